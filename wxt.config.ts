@@ -1,0 +1,33 @@
+import { defineConfig } from 'wxt';
+import preact from '@preact/preset-vite';
+
+// See https://wxt.dev/api/config.html
+export default defineConfig({
+  modules: ['@wxt-dev/webextension-polyfill'],
+  vite: () => ({
+    plugins: [preact()],
+  }),
+  manifest: ({ browser }) => ({
+    name: 'Side Notes',
+    description: 'Read an article once; wherever its people, places and things are named, a quiet underline offers what it said.',
+    permissions: ['storage', 'tabs'],
+    commands: {
+      'toggle-site': {
+        suggested_key: { default: 'Alt+Shift+S' },
+        description: 'Turn Side Notes on or off for this site',
+      },
+    },
+    ...(browser === 'firefox'
+      ? { browser_specific_settings: { gecko: { id: 'side-notes@example.org', strict_min_version: '140.0' } } }
+      : {}),
+  }),
+  hooks: {
+    // Highlight colours are painted through `::highlight()` rules, which must live in a document-level style sheet.
+    // A manifest-declared sheet reaches the page without adding a <style> element to its DOM.
+    'build:manifestGenerated': (_wxt, manifest) => {
+      for (const script of manifest.content_scripts ?? []) {
+        if (script.js?.some((file) => file.includes('content'))) script.css = [...(script.css ?? []), 'highlights.css'];
+      }
+    },
+  },
+});
