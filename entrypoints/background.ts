@@ -1,1 +1,36 @@
-export default defineBackground(() => {});
+import { browser } from 'wxt/browser';
+import { defineBackground } from 'wxt/utils/define-background';
+import { isMentionCountMessage } from '@/utils/messages';
+import { isEnabledOn, setSiteEnabled, siteSettings } from '@/utils/settings/items';
+
+/** The host a tab shows, when it is a page Side Notes can work on. */
+function webHost(url: string | undefined): string | null {
+  if (!url) return null;
+  try {
+    const { protocol, host } = new URL(url);
+    return protocol === 'http:' || protocol === 'https:' ? host : null;
+  } catch {
+    return null;
+  }
+}
+
+export default defineBackground(() => {
+  void browser.action.setBadgeBackgroundColor({ color: '#92400e' });
+
+  // The badge counts the names underlined in each tab.
+  browser.runtime.onMessage.addListener((message, sender) => {
+    if (!isMentionCountMessage(message) || sender.tab?.id === undefined) return undefined;
+    const text = message.count > 0 ? String(Math.min(message.count, 999)) : '';
+    void browser.action.setBadgeText({ tabId: sender.tab.id, text });
+    return undefined;
+  });
+
+  // The keyboard shortcut turns Side Notes on or off for the active tab's site.
+  browser.commands.onCommand.addListener(async (command) => {
+    if (command !== 'toggle-site') return;
+    const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+    const host = webHost(tab?.url);
+    if (!host) return;
+    await setSiteEnabled(host, !isEnabledOn(await siteSettings.getValue(), host));
+  });
+});

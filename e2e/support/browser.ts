@@ -1,0 +1,99 @@
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
+import type { browser as extensionApi } from 'wxt/browser';
+import type { PageState } from '../../utils/page/page-state';
+import { ROOT } from './pages';
+
+export const EXTENSION_DIR = join(ROOT, '.output', 'chrome-mv3');
+export const SCREENSHOT_DIR = join(ROOT, 'e2e', 'screenshots');
+
+/** Debian's Chromium unless CHROME_PATH names another Chromium or Chrome for Testing. */
+export function chromePath(): string {
+  const path = process.env.CHROME_PATH ?? '/usr/bin/chromium';
+  if (!existsSync(path)) {
+    throw new Error(`No Chromium at ${path}. Install it (apt-get install -y chromium) or set CHROME_PATH.`);
+  }
+  if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) {
+    throw new Error(`No built extension at ${EXTENSION_DIR}. Run npm run build first.`);
+  }
+  return path;
+}
+
+export interface ExtensionBrowser {
+  context: BrowserContext;
+  worker: Worker;
+  extensionId: string;
+  profileDir: string;
+  close(options?: { keepProfile?: boolean }): Promise<void>;
+}
+
+/** Chromium with the built extension loaded, headless; a profile directory may be reused to test a restart. */
+export async function launchWithExtension(profileDir = mkdtempSync(join(tmpdir(), 'side-notes-profile-'))): Promise<ExtensionBrowser> {
+  const context = await chromium.launchPersistentContext(profileDir, {
+    executablePath: chromePath(),
+    headless: false,
+    viewport: { width: 1200, height: 800 },
+    args: [
+      '--headless=new',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-dev-shm-usage',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      `--disable-extensions-except=${EXTENSION_DIR}`,
+      `--load-extension=${EXTENSION_DIR}`,
+    ],
+    ignoreDefaultArgs: ['--disable-extensions'],
+  });
+  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+  const extensionId = new URL(worker.url()).host;
+  return {
+    context,
+    worker,
+    extensionId,
+    profileDir,
+    async close({ keepProfile = false } = {}) {
+      await context.close();
+      if (!keepProfile) rmSync(profileDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Asks the page's content script for its page state, as the popup does (README, "Page state"). */
+export async function pageStateOf(browser: ExtensionBrowser, page: Page): Promise<PageState> {
+  const url = page.url();
+  return browser.worker.evaluate(async (url) => {
+    const chrome = (globalThis as unknown as { chrome: typeof extensionApi }).chrome;
+    const tabs = await chrome.tabs.query({});
+    const tab = tabs.find((t) => t.url === url);
+    if (tab?.id === undefined) throw new Error(`no tab shows ${url}`);
+    return (await chrome.tabs.sendMessage(tab.id, { type: 'side-notes:page-state' })) as PageState;
+  }, url);
+}
+
+/** Waits until the page's full scan has run (stats.textNodes > 0) and returns the state. */
+export async function settledPageState(browser: ExtensionBrowser, page: Page, timeoutMs = 15_000): Promise<PageState> {
+  const deadline = Date.now() + timeoutMs;
+  let last: unknown;
+  while (Date.now() < deadline) {
+    try {
+      const state = await pageStateOf(browser, page);
+      if (state.stats.textNodes > 0 || !state.enabled) return state;
+    } catch (error) {
+      last = error;
+    }
+    await page.waitForTimeout(100);
+  }
+  throw new Error(`the content script never answered with a finished scan: ${String(last)}`);
+}
+
+export async function screenshot(page: Page, name: string): Promise<string> {
+  mkdirSync(SCREENSHOT_DIR, { recursive: true });
+  const path = join(SCREENSHOT_DIR, `${name}.png`);
+  await page.screenshot({ path });
+  return path;
+}

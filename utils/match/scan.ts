@@ -1,0 +1,190 @@
+import type { CompiledAlias, Matcher } from './compile';
+import { judgeAmbiguous } from './context';
+import { APOSTROPHE, classOf, foldCode, HYPHEN, IGNORABLE, isUpperCode, PERIOD, SPACE, WORD } from './normalize';
+
+/** A name found in a piece of text. Offsets are UTF-16 offsets in that text. */
+export interface Candidate {
+  alias: CompiledAlias;
+  start: number;
+  end: number;
+  /** `strong` counts now; `weak` counts once the page names the same entity unambiguously. */
+  strength: 'strong' | 'weak';
+}
+
+/** The words of one text, kept in typed arrays reused across calls: the scan allocates almost nothing. */
+class Words {
+  starts = new Int32Array(1024);
+  ends = new Int32Array(1024);
+  hashes = new Int32Array(1024);
+  count = 0;
+
+  push(start: number, end: number, hash: number) {
+    if (this.count === this.starts.length) {
+      const grow = (from: Int32Array) => {
+        const to = new Int32Array(from.length * 2);
+        to.set(from);
+        return to;
+      };
+      this.starts = grow(this.starts);
+      this.ends = grow(this.ends);
+      this.hashes = grow(this.hashes);
+    }
+    this.starts[this.count] = start;
+    this.ends[this.count] = end;
+    this.hashes[this.count] = hash;
+    this.count++;
+  }
+}
+
+const words = new Words();
+
+/** Reads the words of `text` into `words`, hashing each one's folded form (see `hashWord`). */
+function readWords(text: string): void {
+  words.count = 0;
+  let start = -1;
+  let hash = 0;
+  const length = text.length;
+  for (let i = 0; i < length; i++) {
+    const code = text.charCodeAt(i);
+    const charClass = classOf(code);
+    if (charClass === WORD) {
+      if (start < 0) {
+        start = i;
+        hash = 0x811c9dc5;
+      }
+      hash = Math.imul(hash ^ foldCode(code), 0x01000193);
+    } else if (start >= 0 && charClass !== IGNORABLE) {
+      words.push(start, i, hash);
+      start = -1;
+    }
+  }
+  if (start >= 0) words.push(start, length, hash);
+}
+
+function foldedWord(text: string, start: number, end: number): string {
+  let out = '';
+  for (let i = start; i < end; i++) {
+    const code = text.charCodeAt(i);
+    if (classOf(code) === WORD) out += String.fromCharCode(foldCode(code));
+  }
+  return out;
+}
+
+const MAX_GAP = 12;
+
+/**
+ * Whether the characters between two words keep them in one name: spaces (any kind, line breaks included),
+ * hyphens, a possessive apostrophe, or a period after an initial or abbreviation ("Lloyd J. Austin", "Gen. Austin").
+ */
+function joinsName(text: string, from: number, to: number, previousWordLength: number): boolean {
+  if (to - from > MAX_GAP) return false;
+  let periods = 0;
+  let apostrophes = 0;
+  for (let i = from; i < to; i++) {
+    const charClass = classOf(text.charCodeAt(i));
+    if (charClass === SPACE || charClass === HYPHEN || charClass === IGNORABLE) continue;
+    if (charClass === PERIOD && previousWordLength <= 3 && ++periods === 1) continue;
+    if (charClass === APOSTROPHE && ++apostrophes === 1) continue;
+    return false;
+  }
+  return true;
+}
+
+/** Only spaces and hyphens: the two words read as one run of words. */
+function onlySpacesBetween(text: string, from: number, to: number): boolean {
+  if (to - from > MAX_GAP) return false;
+  for (let i = from; i < to; i++) {
+    const charClass = classOf(text.charCodeAt(i));
+    if (charClass !== SPACE && charClass !== HYPHEN) return false;
+  }
+  return true;
+}
+
+/** Whether words [first, first + expected.length) are `expected`, joined as one name. */
+function wordsAre(text: string, first: number, expected: readonly string[]): boolean {
+  if (first < 0 || first + expected.length > words.count) return false;
+  for (let k = 0; k < expected.length; k++) {
+    const w = first + k;
+    if (foldedWord(text, words.starts[w], words.ends[w]) !== expected[k]) return false;
+    if (k > 0 && !joinsName(text, words.ends[w - 1], words.starts[w], words.ends[w - 1] - words.starts[w - 1])) return false;
+  }
+  return true;
+}
+
+function matchesAt(text: string, first: number, alias: CompiledAlias): boolean {
+  const hashes = alias.hashes;
+  const n = alias.words.length;
+  if (first + n > words.count) return false;
+  for (let k = 0; k < n; k++) if (words.hashes[first + k] !== hashes[k]) return false;
+  if (!wordsAre(text, first, alias.words)) return false;
+  if (alias.exactWords) {
+    for (let k = 0; k < n; k++) {
+      if (text.slice(words.starts[first + k], words.ends[first + k]) !== alias.exactWords[k]) return false;
+    }
+  }
+  return true;
+}
+
+function hasCueBefore(text: string, first: number, alias: CompiledAlias): boolean {
+  return alias.cuesBefore.some((cue) => {
+    const cueStart = first - cue.length;
+    if (!wordsAre(text, cueStart, cue)) return false;
+    const last = first - 1;
+    return joinsName(text, words.ends[last], words.starts[first], words.ends[last] - words.starts[last]);
+  });
+}
+
+function hasCueAfter(text: string, afterLast: number, alias: CompiledAlias): boolean {
+  return alias.cuesAfter.some(
+    (cue) =>
+      wordsAre(text, afterLast, cue) &&
+      onlySpacesBetween(text, words.ends[afterLast - 1], words.starts[afterLast]),
+  );
+}
+
+function isShouting(text: string, start: number, end: number): boolean {
+  const slice = text.slice(start, end);
+  return end - start > 1 && slice === slice.toUpperCase() && slice !== slice.toLowerCase();
+}
+
+function judge(text: string, first: number, alias: CompiledAlias): Candidate['strength'] | null {
+  if (alias.alias.needs !== 'evidence') return 'strong';
+  const last = first + alias.words.length - 1;
+  const before = first - 1;
+  const after = last + 1;
+  const joinedBefore = before >= 0 && onlySpacesBetween(text, words.ends[before], words.starts[first]);
+  const joinedAfter = after < words.count && onlySpacesBetween(text, words.ends[last], words.starts[after]);
+  const verdict = judgeAmbiguous({
+    joinedBefore: joinedBefore ? foldedWord(text, words.starts[before], words.ends[before]) : null,
+    joinedBeforeIsCapitalised: joinedBefore && isUpperCode(text.charCodeAt(words.starts[before])),
+    joinedAfter: joinedAfter ? foldedWord(text, words.starts[after], words.ends[after]) : null,
+    joinedAfterIsCapitalised: joinedAfter && isUpperCode(text.charCodeAt(words.starts[after])),
+    shouting: isShouting(text, words.starts[first], words.ends[last]),
+    hasCueBefore: hasCueBefore(text, first, alias),
+    hasCueAfter: hasCueAfter(text, after, alias),
+  });
+  if (verdict === 'rejected') return null;
+  return verdict === 'cue' ? 'strong' : 'weak';
+}
+
+/**
+ * Finds every name in `text`, leftmost-longest, whole words only. Possessives need no alias: "Stoltenberg’s"
+ * is the word "Stoltenberg" and then "s".
+ */
+export function scanText(text: string, matcher: Matcher): Candidate[] {
+  readWords(text);
+  const found: Candidate[] = [];
+  for (let first = 0; first < words.count; first++) {
+    const aliases = matcher.byFirstWord.get(words.hashes[first]);
+    if (!aliases) continue;
+    for (const alias of aliases) {
+      if (!matchesAt(text, first, alias)) continue;
+      const last = first + alias.words.length - 1;
+      const strength = judge(text, first, alias);
+      if (strength) found.push({ alias, start: words.starts[first], end: words.ends[last], strength });
+      first = last;
+      break;
+    }
+  }
+  return found;
+}

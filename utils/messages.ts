@@ -1,0 +1,18 @@
+/** Runtime messages between the extension's parts (the page-state contract lives in utils/page/page-state.ts). */
+
+/** Content script → background: how many mentions the top frame underlines, for the toolbar badge. */
+export const MENTION_COUNT_MESSAGE = 'side-notes:mention-count';
+
+export interface MentionCountMessage {
+  type: typeof MENTION_COUNT_MESSAGE;
+  count: number;
+}
+
+export function isMentionCountMessage(message: unknown): message is MentionCountMessage {
+  return (
+    typeof message === 'object' &&
+    message !== null &&
+    (message as { type?: unknown }).type === MENTION_COUNT_MESSAGE &&
+    typeof (message as { count?: unknown }).count === 'number'
+  );
+}

@@ -1,0 +1,158 @@
+import type { Matcher } from '@/utils/match/compile';
+import { scanText } from '@/utils/match/scan';
+import type { Highlights } from './highlights';
+import { type Mention, MentionIndex } from './mentions';
+import { positionIn, segmentsOf, type TextSegment } from './segments';
+
+/** The longest stretch the scan holds the main thread before it lets the page run. */
+export const SCAN_SLICE_MS = 12;
+
+export interface ScanStats {
+  /** Time the last full scan spent working (its slices added up), highlighting included. */
+  scanMs: number;
+  textNodes: number;
+}
+
+const yieldToPage = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
+/**
+ * Finds mentions in the page and keeps the highlights in step with them. Aliases that need evidence wait in
+ * `pending` until the page names their entity unambiguously; then they are underlined too.
+ */
+export class PageScanner {
+  readonly index = new MentionIndex();
+  stats: ScanStats = { scanMs: 0, textNodes: 0 };
+  private readonly evidence = new Set<string>();
+  private pending: Mention[] = [];
+  private generation = 0;
+  private visibility = new WeakMap<Element, boolean>();
+  private scanning = false;
+  private queued: Node[] = [];
+
+  constructor(
+    private readonly matcher: Matcher,
+    private readonly highlights: Highlights,
+    private readonly onChange: () => void,
+  ) {}
+
+  /** Scans the whole document in slices; a newer scan or `reset` cancels an older one. */
+  async scanDocument(root: Node = document.body ?? document.documentElement): Promise<void> {
+    const generation = ++this.generation;
+    this.reset(false);
+    this.scanning = true;
+    const counter = { textNodes: 0 };
+    const segments = segmentsOf(root, counter);
+    let busy = 0;
+    for (;;) {
+      const sliceStart = performance.now();
+      let done = false;
+      while (performance.now() - sliceStart < SCAN_SLICE_MS) {
+        const next = segments.next();
+        if (next.done) {
+          done = true;
+          break;
+        }
+        this.scanSegment(next.value, true);
+      }
+      busy += performance.now() - sliceStart;
+      this.onChange();
+      if (done) break;
+      await yieldToPage();
+      if (generation !== this.generation) return;
+    }
+    this.scanning = false;
+    this.stats = { scanMs: Math.round(busy * 10) / 10, textNodes: counter.textNodes };
+    const queued = this.queued;
+    this.queued = [];
+    if (queued.length > 0) this.rescan(queued);
+    else this.onChange();
+  }
+
+  /** Rescans the text under each root (blocks whose text changed); drops mentions of text that is gone. */
+  rescan(roots: readonly Node[]): void {
+    // While a full scan is under way its walk may not have reached these roots yet: wait for it to finish.
+    if (this.scanning) {
+      this.queued.push(...roots);
+      return;
+    }
+    this.visibility = new WeakMap();
+    for (const mention of this.index.removeStale()) this.highlights.delete(mention.range);
+    this.pending = this.pending.filter((mention) => mention.nodes.every((node) => node.isConnected));
+    for (const root of roots) {
+      if (!root.isConnected) continue;
+      for (const segment of segmentsOf(root)) this.scanSegment(segment);
+    }
+    this.onChange();
+  }
+
+  /** Forgets every mention and its highlight. */
+  reset(cancel = true): void {
+    if (cancel) this.generation++;
+    this.scanning = false;
+    this.queued = [];
+    this.visibility = new WeakMap();
+    this.index.clear();
+    this.highlights.clear();
+    this.evidence.clear();
+    this.pending = [];
+  }
+
+  /** `fresh`: nothing was found in this segment before (a full scan), so there is nothing to replace. */
+  private scanSegment(segment: TextSegment, fresh = false): void {
+    if (!fresh) {
+      for (const mention of this.index.removeTouching(segment.nodes)) this.highlights.delete(mention.range);
+      this.pending = this.pending.filter((mention) => !mention.nodes.some((node) => segment.nodes.includes(node)));
+    }
+    for (const candidate of scanText(segment.text, this.matcher)) {
+      const start = positionIn(segment, candidate.start, false);
+      const end = positionIn(segment, candidate.end, true);
+      if (!this.isVisible(start.node)) continue;
+      const first = segment.nodes.indexOf(start.node);
+      const last = segment.nodes.indexOf(end.node, first);
+      const mention: Mention = {
+        entityId: candidate.alias.entityId,
+        range: new StaticRange({
+          startContainer: start.node,
+          startOffset: start.offset,
+          endContainer: end.node,
+          endOffset: end.offset,
+        }),
+        text: segment.text.slice(candidate.start, candidate.end),
+        alias: candidate.alias,
+        nodes: segment.nodes.slice(first, last + 1),
+      };
+      if (candidate.strength === 'weak' && !this.evidence.has(mention.entityId)) {
+        this.pending.push(mention);
+        continue;
+      }
+      this.accept(mention);
+      if (candidate.alias.alias.needs !== 'evidence') this.addEvidence(mention.entityId);
+    }
+  }
+
+  private accept(mention: Mention): void {
+    this.index.add(mention);
+    this.highlights.add(mention.range);
+  }
+
+  private addEvidence(entityId: string): void {
+    if (this.evidence.has(entityId)) return;
+    this.evidence.add(entityId);
+    const waiting = this.pending.filter((mention) => mention.entityId === entityId);
+    if (waiting.length === 0) return;
+    this.pending = this.pending.filter((mention) => mention.entityId !== entityId);
+    for (const mention of waiting) this.accept(mention);
+  }
+
+  /** Text hidden by the page's CSS is not a mention a reader can see. Checked only where a name was found. */
+  private isVisible(node: Text): boolean {
+    const element = node.parentElement;
+    if (!element) return false;
+    let visible = this.visibility.get(element);
+    if (visible === undefined) {
+      visible = typeof element.checkVisibility === 'function' ? element.checkVisibility({ visibilityProperty: true }) : true;
+      this.visibility.set(element, visible);
+    }
+    return visible;
+  }
+}

@@ -1,0 +1,43 @@
+import { storage } from 'wxt/utils/storage';
+
+/**
+ * What the user chose, kept in extension storage (local: it survives restarts, is shared by every part of the
+ * extension, and `watch` delivers changes live to open tabs).
+ */
+export interface SiteSettings {
+  /** Global pause: no underlines anywhere while true. */
+  paused: boolean;
+  /** Hosts (`location.host`, lower-case) where the user turned Side Notes off. */
+  disabledSites: string[];
+}
+
+export const DEFAULT_SITE_SETTINGS: SiteSettings = { paused: false, disabledSites: [] };
+
+export const siteSettings = storage.defineItem<SiteSettings>('local:siteSettings', {
+  fallback: DEFAULT_SITE_SETTINGS,
+  version: 1,
+});
+
+export function normalizeHost(host: string): string {
+  return host.trim().toLowerCase().replace(/\.$/, '');
+}
+
+/** True when Side Notes should underline on `host`. */
+export function isEnabledOn(settings: SiteSettings, host: string): boolean {
+  return !settings.paused && !settings.disabledSites.includes(normalizeHost(host));
+}
+
+/** A copy of `settings` with `host` switched on or off. */
+export function withSite(settings: SiteSettings, host: string, enabled: boolean): SiteSettings {
+  const key = normalizeHost(host);
+  const others = settings.disabledSites.filter((site) => site !== key);
+  return { ...settings, disabledSites: enabled ? others : [...others, key].sort() };
+}
+
+export async function setSiteEnabled(host: string, enabled: boolean): Promise<void> {
+  await siteSettings.setValue(withSite(await siteSettings.getValue(), host, enabled));
+}
+
+export async function setPaused(paused: boolean): Promise<void> {
+  await siteSettings.setValue({ ...(await siteSettings.getValue()), paused });
+}
