@@ -1,0 +1,125 @@
+import { describe, expect, it } from 'vitest';
+import type { Bundle } from '@/utils/bundle/schema';
+import { defaultBundle } from '@/utils/bundle/load';
+import { compileMatcher } from '@/utils/match/compile';
+import { aliasKey, foldText, tokenize } from '@/utils/match/normalize';
+import { scanText } from '@/utils/match/scan';
+
+const matcher = compileMatcher([defaultBundle]);
+
+/** What the scan finds in `text`: `entityId:page words` for each candidate, strong ones only unless asked. */
+function found(text: string, { weak = false } = {}): string[] {
+  return scanText(text, matcher)
+    .filter((candidate) => weak || candidate.strength === 'strong')
+    .map((candidate) => `${candidate.alias.entityId}:${text.slice(candidate.start, candidate.end)}`);
+}
+
+describe('normalising text', () => {
+  it('folds case, diacritics, apostrophes, hyphens and spaces without changing length', () => {
+    const text = 'Séoul’s\u00a0Suk\u2011Yeol  P’yŏngyang';
+    expect(foldText(text)).toBe("seoul's suk-yeol  p'yongyang");
+    expect(foldText(text)).toHaveLength(text.length);
+  });
+
+  it('splits words on hyphens, apostrophes and any space, and ignores soft hyphens inside words', () => {
+    expect(tokenize('Yoon Suk-yeol’s\nStolten\u00adberg').map((t) => t.folded)).toEqual(['yoon', 'suk', 'yeol', 's', 'stoltenberg']);
+    expect(aliasKey('Yoon  Suk–Yeol')).toBe(aliasKey('yoon suk yeol'));
+  });
+});
+
+describe('finding names', () => {
+  it('matches whole words only', () => {
+    expect(found('The Senator spoke.')).toEqual([]);
+    expect(found('NATOs and UNESCO and USAID')).toEqual([]);
+  });
+
+  it('handles case: "Nato" and "NATO", the article’s lower-case "kyiv"', () => {
+    expect(found('Nato and NATO and nato')).toEqual(['nato:Nato', 'nato:NATO', 'nato:nato']);
+    expect(found('support for kyiv.')).toEqual(['kyiv:kyiv']);
+  });
+
+  it('keeps exact-case aliases exact: "US" is the country, "us" is not', () => {
+    expect(found('Let us go to the US embassy.')).toEqual(['united-states:US']);
+  });
+
+  it('finds possessives through every apostrophe', () => {
+    for (const apostrophe of ["'", '’', 'ʼ']) {
+      expect(found(`Stoltenberg${apostrophe}s proposals`)).toEqual(['jens-stoltenberg:Stoltenberg']);
+    }
+  });
+
+  it('finds "Yoon Suk Yeol" in every spelling, as one mention', () => {
+    for (const spelling of ['Yoon Suk Yeol', 'Yoon Suk-yeol', 'Yoon Suk-Yeol', 'Yoon Suk‑Yeol', 'YOON SUK YEOL', 'Yoon\n   Suk\u00a0Yeol']) {
+      expect(found(`President ${spelling} said`)).toEqual([`yoon-suk-yeol:${spelling}`]);
+    }
+  });
+
+  it('prefers the longest name: "North Atlantic Treaty Organization", "Leopard 2 tanks", "Osan Air Base"', () => {
+    expect(found('the North Atlantic Treaty Organization met')).toEqual(['nato:North Atlantic Treaty Organization']);
+    expect(found('German Leopard 2 tanks and Leopard 2A6')).toEqual(['leopard-2:Leopard 2 tanks', 'leopard-2:Leopard 2A6']);
+    expect(found('arrival at Osan Air Base in Pyeongtaek')).toEqual(['osan-air-base:Osan Air Base', 'pyeongtaek:Pyeongtaek']);
+  });
+
+  it('reads initials and abbreviations inside a name', () => {
+    expect(found('Defense Secretary Lloyd J. Austin III arrived')).toEqual(['lloyd-austin:Lloyd J. Austin III']);
+    expect(found('the U.S. and S. Korea')).toEqual(['united-states:U.S', 'south-korea:S. Korea']);
+  });
+
+  it('does not join words across punctuation', () => {
+    expect(found('South, Korea')).toEqual([]);
+  });
+});
+
+describe('aliases that need evidence', () => {
+  it('count next to a cue: a title before a person, "tanks" after a tank', () => {
+    expect(found('Secretary Austin said')).toEqual(['lloyd-austin:Austin']);
+    expect(found('President Yoon said')).toEqual(['yoon-suk-yeol:Yoon']);
+    expect(found('sending Abrams tanks')).toEqual(['m1-abrams:Abrams tanks']);
+    expect(found('the Leopard tanks')).toEqual(['leopard-2:Leopard']);
+  });
+
+  it('wait for page evidence when alone', () => {
+    const weak = scanText('Yoon said it was difficult.', matcher);
+    expect(weak.map((c) => [c.alias.entityId, c.strength])).toEqual([['yoon-suk-yeol', 'weak']]);
+    expect(found('When Austin arrived', { weak: true })).toEqual(['lloyd-austin:Austin']);
+  });
+
+  it('never count inside a longer proper name', () => {
+    expect(found('Nicola Yoon wrote a novel', { weak: true })).toEqual([]);
+    expect(found('the Austin Police Department', { weak: true })).toEqual([]);
+    expect(found('Mac OS X Leopard Server', { weak: true })).toEqual([]);
+    expect(found('The Washington Post reported', { weak: true })).toEqual([]);
+    expect(found('Stacey Abrams spoke', { weak: true })).toEqual([]);
+  });
+
+  it('treat capitals as no sign of a name in an all-capitals headline', () => {
+    expect(found('PRESIDENT YOON SAYS')).toEqual(['yoon-suk-yeol:YOON']);
+  });
+});
+
+describe('compiling', () => {
+  it('merges bundles newest first: the first bundle’s entry wins, every bundle’s aliases count', () => {
+    const older: Bundle = {
+      ...defaultBundle,
+      id: 'older',
+      entities: [{ ...defaultBundle.entities[0], name: 'Old name', aliases: [{ text: 'Old Alias', needs: 'always', case: 'any' }] }],
+    };
+    const merged = compileMatcher([defaultBundle, older]);
+    const id = defaultBundle.entities[0].id;
+    expect(merged.entities.get(id)?.entity.name).toBe(defaultBundle.entities[0].name);
+    expect(scanText('an Old Alias here', merged).map((c) => c.alias.entityId)).toEqual([id]);
+  });
+
+  it('compiles 10,000 entities and still finds names', () => {
+    const entities = Array.from({ length: 10_000 }, (_, i) => ({
+      ...defaultBundle.entities[0],
+      id: `synthetic-${i}`,
+      aliases: [{ text: `Synthetic Person ${i}`, needs: 'always' as const, case: 'any' as const }],
+    }));
+    const big = compileMatcher([defaultBundle, { ...defaultBundle, id: 'synthetic', entities }]);
+    expect(scanText('Synthetic Person 9999 met Stoltenberg', big).map((c) => c.alias.entityId)).toEqual([
+      'synthetic-9999',
+      'jens-stoltenberg',
+    ]);
+  });
+});

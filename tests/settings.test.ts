@@ -1,0 +1,54 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import {
+  DEFAULT_SITE_SETTINGS,
+  isEnabledOn,
+  setPaused,
+  setSiteEnabled,
+  siteSettings,
+  withSite,
+} from '@/utils/settings/items';
+
+describe('site settings', () => {
+  beforeEach(() => fakeBrowser.reset());
+
+  it('starts enabled everywhere', async () => {
+    expect(await siteSettings.getValue()).toEqual(DEFAULT_SITE_SETTINGS);
+    expect(isEnabledOn(await siteSettings.getValue(), 'example.com')).toBe(true);
+  });
+
+  it('turns one site off and on, by host, case-insensitively', async () => {
+    await setSiteEnabled('News.Example.com', false);
+    const off = await siteSettings.getValue();
+    expect(off.disabledSites).toEqual(['news.example.com']);
+    expect(isEnabledOn(off, 'news.example.com')).toBe(false);
+    expect(isEnabledOn(off, 'example.com')).toBe(true);
+    await setSiteEnabled('news.example.com', true);
+    expect((await siteSettings.getValue()).disabledSites).toEqual([]);
+  });
+
+  it('never lists a site twice', () => {
+    const twice = withSite(withSite(DEFAULT_SITE_SETTINGS, 'a.com', false), 'a.com', false);
+    expect(twice.disabledSites).toEqual(['a.com']);
+  });
+
+  it('pauses everywhere without forgetting the per-site choices', async () => {
+    await setSiteEnabled('a.com', false);
+    await setPaused(true);
+    const paused = await siteSettings.getValue();
+    expect(isEnabledOn(paused, 'b.com')).toBe(false);
+    await setPaused(false);
+    const resumed = await siteSettings.getValue();
+    expect(isEnabledOn(resumed, 'b.com')).toBe(true);
+    expect(isEnabledOn(resumed, 'a.com')).toBe(false);
+  });
+
+  it('tells watchers about changes (open tabs follow the switch live)', async () => {
+    const seen: boolean[] = [];
+    const unwatch = siteSettings.watch((value) => seen.push(isEnabledOn(value, 'a.com')));
+    await setSiteEnabled('a.com', false);
+    await setSiteEnabled('a.com', true);
+    unwatch();
+    expect(seen).toEqual([false, true]);
+  });
+});
