@@ -30,13 +30,16 @@ export interface ExtensionBrowser {
 }
 
 /** Chromium with the built extension loaded, headless; a profile directory may be reused to test a restart. */
-export async function launchWithExtension(profileDir = mkdtempSync(join(tmpdir(), 'side-notes-profile-'))): Promise<ExtensionBrowser> {
+export async function launchWithExtension(
+  profileDir = mkdtempSync(join(tmpdir(), 'side-notes-profile-')),
+  { headed = false } = {},
+): Promise<ExtensionBrowser> {
   const context = await chromium.launchPersistentContext(profileDir, {
     executablePath: chromePath(),
     headless: false,
-    viewport: { width: 1200, height: 800 },
+    viewport: headed ? null : { width: 1200, height: 800 },
     args: [
-      '--headless=new',
+      ...(headed ? [] : ['--headless=new']),
       '--no-sandbox',
       '--disable-gpu',
       '--disable-dev-shm-usage',
