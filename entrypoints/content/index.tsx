@@ -4,7 +4,7 @@ import { defaultBundle } from '@/utils/bundle/load';
 import { hoverTransition, IDLE, openTarget, type HoverEvent, type HoverState } from '@/utils/hover/machine';
 import { compileMatcher } from '@/utils/match/compile';
 import { Highlights } from '@/utils/page/highlights';
-import { mentionAt, rectAt } from '@/utils/page/hit-test';
+import { mentionAt } from '@/utils/page/hit-test';
 import { liveRange, type Mention } from '@/utils/page/mentions';
 import { observeText } from '@/utils/page/observe';
 import { isPageStateRequest, type PageState } from '@/utils/page/page-state';
@@ -157,15 +157,19 @@ export default defineContentScript({
     // Keyboard: focusing a link or control that holds a name opens its card like a hover would.
     function onFocusIn(event: FocusEvent) {
       if (!enabled || !(event.target instanceof Element) || event.target === card.element) return;
-      const element = event.target;
-      const mention = scanner.index
-        .inDocumentOrder()
-        .find((m) => element.contains(m.nodes[0]));
+      const mention = firstMentionIn(event.target);
       if (!mention) return;
-      const range = liveRange(mention);
-      const first = range?.getClientRects()[0];
       anchor = { mention, line: 0 };
-      if (first && rectAt(mention, first.left + 1, first.top + 1)) send({ type: 'enter-name', target: mention.entityId });
+      send({ type: 'enter-name', target: mention.entityId });
+    }
+    /** The first mention inside a focused element (a link, a button: small), read from its own text nodes. */
+    function firstMentionIn(element: Element): Mention | null {
+      const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        const mention = scanner.index.at(node as Text)[0];
+        if (mention) return mention;
+      }
+      return null;
     }
     function onFocusOut(event: FocusEvent) {
       if (event.target !== card.element && anchor && (event.target as Element | null)?.contains?.(anchor.mention.nodes[0])) {
