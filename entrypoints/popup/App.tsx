@@ -1,0 +1,287 @@
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
+import { EntityCard } from '@/components/EntityCard';
+import { EntityList, optionId, type EntityListItem } from '@/components/EntityList';
+import { SearchBox } from '@/components/SearchBox';
+import { Switch } from '@/components/Switch';
+import { useSiteSettings } from '@/components/use-site-settings';
+import type { Bundle } from '@/utils/bundle/schema';
+import { PAGE_STATE_MESSAGE, type PageMention, type PageState, type PageStateRequest } from '@/utils/page/page-state';
+import { createNotesSearch, type Note } from '@/utils/search/notes-search';
+import { isEnabledOn, normalizeHost, setPaused, setSiteEnabled } from '@/utils/settings/items';
+
+export interface AppProps {
+  bundles: Bundle[];
+  /** The tab to describe; the active tab of the current window when left out. */
+  tabId?: number;
+}
+
+interface TabInfo {
+  id: number;
+  /** `null` for pages Side Notes never runs on (browser pages, files, the extension's own pages). */
+  host: string | null;
+}
+
+type PageView = { status: 'loading' } | { status: 'unreadable' } | { status: 'ready'; state: PageState };
+
+const LIST_ID = 'notes-list';
+
+function webHost(url: string | undefined): string | null {
+  if (!url) return null;
+  try {
+    const { protocol, host } = new URL(url);
+    return protocol === 'http:' || protocol === 'https:' ? normalizeHost(host) : null;
+  } catch {
+    return null;
+  }
+}
+
+async function findTab(tabId: number | undefined): Promise<TabInfo | null> {
+  try {
+    const tab =
+      tabId === undefined
+        ? (await browser.tabs.query({ active: true, currentWindow: true }))[0]
+        : await browser.tabs.get(tabId);
+    return tab?.id === undefined ? null : { id: tab.id, host: webHost(tab.url) };
+  } catch {
+    return null;
+  }
+}
+
+/** The content script's answer, or `null` when nothing answers (no content script there, or it was unloaded). */
+async function readPageState(tabId: number): Promise<PageState | null> {
+  const request: PageStateRequest = { type: PAGE_STATE_MESSAGE };
+  try {
+    const state: unknown = await browser.tabs.sendMessage(tabId, request);
+    return typeof state === 'object' && state !== null && Array.isArray((state as PageState).mentions)
+      ? (state as PageState)
+      : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Mentions per entity, in the order the page first names them. */
+function countMentions(mentions: PageMention[]): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const { entityId } of mentions) counts.set(entityId, (counts.get(entityId) ?? 0) + 1);
+  return counts;
+}
+
+function relatedOf({ entity, bundle }: Note) {
+  return entity.related.flatMap((id) => bundle.entities.find((other) => other.id === id) ?? []);
+}
+
+/** The toolbar popup: search every note, see what this page names, switch Side Notes off here or everywhere. */
+export function App({ bundles, tabId }: AppProps) {
+  const notes = useMemo(() => createNotesSearch(bundles), [bundles]);
+  const settings = useSiteSettings();
+  const [tab, setTab] = useState<TabInfo | null | undefined>(undefined);
+  const [page, setPage] = useState<PageView>({ status: 'loading' });
+  const [query, setQuery] = useState('');
+  const [activeIndex, setActiveIndex] = useState(-1);
+  // The cards opened one from another; Back returns along it, and past its start to the list.
+  const [trail, setTrail] = useState<Note[]>([]);
+  const backButton = useRef<HTMLButtonElement>(null);
+
+  useEffect(() => {
+    void findTab(tabId).then(setTab);
+  }, [tabId]);
+
+  const host = tab?.host ?? null;
+  const enabledHere = settings && host ? isEnabledOn(settings, host) : null;
+
+  // Asked again whenever this site is switched on or off, since the content script then rescans or clears.
+  useEffect(() => {
+    if (tab === undefined) return;
+    if (tab === null || host === null) {
+      setPage({ status: 'unreadable' });
+      return;
+    }
+    if (enabledHere === null) return;
+    let current = true;
+    void readPageState(tab.id).then((state) => {
+      if (current) setPage(state ? { status: 'ready', state } : { status: 'unreadable' });
+    });
+    return () => {
+      current = false;
+    };
+  }, [tab, host, enabledHere]);
+
+  const counts = useMemo(
+    () => (page.status === 'ready' ? countMentions(page.state.mentions) : new Map<string, number>()),
+    [page],
+  );
+
+  const searching = query.trim() !== '';
+  const listed: { note: Note; count?: number }[] = useMemo(() => {
+    if (searching) return notes.search(query).map((hit) => ({ note: hit }));
+    if (!enabledHere) return [];
+    return [...counts].flatMap(([id, count]) => {
+      const note = notes.note(id);
+      return note ? [{ note, count }] : [];
+    });
+  }, [searching, query, notes, counts, enabledHere]);
+  const items: EntityListItem[] = listed.map(({ note, count }) => ({ entity: note.entity, count }));
+
+  const card = trail.at(-1);
+
+  useEffect(() => {
+    if (card) backButton.current?.focus();
+  }, [card]);
+
+  function changeQuery(value: string) {
+    setQuery(value);
+    // The best match is ready for Enter; with nothing typed, nothing is chosen until the user moves.
+    setActiveIndex(value.trim() === '' ? -1 : 0);
+  }
+
+  function move(step: 1 | -1) {
+    if (items.length === 0) return;
+    setActiveIndex((index) => {
+      if (index < 0) return step > 0 ? 0 : items.length - 1;
+      return (index + step + items.length) % items.length;
+    });
+  }
+
+  function open(index: number) {
+    const chosen = listed[index];
+    if (!chosen) return;
+    setActiveIndex(index);
+    setTrail([chosen.note]);
+  }
+
+  function openRelated(id: string) {
+    if (!card) return;
+    const entity = card.bundle.entities.find((other) => other.id === id);
+    if (entity) setTrail([...trail, { entity, bundle: card.bundle }]);
+  }
+
+  function back() {
+    setTrail(trail.slice(0, -1));
+  }
+
+  return (
+    <div class="popup">
+      <header class="popup__header">
+        <svg class="popup__logo" viewBox="0 0 20 20" width="20" height="20" aria-hidden="true">
+          <rect x="1" y="1" width="18" height="18" rx="5" />
+          <path d="M5.5 8h9M5.5 11.5h6" />
+          <path class="popup__logo-dots" d="M5.5 15h9" />
+        </svg>
+        <h1 class="popup__title">Side Notes</h1>
+      </header>
+
+      {card ? (
+        <main
+          class="popup__card"
+          onKeyDown={(event) => {
+            if (event.key === 'Escape') {
+              event.preventDefault();
+              back();
+            }
+          }}
+        >
+          <button type="button" class="popup__back" ref={backButton} onClick={back} data-testid="back">
+            <svg viewBox="0 0 16 16" width="14" height="14" aria-hidden="true">
+              <path d="M10 3.5L5.5 8l4.5 4.5" />
+            </svg>
+            Back
+          </button>
+          <EntityCard
+            entity={card.entity}
+            source={card.bundle.source}
+            related={relatedOf(card)}
+            mentionsOnPage={enabledHere ? counts.get(card.entity.id) : undefined}
+            onSelectEntity={openRelated}
+          />
+        </main>
+      ) : (
+        <main class="popup__main">
+          <SearchBox
+            value={query}
+            onInput={changeQuery}
+            listId={LIST_ID}
+            expanded={items.length > 0}
+            activeOptionId={activeIndex >= 0 ? optionId(LIST_ID, activeIndex) : undefined}
+            onMove={move}
+            onChoose={() => open(activeIndex)}
+            label="Search your notes"
+            placeholder="Search your notes"
+          />
+          <section class="popup__section" aria-labelledby="popup-list-heading">
+            <h2 class="popup__label" id="popup-list-heading">
+              {searching ? 'Notes' : 'On this page'}
+            </h2>
+            {items.length > 0 ? (
+              <EntityList
+                id={LIST_ID}
+                label={searching ? 'Matching notes' : 'Named on this page'}
+                items={items}
+                activeIndex={activeIndex}
+                onChoose={open}
+                onHover={setActiveIndex}
+                itemTestId={searching ? 'result' : 'page-entity'}
+              />
+            ) : (
+              <p class="popup__message" data-testid={searching ? 'no-results' : 'page-message'}>
+                {searching ? (
+                  <>No notes match “{query.trim()}”.</>
+                ) : (
+                  <PageMessage
+                    page={page}
+                    web={host !== null}
+                    paused={settings?.paused ?? false}
+                    enabledHere={enabledHere}
+                  />
+                )}
+              </p>
+            )}
+          </section>
+        </main>
+      )}
+
+      <footer class="popup__footer">
+        <Switch
+          label={host ? `Side notes on ${host}` : 'Side notes on this site'}
+          checked={host !== null && settings !== null && !settings.disabledSites.includes(host)}
+          disabled={host === null || settings === null}
+          onChange={(enabled) => {
+            if (host) void setSiteEnabled(host, enabled);
+          }}
+          testId="site-switch"
+        />
+        <Switch
+          label="Pause everywhere"
+          checked={settings?.paused ?? false}
+          disabled={settings === null}
+          onChange={(paused) => void setPaused(paused)}
+          testId="pause-switch"
+        />
+        <a
+          class="popup__options"
+          href="/options.html"
+          target="_blank"
+          onClick={(event) => {
+            event.preventDefault();
+            void browser.runtime.openOptionsPage();
+          }}
+        >
+          Options
+        </a>
+      </footer>
+    </div>
+  );
+}
+
+/** Why "On this page" lists nothing, said plainly. */
+function PageMessage(props: { page: PageView; web: boolean; paused: boolean; enabledHere: boolean | null }) {
+  const { page, web, paused, enabledHere } = props;
+  if (page.status === 'loading') return <>Reading this page…</>;
+  if (!web) return <>Side Notes can't read this page.</>;
+  if (paused) return <>Side notes are paused everywhere.</>;
+  if (enabledHere === false) return <>Side notes are off on this site.</>;
+  // A web page that does not answer was most likely open before Side Notes was installed or updated.
+  if (page.status === 'unreadable') return <>Side Notes can't read this page. Reloading it may help.</>;
+  return <>Nothing from your notes is named on this page.</>;
+}

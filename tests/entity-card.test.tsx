@@ -1,0 +1,181 @@
+import { render } from 'preact';
+import { act } from 'preact/test-utils';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { EntityCard, type EntityCardProps } from '@/components/EntityCard';
+import { formatSourceDate } from '@/components/SourceDate';
+import type { Entity } from '@/utils/bundle/schema';
+import { notesBundle } from './fixtures/notes-bundle';
+
+const byId = (id: string): Entity => notesBundle.entities.find((entity) => entity.id === id)!;
+const stoltenberg = byId('jens-stoltenberg');
+
+let container: HTMLElement;
+
+beforeEach(() => {
+  container = document.createElement('div');
+  document.body.append(container);
+});
+
+afterEach(() => {
+  render(null, container);
+  container.remove();
+});
+
+function show(props: Partial<EntityCardProps> = {}) {
+  act(() => {
+    render(
+      <EntityCard entity={stoltenberg} source={notesBundle.source} related={[]} {...props} />,
+      container,
+    );
+  });
+  return container.querySelector<HTMLElement>('[data-testid="entity-card"]')!;
+}
+
+function button(card: HTMLElement, name: string): HTMLButtonElement | undefined {
+  return [...card.querySelectorAll('button')].find(
+    (element) => (element.getAttribute('aria-label') ?? element.textContent?.trim()) === name,
+  );
+}
+
+function withFacts(count: number): Entity {
+  return {
+    ...stoltenberg,
+    facts: Array.from({ length: count }, (_, index) => ({ quote: `Quote number ${index + 1}.`, start: index * 20 })),
+  };
+}
+
+describe('EntityCard', () => {
+  it('is an article labelled by its heading', () => {
+    const card = show();
+    expect(card.tagName).toBe('ARTICLE');
+    const heading = card.querySelector(`#${CSS.escape(card.getAttribute('aria-labelledby')!)}`);
+    expect(heading?.tagName).toBe('H2');
+    expect(heading?.textContent).toBe('Jens Stoltenberg');
+  });
+
+  it('uses the heading id it is given', () => {
+    const card = show({ headingId: 'side-notes-card-title' });
+    expect(card.getAttribute('aria-labelledby')).toBe('side-notes-card-title');
+    expect(card.querySelector('h2')?.id).toBe('side-notes-card-title');
+  });
+
+  it('shows the kind, the description and the quotes', () => {
+    const card = show();
+    expect(card.querySelector('.sn-card__kind')?.textContent).toBe('Person');
+    expect(card.dataset.kind).toBe('person');
+    expect(card.textContent).toContain('Secretary General of NATO');
+    const quotes = [...card.querySelectorAll('blockquote')].map((quote) => quote.textContent);
+    expect(quotes).toEqual(stoltenberg.facts.map((fact) => fact.quote));
+  });
+
+  it.each([
+    ['treaty', 'Treaty'],
+    ['organisation', 'Organisation'],
+    ['equipment', 'Equipment'],
+    ['event', 'Event'],
+    ['place', 'Place'],
+  ] as const)('labels a %s "%s"', (kind, label) => {
+    const card = show({ entity: { ...stoltenberg, kind } });
+    expect(card.querySelector('.sn-card__kind')?.textContent).toBe(label);
+  });
+
+  it('renders bundle strings as text, never as markup', () => {
+    const hostile = '<img src=x onerror=alert(1)>';
+    const card = show({
+      entity: {
+        ...stoltenberg,
+        name: '<b>Bold</b>',
+        description: hostile,
+        facts: [{ quote: '<script>alert(1)</script>', start: 0 }],
+      },
+      source: { ...notesBundle.source, title: '<i>Title</i>' },
+      related: [{ ...byId('nato'), name: '<svg onload=alert(1)>' }],
+    });
+    expect(card.textContent).toContain(hostile);
+    expect(card.querySelector('h2')?.textContent).toBe('<b>Bold</b>');
+    expect(card.querySelector('blockquote')?.textContent).toBe('<script>alert(1)</script>');
+    expect(card.querySelectorAll('img, b, script, i').length).toBe(0);
+    // The only svg elements are the card's own icons, and there is no icon without a close or next button.
+    expect(card.querySelectorAll('svg').length).toBe(0);
+  });
+
+  it('writes the source line with a fixed English date', () => {
+    const card = show();
+    const source = card.querySelector('.sn-card__source')!;
+    expect(source.textContent).toBe('— NATO chief urges South Korea to send weapons to Ukraine, 30 January 2023');
+    expect(source.querySelector('time')?.getAttribute('datetime')).toBe('2023-01-30');
+  });
+
+  it('formats dates without the locale or the time zone', () => {
+    expect(formatSourceDate('2023-01-30')).toBe('30 January 2023');
+    expect(formatSourceDate('2024-12-01')).toBe('1 December 2024');
+    expect(formatSourceDate('2022-02-24')).toBe('24 February 2022');
+  });
+
+  it('links the source only to a web address', () => {
+    const link = show().querySelector<HTMLAnchorElement>('.sn-card__source a');
+    expect(link?.getAttribute('href')).toBe('https://example.org/news/nato-south-korea');
+    expect(link?.rel).toContain('noopener');
+
+    expect(show({ source: { ...notesBundle.source, url: null } }).querySelector('a')).toBeNull();
+    expect(show({ source: { ...notesBundle.source, url: 'javascript:alert(1)' } }).querySelector('a')).toBeNull();
+  });
+
+  it('offers related entities as buttons that select them', () => {
+    const onSelectEntity = vi.fn();
+    const card = show({ related: [byId('nato'), byId('south-korea')], onSelectEntity });
+    const nato = button(card, 'NATO')!;
+    expect(nato.type).toBe('button');
+    act(() => nato.click());
+    expect(onSelectEntity).toHaveBeenCalledWith('nato');
+    expect(button(card, 'South Korea')).toBeDefined();
+  });
+
+  it('leaves the related section out when there is nothing related', () => {
+    expect(show().querySelector('.sn-card__related')).toBeNull();
+  });
+
+  it('shows three quotes, then all of them on request', () => {
+    const card = show({ entity: withFacts(5) });
+    expect(card.querySelectorAll('blockquote')).toHaveLength(3);
+    const more = button(card, 'Show all 5 quotes')!;
+    act(() => more.click());
+    expect(card.querySelectorAll('blockquote')).toHaveLength(5);
+    expect(button(card, 'Show all 5 quotes')).toBeUndefined();
+    // Focus moves to the first quote that was hidden rather than falling back to the page.
+    expect(document.activeElement?.textContent).toBe('Quote number 4.');
+  });
+
+  it('has no "Show all" button for three quotes or fewer', () => {
+    const card = show({ entity: withFacts(3) });
+    expect(card.querySelectorAll('blockquote')).toHaveLength(3);
+    expect(card.querySelector('.sn-card__more')).toBeNull();
+  });
+
+  it('collapses the quotes again for another entity', () => {
+    show({ entity: withFacts(5) });
+    act(() => button(container, 'Show all 5 quotes')!.click());
+    const card = show({ entity: { ...withFacts(4), id: 'someone-else' } });
+    expect(card.querySelectorAll('blockquote')).toHaveLength(3);
+  });
+
+  it('counts mentions on the page and offers the next one', () => {
+    const onNextMention = vi.fn();
+    const card = show({ mentionsOnPage: 4, onNextMention });
+    expect(card.querySelector('.sn-card__mentions')?.textContent).toContain('4 mentions on this page');
+    act(() => button(card, 'Next')!.click());
+    expect(onNextMention).toHaveBeenCalledOnce();
+
+    expect(show({ mentionsOnPage: 1 }).textContent).toContain('1 mention on this page');
+    expect(button(show({ mentionsOnPage: 1 }), 'Next')).toBeUndefined();
+    expect(show().querySelector('.sn-card__mentions')).toBeNull();
+  });
+
+  it('has a close button only when it can close', () => {
+    expect(button(show(), 'Close')).toBeUndefined();
+    const onClose = vi.fn();
+    const close = button(show({ onClose }), 'Close')!;
+    act(() => close.click());
+    expect(onClose).toHaveBeenCalledOnce();
+  });
+});

@@ -1,0 +1,100 @@
+import { render } from 'preact';
+import { act } from 'preact/test-utils';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { App, hostFromInput } from '@/entrypoints/options/App';
+import { setSiteEnabled, siteSettings } from '@/utils/settings/items';
+import { notesBundle } from './fixtures/notes-bundle';
+
+let container: HTMLElement;
+
+beforeEach(() => {
+  fakeBrowser.reset();
+  container = document.createElement('div');
+  document.body.append(container);
+});
+
+afterEach(() => {
+  render(null, container);
+  container.remove();
+});
+
+async function openOptions() {
+  await act(() => {
+    render(<App bundles={[notesBundle]} />, container);
+  });
+  await vi.waitFor(() => expect(pauseSwitch().disabled).toBe(false));
+}
+
+const pauseSwitch = () => container.querySelector<HTMLButtonElement>('[data-testid="pause-switch"]')!;
+const siteRows = () => [...container.querySelectorAll('[data-testid="disabled-sites"] li')];
+
+describe('hostFromInput', () => {
+  it.each([
+    ['example.com', 'example.com'],
+    ['  News.Example.org ', 'news.example.org'],
+    ['https://www.example.com/world/article?id=1', 'www.example.com'],
+    ['example.com/path', 'example.com'],
+    ['localhost:8080', 'localhost:8080'],
+  ])('reads %j as %j', (input, host) => {
+    expect(hostFromInput(input)).toBe(host);
+  });
+
+  it.each(['', '   ', 'not a site', 'chrome://extensions', 'word'])('rejects %j', (input) => {
+    expect(hostFromInput(input)).toBeNull();
+  });
+});
+
+describe('options page', () => {
+  it('lists the sites where Side Notes is off and turns one back on', async () => {
+    await setSiteEnabled('a.example.com', false);
+    await setSiteEnabled('b.example.com', false);
+    await openOptions();
+    await vi.waitFor(() => expect(siteRows()).toHaveLength(2));
+    expect(siteRows()[0].textContent).toContain('a.example.com');
+
+    await act(() => siteRows()[0].querySelector('button')!.click());
+    await vi.waitFor(async () => expect((await siteSettings.getValue()).disabledSites).toEqual(['b.example.com']));
+    await vi.waitFor(() => expect(siteRows()).toHaveLength(1));
+  });
+
+  it('turns Side Notes off on a typed site', async () => {
+    await openOptions();
+    const input = container.querySelector<HTMLInputElement>('#add-site')!;
+    await act(() => {
+      input.value = 'https://News.example.org/a';
+      input.dispatchEvent(new Event('input', { bubbles: true }));
+    });
+    await act(() => container.querySelector('form')!.requestSubmit());
+    await vi.waitFor(async () => expect((await siteSettings.getValue()).disabledSites).toEqual(['news.example.org']));
+    await vi.waitFor(() => expect(siteRows()).toHaveLength(1));
+    expect(input.value).toBe('');
+  });
+
+  it('explains what it cannot read as a site', async () => {
+    await openOptions();
+    const input = container.querySelector<HTMLInputElement>('#add-site')!;
+    await act(() => {
+      input.value = 'not a site';
+      input.dispatchEvent(new Event('input', { bubbles: true }));
+    });
+    await act(() => container.querySelector('form')!.requestSubmit());
+    expect(container.querySelector('[role="alert"]')?.textContent).toContain('example.com');
+    expect((await siteSettings.getValue()).disabledSites).toEqual([]);
+  });
+
+  it('pauses everywhere', async () => {
+    await openOptions();
+    await act(() => pauseSwitch().click());
+    await vi.waitFor(async () => expect((await siteSettings.getValue()).paused).toBe(true));
+    await vi.waitFor(() => expect(pauseSwitch().getAttribute('aria-checked')).toBe('true'));
+  });
+
+  it('describes each bundle: title, date and entity count', async () => {
+    await openOptions();
+    const bundle = container.querySelector('[data-testid="bundle"]')!;
+    expect(bundle.textContent).toContain('NATO chief urges South Korea to send weapons to Ukraine');
+    expect(bundle.textContent).toContain('30 January 2023');
+    expect(bundle.textContent).toContain(`${notesBundle.entities.length} entities`);
+  });
+});

@@ -1,0 +1,256 @@
+import { render } from 'preact';
+import { act } from 'preact/test-utils';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { App } from '@/entrypoints/popup/App';
+import { PAGE_STATE_MESSAGE, type PageMention, type PageState } from '@/utils/page/page-state';
+import { setSiteEnabled, siteSettings } from '@/utils/settings/items';
+import { notesBundle } from './fixtures/notes-bundle';
+
+let container: HTMLElement;
+
+beforeEach(() => {
+  fakeBrowser.reset();
+  container = document.createElement('div');
+  document.body.append(container);
+});
+
+afterEach(() => {
+  render(null, container);
+  container.remove();
+  vi.restoreAllMocks();
+});
+
+async function openPopup(url: string, options: { activeTab?: boolean } = {}) {
+  const tab = await fakeBrowser.tabs.create({ url });
+  if (options.activeTab) vi.spyOn(fakeBrowser.tabs, 'query').mockResolvedValue([tab]);
+  await act(() => {
+    render(<App bundles={[notesBundle]} tabId={options.activeTab ? undefined : tab.id} />, container);
+  });
+  return tab;
+}
+
+function byTestId<T extends HTMLElement = HTMLElement>(id: string): T {
+  const element = container.querySelector<T>(`[data-testid="${id}"]`);
+  if (!element) throw new Error(`no [data-testid="${id}"]`);
+  return element;
+}
+
+function allByTestId(id: string): HTMLElement[] {
+  return [...container.querySelectorAll<HTMLElement>(`[data-testid="${id}"]`)];
+}
+
+/** Switches are enabled once the tab and the stored settings are known. */
+async function siteSwitch(): Promise<HTMLButtonElement> {
+  await vi.waitFor(() => expect(byTestId<HTMLButtonElement>('site-switch').disabled).toBe(false));
+  return byTestId<HTMLButtonElement>('site-switch');
+}
+
+async function type(text: string) {
+  const input = byTestId<HTMLInputElement>('search');
+  await act(() => {
+    input.value = text;
+    input.dispatchEvent(new Event('input', { bubbles: true }));
+  });
+}
+
+async function press(key: string, target: Element = byTestId('search')) {
+  await act(() => {
+    target.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true, cancelable: true }));
+  });
+}
+
+function mention(entityId: string): PageMention {
+  const entity = notesBundle.entities.find((candidate) => candidate.id === entityId)!;
+  return { entityId, name: entity.name, kind: entity.kind, text: entity.name };
+}
+
+function answerPageState(mentions: PageMention[]) {
+  const state: PageState = {
+    enabled: true,
+    host: 'www.example.com',
+    mentions,
+    openCard: null,
+    stats: { scanMs: 3, textNodes: 40 },
+  };
+  return vi.spyOn(fakeBrowser.tabs, 'sendMessage').mockResolvedValue(state);
+}
+
+describe('popup: switches', () => {
+  it('names the site and turns Side Notes off there, in siteSettings', async () => {
+    await openPopup('https://www.Example.com/news/1');
+    const toggle = await siteSwitch();
+    expect(toggle.getAttribute('role')).toBe('switch');
+    expect(toggle.textContent).toContain('Side notes on www.example.com');
+    expect(toggle.getAttribute('aria-checked')).toBe('true');
+
+    await act(() => toggle.click());
+    await vi.waitFor(async () => expect((await siteSettings.getValue()).disabledSites).toEqual(['www.example.com']));
+    await vi.waitFor(() => expect(toggle.getAttribute('aria-checked')).toBe('false'));
+
+    await act(() => toggle.click());
+    await vi.waitFor(async () => expect((await siteSettings.getValue()).disabledSites).toEqual([]));
+  });
+
+  it('reflects what is stored when it opens and follows later changes', async () => {
+    await setSiteEnabled('news.example.org', false);
+    await openPopup('https://news.example.org/a');
+    const toggle = await siteSwitch();
+    expect(toggle.getAttribute('aria-checked')).toBe('false');
+
+    await act(() => setSiteEnabled('news.example.org', true));
+    await vi.waitFor(() => expect(toggle.getAttribute('aria-checked')).toBe('true'));
+  });
+
+  it('pauses everywhere', async () => {
+    await openPopup('https://www.example.com/');
+    await siteSwitch();
+    const pause = byTestId<HTMLButtonElement>('pause-switch');
+    expect(pause.getAttribute('aria-checked')).toBe('false');
+
+    await act(() => pause.click());
+    await vi.waitFor(async () => expect((await siteSettings.getValue()).paused).toBe(true));
+    await vi.waitFor(() => expect(pause.getAttribute('aria-checked')).toBe('true'));
+    expect(byTestId('page-message').textContent).toContain('paused everywhere');
+  });
+
+  it('cannot switch a page that is not on the web', async () => {
+    await openPopup('chrome://extensions/');
+    await vi.waitFor(() => expect(byTestId('page-message').textContent).toContain("Side Notes can't read this page"));
+    expect(byTestId<HTMLButtonElement>('site-switch').disabled).toBe(true);
+    expect(byTestId<HTMLButtonElement>('pause-switch').disabled).toBe(false);
+  });
+
+  it('describes the active tab when no tab is named', async () => {
+    await openPopup('https://active.example.net/', { activeTab: true });
+    expect((await siteSwitch()).textContent).toContain('active.example.net');
+    expect(fakeBrowser.tabs.query).toHaveBeenCalledWith({ active: true, currentWindow: true });
+  });
+
+  it('opens the options page', async () => {
+    const openOptionsPage = vi.spyOn(fakeBrowser.runtime, 'openOptionsPage').mockResolvedValue();
+    await openPopup('https://www.example.com/');
+    const link = [...container.querySelectorAll('a')].find((anchor) => anchor.textContent === 'Options')!;
+    await act(() => link.click());
+    expect(openOptionsPage).toHaveBeenCalledOnce();
+  });
+});
+
+describe('popup: on this page', () => {
+  it('says so kindly when the page does not answer', async () => {
+    // fakeBrowser's tabs.sendMessage throws, as Chrome does when no content script listens.
+    await openPopup('https://www.example.com/');
+    await vi.waitFor(() => expect(byTestId('page-message').textContent).toContain("Side Notes can't read this page"));
+  });
+
+  it('lists the entities the page names, once each, in order of first mention, with counts', async () => {
+    const sendMessage = answerPageState(['seoul', 'jens-stoltenberg', 'seoul', 'nato', 'seoul'].map(mention));
+    const tab = await openPopup('https://www.example.com/');
+    await vi.waitFor(() => expect(allByTestId('page-entity')).toHaveLength(3));
+    expect(sendMessage).toHaveBeenCalledWith(tab.id, { type: PAGE_STATE_MESSAGE });
+
+    const rows = allByTestId('page-entity');
+    expect(rows.map((row) => row.querySelector('.sn-list__name')?.textContent)).toEqual([
+      'Seoul',
+      'Jens Stoltenberg',
+      'NATO',
+    ]);
+    expect(rows[0].querySelector('.sn-list__count')?.textContent).toBe('3 mentions');
+    expect(rows[0].textContent).toContain('Place');
+  });
+
+  it('opens the card of a listed entity, with its count, and goes back', async () => {
+    answerPageState(['seoul', 'jens-stoltenberg', 'seoul'].map(mention));
+    await openPopup('https://www.example.com/');
+    await vi.waitFor(() => expect(allByTestId('page-entity')).toHaveLength(2));
+
+    await act(() => allByTestId('page-entity')[0].click());
+    const card = byTestId('entity-card');
+    expect(card.querySelector('h2')?.textContent).toBe('Seoul');
+    expect(card.textContent).toContain('2 mentions on this page');
+    expect(document.activeElement).toBe(byTestId('back'));
+
+    await act(() => byTestId('back').click());
+    expect(container.querySelector('[data-testid="entity-card"]')).toBeNull();
+    expect(allByTestId('page-entity')).toHaveLength(2);
+  });
+
+  it('says when the page names nothing from the notes', async () => {
+    answerPageState([]);
+    await openPopup('https://www.example.com/');
+    await vi.waitFor(() => expect(byTestId('page-message').textContent).toContain('Nothing from your notes'));
+  });
+
+  it('says when Side Notes is off on the site', async () => {
+    await setSiteEnabled('www.example.com', false);
+    answerPageState([]);
+    await openPopup('https://www.example.com/');
+    await vi.waitFor(() => expect(byTestId('page-message').textContent).toContain('off on this site'));
+  });
+});
+
+describe('popup: search', () => {
+  it('lists matching notes with name, kind and description', async () => {
+    await openPopup('https://www.example.com/');
+    await type('stoltenbrg');
+    const [first] = allByTestId('result');
+    expect(first.textContent).toContain('Jens Stoltenberg');
+    expect(first.textContent).toContain('Person');
+    expect(first.textContent).toContain('Secretary General of NATO');
+    expect(first.getAttribute('aria-selected')).toBe('true');
+    expect(byTestId('search').getAttribute('aria-activedescendant')).toBe(first.id);
+  });
+
+  it('moves with the arrow keys and opens a result with Enter', async () => {
+    await openPopup('https://www.example.com/');
+    await type('korea');
+    const results = allByTestId('result');
+    expect(results.length).toBeGreaterThan(1);
+
+    await press('ArrowDown');
+    expect(allByTestId('result')[1].getAttribute('aria-selected')).toBe('true');
+    await press('ArrowUp');
+    await press('ArrowUp');
+    expect(allByTestId('result').at(-1)!.getAttribute('aria-selected')).toBe('true');
+    await press('ArrowDown');
+
+    const expected = allByTestId('result')[0].querySelector('.sn-list__name')!.textContent;
+    await press('Enter');
+    expect(byTestId('entity-card').querySelector('h2')?.textContent).toBe(expected);
+  });
+
+  it('navigates to related entities within the popup and back along the way', async () => {
+    await openPopup('https://www.example.com/');
+    await type('yoon suk-yeol');
+    await act(() => allByTestId('result')[0].click());
+    expect(byTestId('entity-card').querySelector('h2')?.textContent).toBe('Yoon Suk Yeol');
+
+    const seoulKorea = [...byTestId('entity-card').querySelectorAll('button')].find(
+      (element) => element.textContent === 'South Korea',
+    )!;
+    await act(() => seoulKorea.click());
+    expect(byTestId('entity-card').querySelector('h2')?.textContent).toBe('South Korea');
+
+    await press('Escape', byTestId('entity-card'));
+    expect(byTestId('entity-card').querySelector('h2')?.textContent).toBe('Yoon Suk Yeol');
+    await act(() => byTestId('back').click());
+    expect(byTestId<HTMLInputElement>('search').value).toBe('yoon suk-yeol');
+    expect(document.activeElement).toBe(byTestId('search'));
+  });
+
+  it('clears the query with Escape and shows the page again', async () => {
+    await openPopup('https://www.example.com/');
+    await type('kiev');
+    expect(allByTestId('result')[0].textContent).toContain('Kyiv');
+    await press('Escape');
+    expect(byTestId<HTMLInputElement>('search').value).toBe('');
+    expect(allByTestId('result')).toHaveLength(0);
+    expect(container.textContent).toContain('On this page');
+  });
+
+  it('says when nothing matches', async () => {
+    await openPopup('https://www.example.com/');
+    await type('xyzzy');
+    expect(byTestId('no-results').textContent).toBe('No notes match “xyzzy”.');
+  });
+});
