@@ -47,7 +47,7 @@ describe('reading a page as segments', () => {
     const root = page(
       '<script>NATO</script><style>.NATO{}</style><noscript>NATO</noscript><template>NATO</template>' +
         '<textarea>NATO</textarea><select><option>NATO</option></select><div contenteditable="true">NATO</div>' +
-        '<div hidden>NATO</div><script type="application/ld+json">{"a":"NATO"}</script><side-notes-card>NATO</side-notes-card>' +
+        '<script type="application/ld+json">{"a":"NATO"}</script><side-notes-card>NATO</side-notes-card>' +
         '<p>Seoul</p>',
     );
     expect([...segmentsOf(root)].map((s) => s.text)).toEqual(['Seoul']);

@@ -203,7 +203,11 @@ export default defineContentScript({
       stopObserving = observeText(
         document,
         () => card.element,
-        (changed) => (changed === 'everything' ? void scanner.scanDocument() : scanner.rescan(changed)),
+        ({ changed, visibilityMayHaveChanged }) => {
+          if (changed === 'everything') return void scanner.scanDocument();
+          if (changed.length > 0) scanner.rescan(changed);
+          if (visibilityMayHaveChanged) scanner.recheckHidden();
+        },
         (callback, ms) => ctx.setTimeout(callback, ms),
       );
     }

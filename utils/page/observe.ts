@@ -13,6 +13,7 @@ export function changedBlocks(records: readonly MutationRecord[], ownHost: Eleme
   const blocks = new Set<Node>();
   for (const record of records) {
     const target = record.target;
+    if (record.type === 'attributes') continue;
     if (ownHost && (target === ownHost || ownHost.contains(target))) continue;
     if (record.type === 'childList') {
       const added = [...record.addedNodes].filter((node) => node !== ownHost);
@@ -30,14 +31,24 @@ export function changedBlocks(records: readonly MutationRecord[], ownHost: Eleme
   return roots.filter((node) => !roots.some((other) => other !== node && other.contains(node)));
 }
 
+/** Attributes that show or hide text: `hidden`, a class or style toggling `display`, `<details open>`. */
+const VISIBILITY_ATTRIBUTES = ['hidden', 'class', 'style', 'open'];
+
+export interface TextChanges {
+  /** Blocks whose text changed, or the whole page when too much changed at once. */
+  changed: Node[] | 'everything';
+  /** Some element's visibility may have changed: text hidden at scan time may now show. */
+  visibilityMayHaveChanged: boolean;
+}
+
 /**
- * Watches the page for text that appears, changes or goes (SPA views, infinite scroll, live updates) and reports
- * the changed blocks after they settle. Returns a function that stops watching.
+ * Watches the page for text that appears, changes, goes, or is shown (SPA views, infinite scroll, live updates,
+ * "read more", accordions) and reports it after it settles. Returns a function that stops watching.
  */
 export function observeText(
   root: Node,
   ownHost: () => Element | null,
-  onChanged: (roots: Node[] | 'everything') => void,
+  onChanged: (changes: TextChanges) => void,
   schedule: (callback: () => void, ms: number) => void,
 ): () => void {
   let batch: MutationRecord[] = [];
@@ -50,10 +61,22 @@ export function observeText(
       waiting = false;
       const records = batch;
       batch = [];
-      const changed = changedBlocks(records, ownHost());
-      if (changed === 'everything' || changed.length > 0) onChanged(changed);
+      const host = ownHost();
+      const changed = changedBlocks(records, host);
+      const visibilityMayHaveChanged = records.some(
+        (record) => record.type === 'attributes' && !(host && (record.target === host || host.contains(record.target))),
+      );
+      if (changed === 'everything' || changed.length > 0 || visibilityMayHaveChanged) {
+        onChanged({ changed, visibilityMayHaveChanged });
+      }
     }, MUTATION_SETTLE_MS);
   });
-  observer.observe(root, { childList: true, subtree: true, characterData: true });
+  observer.observe(root, {
+    childList: true,
+    subtree: true,
+    characterData: true,
+    attributes: true,
+    attributeFilter: VISIBILITY_ATTRIBUTES,
+  });
   return () => observer.disconnect();
 }

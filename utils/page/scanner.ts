@@ -2,7 +2,7 @@ import type { Matcher } from '@/utils/match/compile';
 import { scanText } from '@/utils/match/scan';
 import type { Highlights } from './highlights';
 import { type Mention, MentionIndex } from './mentions';
-import { positionIn, segmentsOf, type TextSegment } from './segments';
+import { blockOf, positionIn, segmentsOf, type TextSegment } from './segments';
 
 /** The longest stretch the scan holds the main thread before it lets the page run. */
 export const SCAN_SLICE_MS = 12;
@@ -26,6 +26,8 @@ export class PageScanner {
   private pending: Mention[] = [];
   private generation = 0;
   private visibility = new WeakMap<Element, boolean>();
+  /** Elements holding names that were hidden when scanned ("read more", closed accordions, `<details>`). */
+  private hiddenWithNames = new Set<Element>();
   private scanning = false;
   private queued: Node[] = [];
 
@@ -85,6 +87,20 @@ export class PageScanner {
     this.onChange();
   }
 
+  /** Rescans the hidden text that holds names and has become visible since; cheap when nothing was hidden. */
+  recheckHidden(): void {
+    if (this.hiddenWithNames.size === 0) return;
+    const revealed: Node[] = [];
+    for (const element of this.hiddenWithNames) {
+      if (!element.isConnected) this.hiddenWithNames.delete(element);
+      else if (isShown(element)) {
+        this.hiddenWithNames.delete(element);
+        revealed.push(blockOf(element));
+      }
+    }
+    if (revealed.length > 0) this.rescan(revealed);
+  }
+
   /** Forgets every mention and its highlight. */
   reset(cancel = true): void {
     if (cancel) this.generation++;
@@ -95,6 +111,7 @@ export class PageScanner {
     this.highlights.clear();
     this.evidence.clear();
     this.pending = [];
+    this.hiddenWithNames.clear();
   }
 
   /** `fresh`: nothing was found in this segment before (a full scan), so there is nothing to replace. */
@@ -150,9 +167,15 @@ export class PageScanner {
     if (!element) return false;
     let visible = this.visibility.get(element);
     if (visible === undefined) {
-      visible = typeof element.checkVisibility === 'function' ? element.checkVisibility({ visibilityProperty: true }) : true;
+      visible = isShown(element);
       this.visibility.set(element, visible);
     }
+    if (!visible) this.hiddenWithNames.add(element);
     return visible;
   }
+}
+
+function isShown(element: Element): boolean {
+  if (typeof element.checkVisibility === 'function') return element.checkVisibility({ visibilityProperty: true });
+  return !element.closest('[hidden]');
 }

@@ -29,7 +29,6 @@ const MAX_SEGMENT_LENGTH = 20_000;
 
 export function isSkipped(element: Element): boolean {
   if (SKIPPED.has(element.localName)) return true;
-  if (element.hasAttribute('hidden')) return true;
   if (element.getAttribute('type') === 'application/ld+json') return true;
   // Editable content is the user's own typing: never underline it, never touch it.
   return (element as HTMLElement).isContentEditable === true && element.getAttribute('contenteditable') !== null;

@@ -1,0 +1,221 @@
+/**
+ * Small steps the e2e journeys share: pointing at words on a page, reading the card's shadow root, waiting on the
+ * page-state contract, opening the popup for a tab, and a second Chromium without the extension to compare with.
+ */
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type BrowserContext, type ConsoleMessage, type Page } from 'playwright-core';
+import type { browser as extensionApi } from 'wxt/browser';
+import type { PageState } from '../../utils/page/page-state';
+import { chromePath, pageStateOf, SCREENSHOT_DIR, type ExtensionBrowser } from './browser';
+
+export const CARD_HOST = 'side-notes-card';
+export const MENTION_HIGHLIGHT = 'side-notes-mention';
+
+/** A point on the page (viewport coordinates) and the box around it. */
+export interface TextBox {
+  x: number;
+  y: number;
+  left: number;
+  top: number;
+  right: number;
+  bottom: number;
+}
+
+/**
+ * The box of the `occurrence`-th (0-based) occurrence of `text` inside one text node of the page's body, found with
+ * a Range in the page: the first line box when it wraps. Scrolls it into view first. Throws when it is not there.
+ */
+export async function textBox(page: Page, text: string, occurrence = 0): Promise<TextBox> {
+  const box = await page.evaluate(
+    ({ text, occurrence }) => {
+      const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+      let seen = 0;
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        const data = (node as Text).data;
+        for (let at = data.indexOf(text); at >= 0; at = data.indexOf(text, at + 1)) {
+          if (seen++ !== occurrence) continue;
+          const range = document.createRange();
+          range.setStart(node, at);
+          range.setEnd(node, at + text.length);
+          node.parentElement?.scrollIntoView({ block: 'center', behavior: 'instant' as ScrollBehavior });
+          const rect = range.getClientRects()[0] ?? range.getBoundingClientRect();
+          return {
+            x: rect.left + rect.width / 2,
+            y: rect.top + rect.height / 2,
+            left: rect.left,
+            top: rect.top,
+            right: rect.right,
+            bottom: rect.bottom,
+          };
+        }
+      }
+      return null;
+    },
+    { text, occurrence },
+  );
+  if (!box) throw new Error(`"${text}" (occurrence ${occurrence}) is not on ${page.url()}`);
+  return box;
+}
+
+/** Moves the mouse onto the middle of a word on the page and returns where it went. */
+export async function hoverText(page: Page, text: string, occurrence = 0): Promise<TextBox> {
+  const box = await textBox(page, text, occurrence);
+  await page.mouse.move(box.x, box.y);
+  return box;
+}
+
+/** What the card's shadow root shows now. */
+export interface CardView {
+  /** `<side-notes-card>` elements in the document. */
+  hosts: number;
+  /** The host is the last child of `<html>`. */
+  hostOnHtml: boolean;
+  /** A card is rendered and visible. */
+  open: boolean;
+  /** The rendered card's text ('' when none). */
+  text: string;
+  /** The rendered card's heading (the entity's name). */
+  name: string | null;
+  quotes: string[];
+  related: string[];
+  /** The card's box in the viewport. */
+  rect: { left: number; top: number; right: number; bottom: number; width: number; height: number } | null;
+}
+
+export async function cardView(page: Page): Promise<CardView> {
+  return page.evaluate((hostName) => {
+    const hosts = document.querySelectorAll(hostName);
+    const host = hosts[0];
+    const card = host?.shadowRoot?.querySelector<HTMLElement>('[data-testid="entity-card"]') ?? null;
+    const open = card !== null && card.checkVisibility() && card.getBoundingClientRect().width > 0;
+    const rect = card?.getBoundingClientRect();
+    return {
+      hosts: hosts.length,
+      hostOnHtml: host !== undefined && host.parentElement === document.documentElement && host === document.documentElement.lastElementChild,
+      open,
+      text: card?.textContent ?? '',
+      name: card?.querySelector('h2')?.textContent ?? null,
+      quotes: [...(card?.querySelectorAll('blockquote') ?? [])].map((quote) => quote.textContent ?? ''),
+      related: [...(card?.querySelectorAll('.sn-card__chip') ?? [])].map((chip) => chip.textContent ?? ''),
+      rect: rect && open ? { left: rect.left, top: rect.top, right: rect.right, bottom: rect.bottom, width: rect.width, height: rect.height } : null,
+    };
+  }, CARD_HOST);
+}
+
+/** The text of the card's shadow root ('' when there is no card host). */
+export async function cardShadowText(page: Page): Promise<string> {
+  return (await cardView(page)).text;
+}
+
+/** Polls the page-state contract until `check` holds; returns that state or throws with the last one seen. */
+export async function waitForPageState(
+  browser: ExtensionBrowser,
+  page: Page,
+  check: (state: PageState) => boolean,
+  { timeoutMs = 5_000, what = 'the expected page state' }: { timeoutMs?: number; what?: string } = {},
+): Promise<PageState> {
+  const deadline = Date.now() + timeoutMs;
+  let last: PageState | string = 'no answer';
+  for (;;) {
+    try {
+      const state = await pageStateOf(browser, page);
+      if (check(state)) return state;
+      last = state;
+    } catch (error) {
+      last = String(error);
+    }
+    if (Date.now() > deadline) break;
+    await page.waitForTimeout(50);
+  }
+  const shown = typeof last === 'string' ? last : JSON.stringify({ ...last, mentions: last.mentions.map((m) => m.text) });
+  throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}; last page state: ${shown}`);
+}
+
+/** The tab id of a page, found through the extension's service worker. */
+export async function tabIdOf(browser: ExtensionBrowser, page: Page): Promise<number> {
+  return browser.worker.evaluate(async (url) => {
+    const chrome = (globalThis as unknown as { chrome: typeof extensionApi }).chrome;
+    const tab = (await chrome.tabs.query({})).find((t) => t.url === url);
+    if (tab?.id === undefined) throw new Error(`no tab shows ${url}`);
+    return tab.id;
+  }, page.url());
+}
+
+/** What the extension keeps under `local:siteSettings` (chrome.storage.local key `siteSettings`). */
+export async function storedSiteSettings(browser: ExtensionBrowser): Promise<unknown> {
+  return browser.worker.evaluate(async () => {
+    const chrome = (globalThis as unknown as { chrome: typeof extensionApi }).chrome;
+    return (await chrome.storage.local.get('siteSettings')).siteSettings ?? null;
+  });
+}
+
+/**
+ * Opens the popup in a tab of its own, describing `page`'s tab (`popup.html?tab=<id>`), at the popup's own size,
+ * and waits until it is ready for typing.
+ */
+export async function openPopupFor(browser: ExtensionBrowser, page: Page): Promise<{ popup: Page; tabId: number }> {
+  const tabId = await tabIdOf(browser, page);
+  const popup = await browser.context.newPage();
+  await popup.setViewportSize({ width: 380, height: 600 });
+  await popup.goto(`chrome-extension://${browser.extensionId}/popup.html?tab=${tabId}`);
+  await popup.getByTestId('search').waitFor({ state: 'visible' });
+  return { popup, tabId };
+}
+
+/** Whether the page's highlight registry (seen from the page's main world) holds our mention highlight. */
+export async function pageHasMentionHighlight(page: Page): Promise<boolean> {
+  return page.evaluate((name) => CSS.highlights.has(name), MENTION_HIGHLIGHT);
+}
+
+/** Collects uncaught page errors and console errors, except the browser's own favicon 404s. */
+export function collectErrors(page: Page): string[] {
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(`pageerror: ${error.message}`));
+  page.on('console', (message: ConsoleMessage) => {
+    if (message.type() !== 'error') return;
+    if (/\/favicon\.ico$/.test(message.location().url)) return;
+    errors.push(`console.error: ${message.text()} (${message.location().url})`);
+  });
+  return errors;
+}
+
+/** Saves a screenshot (the viewport, or a clip of it) to e2e/screenshots/<name>.png and returns its path. */
+export async function screenshotTo(
+  page: Page,
+  name: string,
+  clip?: { x: number; y: number; width: number; height: number },
+): Promise<string> {
+  mkdirSync(SCREENSHOT_DIR, { recursive: true });
+  const path = join(SCREENSHOT_DIR, `${name}.png`);
+  await page.screenshot({ path, clip });
+  return path;
+}
+
+/** Chromium as the extension tests launch it (same flags, same viewport), but without any extension. */
+export async function launchPlain(): Promise<{ context: BrowserContext; close(): Promise<void> }> {
+  const profileDir = mkdtempSync(join(tmpdir(), 'side-notes-plain-'));
+  const context = await chromium.launchPersistentContext(profileDir, {
+    executablePath: chromePath(),
+    headless: false,
+    viewport: { width: 1200, height: 800 },
+    args: [
+      '--headless=new',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-dev-shm-usage',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
+  });
+  return {
+    context,
+    async close() {
+      await context.close();
+      rmSync(profileDir, { recursive: true, force: true });
+    },
+  };
+}
