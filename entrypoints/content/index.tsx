@@ -192,7 +192,11 @@ export default defineContentScript({
     ctx.addEventListener(document, 'focusin', onFocusIn, { capture: true });
     ctx.addEventListener(document, 'focusout', onFocusOut, { capture: true });
     ctx.addEventListener(document, 'keydown', onKeyDown, { capture: true });
-    ctx.addEventListener(window, 'wxt:locationchange', () => send({ type: 'dismiss' }));
+    // An SPA navigation is a new page: what counted as evidence on the old view must not carry over.
+    ctx.addEventListener(window, 'wxt:locationchange', () => {
+      send({ type: 'dismiss' });
+      if (enabled) void scanner.scanDocument();
+    });
 
     // ── On and off ─────────────────────────────────────────────────────────────────────────────────────────
     function enable() {
