@@ -97,6 +97,45 @@ describe('aliases that need evidence', () => {
   });
 });
 
+describe('names inside other names, codes and capitals', () => {
+  it('does not take a place inside a longer proper name in prose', () => {
+    expect(found('the stock of Yahoo Japan and Mozilla China')).toEqual([]);
+    expect(found('as reported by The Moscow Times yesterday')).toEqual([]);
+    expect(found('in Northern Ukraine and Communist China')).toEqual(['ukraine:Ukraine', 'china:China']);
+    expect(found('Across Ukraine, sirens')).toEqual(['ukraine:Ukraine']);
+  });
+
+  it('reads a Title Case headline or menu as names, not as one long name', () => {
+    expect(found('Biden Visits Ukraine To Meet Leaders')).toEqual(['joe-biden:Biden', 'ukraine:Ukraine']);
+    expect(found('Germany Japan Poland')).toEqual(['germany:Germany', 'japan:Japan', 'poland:Poland']);
+  });
+
+  it('applies an alias’s vetoes: locales, organisations named after a place, Washington state', () => {
+    expect(found('English (US) and en-US')).toEqual([]);
+    expect(found('the Infectious Diseases Society of America, Latin America')).toEqual([]);
+    expect(found('Irish people in America')).toEqual(['united-states:America']);
+    expect(found('Washington state officials', { weak: true })).toEqual([]);
+  });
+
+  it('does not read an acronym in a run of capitals as the acronym', () => {
+    expect(found('FOLLOW US')).toEqual([]);
+    expect(found('the US-made tanks')).toEqual(['united-states:US']);
+  });
+});
+
+describe('scripts without spaces between words', () => {
+  it('finds Chinese, Japanese and Korean names inside running text', () => {
+    expect(found('美国联邦航空管理局')).toEqual(['united-states:美国']);
+    expect(found('世界と日本の童話')).toEqual(['japan:日本']);
+    expect(found('윤석열 대통령은 서울에서')).toEqual(['yoon-suk-yeol:윤석열', 'seoul:서울']);
+  });
+
+  it('keeps language names apart from their country', () => {
+    expect(found('日本語')).toEqual([]);
+    expect(found('한국어')).toEqual([]);
+  });
+});
+
 describe('compiling', () => {
   it('merges bundles newest first: the first bundle’s entry wins, every bundle’s aliases count', () => {
     const older: Bundle = {

@@ -72,6 +72,14 @@ describe('scanning a page', () => {
     ]);
   });
 
+  it('counts evidence from a related entity where the alias says so ("Washington" on a page naming the US)', async () => {
+    expect(await mentionsOf(page('<p>Talks in Washington went on.</p>'))).toEqual([]);
+    expect(await mentionsOf(page('<p>Talks in Washington went on.</p><p>The United States agreed.</p>'))).toEqual([
+      'washington:Washington',
+      'united-states:United States',
+    ]);
+  });
+
   it('rescans only what changed and forgets text that left the page', async () => {
     const root = page('<p id="a">NATO met.</p><p id="b">Nothing here.</p>');
     const scanner = new PageScanner(matcher, new Highlights(), () => {});

@@ -26,6 +26,15 @@ export const AliasSchema = v.object({
   cuesBefore: v.optional(v.array(nonEmpty)),
   /** Words right after the alias that identify it ("tank", "tanks"). Any case. */
   cuesAfter: v.optional(v.array(nonEmpty)),
+  /** Words right before the alias that make it something else ("en" in "en-US", "Latin" in "Latin America"). */
+  vetoBefore: v.optional(v.array(nonEmpty)),
+  /** Words right after the alias that make it something else ("state" in "Washington state"). */
+  vetoAfter: v.optional(v.array(nonEmpty)),
+  /**
+   * For `needs: 'evidence'`: other entities whose unambiguous mention also counts as evidence ("Washington" for
+   * the US government on a page that names the United States).
+   */
+  evidenceFrom: v.optional(v.array(entityId)),
 });
 export type Alias = v.InferOutput<typeof AliasSchema>;
 

@@ -1,9 +1,10 @@
-import type { Alias, Bundle, Entity } from '@/utils/bundle/schema';
+import type { Alias, Bundle, Entity, EntityKind } from '@/utils/bundle/schema';
 import { tokenize } from './normalize';
 
 /** An alias ready for matching: its words folded and hashed the way the scan hashes page words. */
 export interface CompiledAlias {
   entityId: string;
+  kind: EntityKind;
   alias: Alias;
   /** Folded words, and their hashes. */
   words: string[];
@@ -12,6 +13,10 @@ export interface CompiledAlias {
   exactWords: string[] | null;
   cuesBefore: string[][];
   cuesAfter: string[][];
+  vetoBefore: string[][];
+  vetoAfter: string[][];
+  /** Entities whose unambiguous mention counts as evidence for this alias: its own, and any it names. */
+  evidenceFrom: string[];
 }
 
 /** An entity with the bundle it comes from (the card quotes that bundle's source). */
@@ -37,17 +42,23 @@ export function hashWord(folded: string): number {
 
 const words = (text: string) => tokenize(text).map((token) => token.folded);
 
-function compileAlias(entityId: string, alias: Alias): CompiledAlias | null {
+const phrases = (list: string[] | undefined) => (list ?? []).map(words).filter((phrase) => phrase.length > 0);
+
+function compileAlias(entity: Entity, alias: Alias): CompiledAlias | null {
   const folded = words(alias.text);
   if (folded.length === 0) return null;
   return {
-    entityId,
+    entityId: entity.id,
+    kind: entity.kind,
     alias,
     words: folded,
     hashes: folded.map(hashWord),
     exactWords: alias.case === 'exact' ? tokenize(alias.text).map((t) => alias.text.slice(t.start, t.end)) : null,
-    cuesBefore: (alias.cuesBefore ?? []).map(words).filter((cue) => cue.length > 0),
-    cuesAfter: (alias.cuesAfter ?? []).map(words).filter((cue) => cue.length > 0),
+    cuesBefore: phrases(alias.cuesBefore),
+    cuesAfter: phrases(alias.cuesAfter),
+    vetoBefore: phrases(alias.vetoBefore),
+    vetoAfter: phrases(alias.vetoAfter),
+    evidenceFrom: [entity.id, ...(alias.evidenceFrom ?? [])],
   };
 }
 
@@ -64,7 +75,7 @@ export function compileMatcher(bundles: readonly Bundle[]): Matcher {
     for (const entity of bundle.entities) {
       if (!entities.has(entity.id)) entities.set(entity.id, { entity, bundle });
       for (const alias of entity.aliases) {
-        const compiled = compileAlias(entity.id, alias);
+        const compiled = compileAlias(entity, alias);
         if (!compiled) continue;
         const key = `${entity.id}\u0000${compiled.words.join(' ')}\u0000${alias.case}\u0000${alias.needs}`;
         if (seen.has(key)) continue;

@@ -11,11 +11,13 @@
  */
 export const FUNCTION_WORDS: ReadonlySet<string> = new Set(
   (
-    'a an and as at after against also although asked because before between both but by can could did do does ' +
-    'during even for from had has have here how however if in into is it its last later like may meanwhile might ' +
-    'must next no nor not now of on only or over said says should since so than that the then there these this ' +
-    'those though to today told tomorrow under unlike until was were what when where which while who why will ' +
-    'with would yes yesterday ' +
+    'a about above across after against along also although amid among an and around as asked at because before ' +
+    'behind below beside between beyond both but by can could despite did do does ' +
+    'during even for from had has have here how however if in inside into is it its last later like may meanwhile ' +
+    'might must near next no nor not now of on only onto or outside over per said says should since so than that ' +
+    'the then there these this those though through throughout to today told tomorrow toward towards under ' +
+    'unlike until upon via was were what when where which while who why will with within without would yes ' +
+    'yesterday ' +
     'monday tuesday wednesday thursday friday saturday sunday january february march april june july august ' +
     'september october november december'
   ).split(' '),
@@ -48,4 +50,48 @@ export function judgeAmbiguous(s: Surroundings): Verdict {
   const nameAfter = !s.shouting && !s.hasCueAfter && s.joinedAfter !== null && s.joinedAfterIsCapitalised;
   if (nameBefore || nameAfter) return 'rejected';
   return s.hasCueBefore || s.hasCueAfter ? 'cue' : 'needs-page-evidence';
+}
+
+/** Capitalised words that qualify a place without making a new name: "Northern Ukraine", "Communist China". */
+export const PLACE_MODIFIERS: ReadonlySet<string> = new Set(
+  (
+    'north south east west northern southern eastern western central northeastern northwestern southeastern ' +
+    'southwestern mainland greater occupied free ancient modern imperial communist soviet nazi postwar wartime ' +
+    'neighbouring neighboring rural coastal'
+  ).split(' '),
+);
+
+/** Capitalised words after a place that make it part of another name: "The Moscow Times", "Japan Airlines". */
+export const NAME_SUFFIXES: ReadonlySet<string> = new Set(
+  (
+    'times post daily herald journal tribune today news gazette chronicle telegraph express standard observer ' +
+    'airlines airways air university college institute school academy bank telecom mobile motors corp ' +
+    'corporation inc ltd group holdings co company democrats party spring street avenue road county fc'
+  ).split(' '),
+);
+
+export interface Neighbour {
+  word: string | null;
+  capitalised: boolean;
+}
+
+/**
+ * Whether a one-word place name is part of a longer proper name in prose: a capitalised word before it that is not
+ * a function word or a modifier ("Mozilla China", "Yahoo Japan"), or a name-making word after it ("Japan Times").
+ */
+export function isLongerName(before: Neighbour, after: Neighbour): boolean {
+  const nameBefore =
+    before.word !== null && before.capitalised && !FUNCTION_WORDS.has(before.word) && !PLACE_MODIFIERS.has(before.word);
+  const nameAfter = after.word !== null && after.capitalised && NAME_SUFFIXES.has(after.word);
+  return nameBefore || nameAfter;
+}
+
+/**
+ * Whether a text is a Title Case headline or a menu of names, where capitals say nothing about where a name starts:
+ * at least three words of two letters or more, and nearly all of them capitalised.
+ */
+export function readsAsTitleCase(capitalised: readonly boolean[]): boolean {
+  if (capitalised.length < 3) return false;
+  const upper = capitalised.filter(Boolean).length;
+  return upper / capitalised.length >= 0.75;
 }

@@ -14,7 +14,17 @@ export const APOSTROPHE = 4;
 /** Soft hyphen, zero-width joiners, combining marks: invisible inside a word. */
 export const IGNORABLE = 5;
 export const PERIOD = 6;
-export type CharClass = typeof OTHER | typeof WORD | typeof SPACE | typeof HYPHEN | typeof APOSTROPHE | typeof IGNORABLE | typeof PERIOD;
+/** A Han, kana or Hangul character: these scripts do not separate words, so each character is a word of its own. */
+export const CJK = 7;
+export type CharClass =
+  | typeof OTHER
+  | typeof WORD
+  | typeof SPACE
+  | typeof HYPHEN
+  | typeof APOSTROPHE
+  | typeof IGNORABLE
+  | typeof PERIOD
+  | typeof CJK;
 
 const APOSTROPHES = "'\u2019\u2018\u02BC\u02B9\u2032\uFF07\u0060\u00B4";
 const HYPHENS = '-\u2010\u2011\u2012\u2013\u2212\uFE63\uFF0D';
@@ -25,6 +35,7 @@ const EXTRA_FOLDS: Record<string, string> = { ø: 'o', Ø: 'o', đ: 'd', Đ: 'd'
 
 const WORD_RE = /[\p{L}\p{N}]/u;
 const MARK_RE = /\p{M}/u;
+const CJK_RE = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\u30FC]/u;
 
 const foldCache = new Map<number, number>();
 const classCache = new Map<number, CharClass>();
@@ -36,6 +47,8 @@ function computeFold(code: number): number {
   if (APOSTROPHES.includes(char)) return 39;
   if (HYPHENS.includes(char)) return 45;
   if (SPACES.includes(char)) return 32;
+  // NFD would split a Hangul syllable into its letters; these scripts have no case or accents to fold.
+  if (CJK_RE.test(char)) return code;
   const base = char.normalize('NFD').charAt(0).toLowerCase();
   return base.length === 1 ? base.charCodeAt(0) : code;
 }
@@ -47,6 +60,7 @@ function computeClass(code: number): CharClass {
   if (SPACES.includes(char)) return SPACE;
   if (IGNORABLES.includes(char) || MARK_RE.test(char)) return IGNORABLE;
   if (char === '.') return PERIOD;
+  if (CJK_RE.test(char)) return CJK;
   // Lone surrogates count as word characters: letters outside the BMP (CJK extensions) stay inside their word.
   if (WORD_RE.test(char) || (code >= 0xd800 && code <= 0xdfff)) return WORD;
   return OTHER;
@@ -105,7 +119,12 @@ export function tokenize(text: string): Token[] {
   for (let i = 0; i <= text.length; i++) {
     const code = i < text.length ? text.charCodeAt(i) : 32;
     const charClass = classOf(code);
-    if (charClass === WORD) {
+    if (charClass === CJK) {
+      if (start >= 0) tokens.push({ start, end: i, folded });
+      tokens.push({ start: i, end: i + 1, folded: text.charAt(i) });
+      start = -1;
+      folded = '';
+    } else if (charClass === WORD) {
       if (start < 0) start = i;
       folded += String.fromCharCode(foldCode(code));
     } else if (charClass === IGNORABLE && start >= 0) {

@@ -1,6 +1,6 @@
 import type { CompiledAlias, Matcher } from './compile';
-import { judgeAmbiguous } from './context';
-import { APOSTROPHE, classOf, foldCode, HYPHEN, IGNORABLE, isUpperCode, PERIOD, SPACE, WORD } from './normalize';
+import { isLongerName, judgeAmbiguous, readsAsTitleCase } from './context';
+import { APOSTROPHE, CJK, classOf, foldCode, HYPHEN, IGNORABLE, isUpperCode, PERIOD, SPACE, WORD } from './normalize';
 
 /** A name found in a piece of text. Offsets are UTF-16 offsets in that text. */
 export interface Candidate {
@@ -47,7 +47,11 @@ function readWords(text: string): void {
   for (let i = 0; i < length; i++) {
     const code = text.charCodeAt(i);
     const charClass = classOf(code);
-    if (charClass === WORD) {
+    if (charClass === CJK) {
+      if (start >= 0) words.push(start, i, hash);
+      words.push(i, i + 1, Math.imul(0x811c9dc5 ^ foldCode(code), 0x01000193));
+      start = -1;
+    } else if (charClass === WORD) {
       if (start < 0) {
         start = i;
         hash = 0x811c9dc5;
@@ -65,7 +69,8 @@ function foldedWord(text: string, start: number, end: number): string {
   let out = '';
   for (let i = start; i < end; i++) {
     const code = text.charCodeAt(i);
-    if (classOf(code) === WORD) out += String.fromCharCode(foldCode(code));
+    const charClass = classOf(code);
+    if (charClass === WORD || charClass === CJK) out += String.fromCharCode(foldCode(code));
   }
   return out;
 }
@@ -147,21 +152,85 @@ function isShouting(text: string, start: number, end: number): boolean {
   return end - start > 1 && slice === slice.toUpperCase() && slice !== slice.toLowerCase();
 }
 
-function judge(text: string, first: number, alias: CompiledAlias): Candidate['strength'] | null {
-  if (alias.alias.needs !== 'evidence') return 'strong';
-  const last = first + alias.words.length - 1;
+/** Whether one of `phrases` stands right before word `first` (joined to it as one run of words). */
+function phraseBefore(text: string, first: number, phrases: readonly string[][]): boolean {
+  return phrases.some((phrase) => {
+    const start = first - phrase.length;
+    return start >= 0 && wordsAre(text, start, phrase) && joinedLoosely(text, words.ends[first - 1], words.starts[first]);
+  });
+}
+
+/** Whether one of `phrases` stands right after the word before `afterLast`. */
+function phraseAfter(text: string, afterLast: number, phrases: readonly string[][]): boolean {
+  return phrases.some(
+    (phrase) => wordsAre(text, afterLast, phrase) && joinedLoosely(text, words.ends[afterLast - 1], words.starts[afterLast]),
+  );
+}
+
+/** Spaces, hyphens, brackets: enough for a veto ("en-US", "English (US)"), not a sentence break. */
+function joinedLoosely(text: string, from: number, to: number): boolean {
+  if (to - from > MAX_GAP) return false;
+  for (let i = from; i < to; i++) {
+    const code = text.charCodeAt(i);
+    const charClass = classOf(code);
+    if (charClass === SPACE || charClass === HYPHEN || charClass === IGNORABLE) continue;
+    if (code === 40 || code === 41 || code === 95) continue; // ( ) _
+    return false;
+  }
+  return true;
+}
+
+/** The folded neighbour word joined to the name by spaces or a hyphen only, and whether the page capitalised it. */
+function neighbour(text: string, word: number, joined: boolean) {
+  if (!joined) return NO_NEIGHBOUR;
+  const start = words.starts[word];
+  const end = words.ends[word];
+  return {
+    word: foldedWord(text, start, end),
+    capitalised: isUpperCode(text.charCodeAt(start)) || (end - start > 1 && isUpperCode(text.charCodeAt(start + 1))),
+    shouting: isShouting(text, start, end),
+  };
+}
+
+const NO_NEIGHBOUR = { word: null, capitalised: false, shouting: false };
+
+let titleCaseOf: { text: string; value: boolean } | null = null;
+/** Whether the text reads as a headline or a menu in Title Case (computed once per text, only when needed). */
+function titleCase(text: string): boolean {
+  if (titleCaseOf?.text !== text) {
+    const capitalised: boolean[] = [];
+    for (let w = 0; w < words.count; w++) {
+      if (words.ends[w] - words.starts[w] < 2) continue;
+      capitalised.push(isUpperCode(text.charCodeAt(words.starts[w])));
+    }
+    titleCaseOf = { text, value: readsAsTitleCase(capitalised) };
+  }
+  return titleCaseOf.value;
+}
+
+function judge(text: string, first: number, compiled: CompiledAlias): Candidate['strength'] | null {
+  const last = first + compiled.words.length - 1;
   const before = first - 1;
   const after = last + 1;
-  const joinedBefore = before >= 0 && onlySpacesBetween(text, words.ends[before], words.starts[first]);
-  const joinedAfter = after < words.count && onlySpacesBetween(text, words.ends[last], words.starts[after]);
+  if (phraseBefore(text, first, compiled.vetoBefore) || phraseAfter(text, after, compiled.vetoAfter)) return null;
+  const prev = neighbour(text, before, before >= 0 && onlySpacesBetween(text, words.ends[before], words.starts[first]));
+  const next = neighbour(text, after, after < words.count && onlySpacesBetween(text, words.ends[last], words.starts[after]));
+  const shouting = isShouting(text, words.starts[first], words.ends[last]);
+  // An acronym in a run of capitals ("FOLLOW US", "CONTACT US") is just another capitalised word.
+  if (compiled.exactWords && shouting && (prev.shouting || next.shouting)) return null;
+  if (compiled.alias.needs !== 'evidence') {
+    const placeWord = compiled.kind === 'place' && compiled.words.length === 1 && !shouting;
+    // In a Title Case headline or menu a capital before a place says nothing; a name-making word after it still does.
+    return placeWord && isLongerName(titleCase(text) ? NO_NEIGHBOUR : prev, next) ? null : 'strong';
+  }
   const verdict = judgeAmbiguous({
-    joinedBefore: joinedBefore ? foldedWord(text, words.starts[before], words.ends[before]) : null,
-    joinedBeforeIsCapitalised: joinedBefore && isUpperCode(text.charCodeAt(words.starts[before])),
-    joinedAfter: joinedAfter ? foldedWord(text, words.starts[after], words.ends[after]) : null,
-    joinedAfterIsCapitalised: joinedAfter && isUpperCode(text.charCodeAt(words.starts[after])),
-    shouting: isShouting(text, words.starts[first], words.ends[last]),
-    hasCueBefore: hasCueBefore(text, first, alias),
-    hasCueAfter: hasCueAfter(text, after, alias),
+    joinedBefore: prev.word,
+    joinedBeforeIsCapitalised: prev.capitalised,
+    joinedAfter: next.word,
+    joinedAfterIsCapitalised: next.capitalised,
+    shouting,
+    hasCueBefore: hasCueBefore(text, first, compiled),
+    hasCueAfter: hasCueAfter(text, after, compiled),
   });
   if (verdict === 'rejected') return null;
   return verdict === 'cue' ? 'strong' : 'weak';
@@ -173,6 +242,7 @@ function judge(text: string, first: number, alias: CompiledAlias): Candidate['st
  */
 export function scanText(text: string, matcher: Matcher): Candidate[] {
   readWords(text);
+  titleCaseOf = null;
   const found: Candidate[] = [];
   for (let first = 0; first < words.count; first++) {
     const aliases = matcher.byFirstWord.get(words.hashes[first]);

@@ -138,7 +138,7 @@ export class PageScanner {
         alias: candidate.alias,
         nodes: segment.nodes.slice(first, last + 1),
       };
-      if (candidate.strength === 'weak' && !this.evidence.has(mention.entityId)) {
+      if (candidate.strength === 'weak' && !candidate.alias.evidenceFrom.some((id) => this.evidence.has(id))) {
         this.pending.push(mention);
         continue;
       }
@@ -155,9 +155,10 @@ export class PageScanner {
   private addEvidence(entityId: string): void {
     if (this.evidence.has(entityId)) return;
     this.evidence.add(entityId);
-    const waiting = this.pending.filter((mention) => mention.entityId === entityId);
+    const proven = (mention: Mention) => mention.alias.evidenceFrom.includes(entityId);
+    const waiting = this.pending.filter(proven);
     if (waiting.length === 0) return;
-    this.pending = this.pending.filter((mention) => mention.entityId !== entityId);
+    this.pending = this.pending.filter((mention) => !proven(mention));
     for (const mention of waiting) this.accept(mention);
   }
 
