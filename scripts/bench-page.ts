@@ -109,8 +109,7 @@ export async function ours(which: 'seed' | '10k'): Promise<ScanResult> {
   const compileStart = performance.now();
   const matcher = compileMatcher(bundles);
   const compileMs = performance.now() - compileStart;
-  let aliases = 0;
-  for (const list of matcher.byFirstWord.values()) aliases += list.length;
+  const aliases = matcher.aliasCount;
 
   const highlights = new Highlights();
   highlights.show();

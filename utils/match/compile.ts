@@ -25,12 +25,21 @@ export interface KnownEntity {
   bundle: Bundle;
 }
 
+/** One word of a trie of aliases: the aliases that end here, and the words that can follow. */
+export interface AliasNode {
+  /** Aliases ending at this word; those that need no evidence first, so "always" wins a tie. */
+  aliases: CompiledAlias[];
+  next: Map<number, AliasNode> | null;
+}
+
 export interface Matcher {
   entities: Map<string, KnownEntity>;
-  /** Aliases by the hash of their first word, longest first, so the first that fits is the longest match. */
-  byFirstWord: Map<number, CompiledAlias[]>;
-  /** Longest alias in words: how far the scan needs to look ahead. */
-  maxWords: number;
+  /**
+   * Aliases as a trie keyed by word hashes: a page word costs one lookup whatever the number of aliases, and
+   * aliases that share words ("John Smith", "John Smith Jr.") share the walk.
+   */
+  root: Map<number, AliasNode>;
+  aliasCount: number;
 }
 
 /** FNV-1a over UTF-16 code units; the scan computes the same value while it reads page text. */
@@ -68,9 +77,9 @@ function compileAlias(entity: Entity, alias: Alias): CompiledAlias | null {
  */
 export function compileMatcher(bundles: readonly Bundle[]): Matcher {
   const entities = new Map<string, KnownEntity>();
-  const byFirstWord = new Map<number, CompiledAlias[]>();
+  const root = new Map<number, AliasNode>();
   const seen = new Set<string>();
-  let maxWords = 1;
+  let aliasCount = 0;
   for (const bundle of bundles) {
     for (const entity of bundle.entities) {
       if (!entities.has(entity.id)) entities.set(entity.id, { entity, bundle });
@@ -80,17 +89,19 @@ export function compileMatcher(bundles: readonly Bundle[]): Matcher {
         const key = `${entity.id}\u0000${compiled.words.join(' ')}\u0000${alias.case}\u0000${alias.needs}`;
         if (seen.has(key)) continue;
         seen.add(key);
-        const hash = compiled.hashes[0];
-        const list = byFirstWord.get(hash);
-        if (list) list.push(compiled);
-        else byFirstWord.set(hash, [compiled]);
-        maxWords = Math.max(maxWords, compiled.words.length);
+        let node: AliasNode | undefined;
+        for (const hash of compiled.hashes) {
+          const level: Map<number, AliasNode> = node ? (node.next ??= new Map()) : root;
+          node = level.get(hash);
+          if (!node) level.set(hash, (node = { aliases: [], next: null }));
+        }
+        const aliases = node!.aliases;
+        const firstNeedingEvidence = aliases.findIndex((a) => a.alias.needs === 'evidence');
+        if (alias.needs === 'evidence' || firstNeedingEvidence < 0) aliases.push(compiled);
+        else aliases.splice(firstNeedingEvidence, 0, compiled);
+        aliasCount++;
       }
     }
   }
-  // Longest first; among equals, aliases that need no evidence first, so "always" wins a tie.
-  for (const list of byFirstWord.values()) {
-    list.sort((a, b) => b.words.length - a.words.length || Number(a.alias.needs === 'evidence') - Number(b.alias.needs === 'evidence'));
-  }
-  return { entities, byFirstWord, maxWords };
+  return { entities, root, aliasCount };
 }

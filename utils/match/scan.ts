@@ -1,4 +1,4 @@
-import type { CompiledAlias, Matcher } from './compile';
+import type { AliasNode, CompiledAlias, Matcher } from './compile';
 import { isLongerName, judgeAmbiguous, readsAsTitleCase } from './context';
 import { APOSTROPHE, CJK, classOf, foldCode, HYPHEN, IGNORABLE, isUpperCode, PERIOD, SPACE, WORD } from './normalize';
 
@@ -244,16 +244,28 @@ export function scanText(text: string, matcher: Matcher): Candidate[] {
   readWords(text);
   titleCaseOf = null;
   const found: Candidate[] = [];
+  const reached: AliasNode[] = [];
   for (let first = 0; first < words.count; first++) {
-    const aliases = matcher.byFirstWord.get(words.hashes[first]);
-    if (!aliases) continue;
-    for (const alias of aliases) {
-      if (!matchesAt(text, first, alias)) continue;
-      const last = first + alias.words.length - 1;
-      const strength = judge(text, first, alias);
-      if (strength) found.push({ alias, start: words.starts[first], end: words.ends[last], strength });
-      first = last;
-      break;
+    let node = matcher.root.get(words.hashes[first]);
+    if (!node) continue;
+    // Walk the trie as far as the page's words go, then try the longest alias first.
+    reached.length = 0;
+    for (let w = first; node; ) {
+      if (node.aliases.length > 0) reached.push(node);
+      if (!node.next || ++w >= words.count) break;
+      node = node.next.get(words.hashes[w]);
+    }
+    let matched = false;
+    for (let r = reached.length - 1; r >= 0 && !matched; r--) {
+      for (const alias of reached[r].aliases) {
+        if (!matchesAt(text, first, alias)) continue;
+        const last = first + alias.words.length - 1;
+        const strength = judge(text, first, alias);
+        if (strength) found.push({ alias, start: words.starts[first], end: words.ends[last], strength });
+        first = last;
+        matched = true;
+        break;
+      }
     }
   }
   return found;

@@ -22,16 +22,42 @@ export class Highlights {
     if (this.active) this.active.priority = 1;
   }
 
+  private shown = false;
+  private suspended = false;
+
   /** Puts our highlights in the page's registry (again). */
   show(): void {
-    if (!this.mentions || !this.active) return;
-    CSS.highlights.set(MENTION_HIGHLIGHT, this.mentions);
-    CSS.highlights.set(ACTIVE_HIGHLIGHT, this.active);
+    this.shown = true;
+    this.sync();
   }
 
   /** Takes our highlights out of the registry; the ranges stay, ready for `show`. */
   hide(): void {
-    if (!highlightsSupported()) return;
+    this.shown = false;
+    this.sync();
+  }
+
+  /**
+   * Holds painting back while many ranges are added (a full scan): every change to a registered highlight makes
+   * the browser repaint all of them, so a scan that adds ranges slice by slice would repaint the page each time.
+   */
+  suspend(): void {
+    this.suspended = true;
+    this.sync();
+  }
+
+  resume(): void {
+    this.suspended = false;
+    this.sync();
+  }
+
+  private sync(): void {
+    if (!this.mentions || !this.active) return;
+    if (this.shown && !this.suspended) {
+      if (CSS.highlights.get(MENTION_HIGHLIGHT) !== this.mentions) CSS.highlights.set(MENTION_HIGHLIGHT, this.mentions);
+      if (CSS.highlights.get(ACTIVE_HIGHLIGHT) !== this.active) CSS.highlights.set(ACTIVE_HIGHLIGHT, this.active);
+      return;
+    }
     if (CSS.highlights.get(MENTION_HIGHLIGHT) === this.mentions) CSS.highlights.delete(MENTION_HIGHLIGHT);
     if (CSS.highlights.get(ACTIVE_HIGHLIGHT) === this.active) CSS.highlights.delete(ACTIVE_HIGHLIGHT);
   }

@@ -27,15 +27,22 @@ const INLINE = new Set([
 /** Long runs of text are cut at a node boundary so that one segment never holds the main thread for long. */
 const MAX_SEGMENT_LENGTH = 20_000;
 
+const TAG_SKIP = 2;
+const TAG_INLINE = 1;
+/** One lookup per element tells both whether its text is skipped and whether it breaks a run of text. */
+const TAG_KINDS = new Map<string, number>([
+  ...[...SKIPPED].map((tag) => [tag, TAG_SKIP] as [string, number]),
+  ...[...INLINE].map((tag) => [tag, TAG_INLINE] as [string, number]),
+]);
+
 export function isSkipped(element: Element): boolean {
-  if (SKIPPED.has(element.localName)) return true;
-  if (element.getAttribute('type') === 'application/ld+json') return true;
+  if (TAG_KINDS.get(element.localName) === TAG_SKIP) return true;
   // Editable content is the user's own typing: never underline it, never touch it.
-  return (element as HTMLElement).isContentEditable === true && element.getAttribute('contenteditable') !== null;
+  return element.hasAttribute('contenteditable') && (element as HTMLElement).isContentEditable === true;
 }
 
 export function isInline(element: Element): boolean {
-  return INLINE.has(element.localName);
+  return TAG_KINDS.get(element.localName) === TAG_INLINE;
 }
 
 /** The nearest ancestor (or self) that is not inline: segments never cross it. */
@@ -53,62 +60,126 @@ export function isInsideSkipped(node: Node): boolean {
   return false;
 }
 
+interface ParentInfo {
+  /** Text under this node is not page text. */
+  skip: boolean;
+  /** The block the node's text belongs to: segments never cross from one block to another. */
+  block: Node;
+}
+
+const SKIP: ParentInfo = { skip: true, block: null as unknown as Node };
+
+/** What `node` means for the text under it, from the nearest ancestor already known, each node worked out once. */
+function parentInfo(node: Node, known: Map<Node, ParentInfo>, editable: ReadonlySet<Element>): ParentInfo {
+  const chain: Node[] = [];
+  let info: ParentInfo | undefined;
+  for (let current: Node | null = node; current; current = current.parentNode) {
+    info = known.get(current);
+    if (info) break;
+    chain.push(current);
+  }
+  for (let i = chain.length - 1; i >= 0; i--) {
+    const current = chain[i];
+    let next: ParentInfo;
+    if (current.nodeType !== Node.ELEMENT_NODE) next = { skip: false, block: current };
+    else if (info?.skip) next = SKIP;
+    else {
+      const element = current as Element;
+      const kind = TAG_KINDS.get(element.localName);
+      if (kind === TAG_SKIP || editable.has(element)) {
+        next = SKIP;
+      } else next = kind === TAG_INLINE && info ? info : { skip: false, block: current };
+    }
+    known.set(current, next);
+    info = next;
+  }
+  return info!;
+}
+
+/**
+ * The editable elements under and around `root`, found by one native query rather than by asking every element:
+ * editable content is the user's own typing, never underlined, never touched.
+ */
+function editingHosts(root: Node): Set<Element> {
+  const hosts = new Set<Element>();
+  const scope = root.nodeType === Node.ELEMENT_NODE || root.nodeType === Node.DOCUMENT_NODE ? (root as Element) : null;
+  for (const element of scope?.querySelectorAll('[contenteditable]') ?? []) {
+    if ((element as HTMLElement).isContentEditable) hosts.add(element);
+  }
+  const start = root.nodeType === Node.ELEMENT_NODE ? (root as Element) : root.parentElement;
+  for (let ancestor = start; ancestor; ancestor = ancestor.parentElement) {
+    if (ancestor.hasAttribute('contenteditable') && (ancestor as HTMLElement).isContentEditable) hosts.add(ancestor);
+  }
+  return hosts;
+}
+
+/** Between two text nodes of one parent: a line break, an image or a block, which ends a run of text. */
+function breakBetween(previous: Text, node: Text): boolean {
+  for (let sibling = previous.nextSibling; sibling && sibling !== node; sibling = sibling.nextSibling) {
+    if (sibling.nodeType === Node.ELEMENT_NODE && !isInline(sibling as Element)) return true;
+  }
+  return false;
+}
+
 /**
  * Yields the text segments under `root` in document order, and counts text nodes read in `counter.textNodes`.
- * Walks `firstChild`/`nextSibling` itself rather than a TreeWalker so that skipped subtrees are never entered and
- * block boundaries are seen on the way in and on the way out.
+ * A native TreeWalker visits the text nodes; what each parent element means (skipped? which block?) is worked out
+ * once per element and cached, so elements without text are never touched from script.
  */
 export function* segmentsOf(root: Node, counter: { textNodes: number } = { textNodes: 0 }): Generator<TextSegment> {
+  const document = root.ownerDocument ?? (root as Document);
+  // A document in design mode is an editor from top to bottom.
+  if (document.designMode === 'on') return;
+  const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+  const known = new Map<Node, ParentInfo>();
+  const editable = editingHosts(root);
   let nodes: Text[] = [];
   let starts: number[] = [];
   let text = '';
+  let block: Node | null = null;
+  let previous: Text | null = null;
+  let previousParent: Node | null = null;
+  let lastParent: Node | null = null;
+  let lastInfo: ParentInfo = SKIP;
   const flush = (): TextSegment | null => {
     if (nodes.length === 0) return null;
     const segment = { nodes, starts, text };
     nodes = [];
     starts = [];
     text = '';
+    previous = null;
+    previousParent = null;
     return /\S/.test(segment.text) ? segment : null;
   };
 
-  let node: Node | null = root;
-  while (node) {
-    let descend = false;
-    if (node.nodeType === Node.TEXT_NODE) {
-      const data = (node as Text).data;
-      counter.textNodes++;
-      if (data.length > 0) {
-        nodes.push(node as Text);
-        starts.push(text.length);
-        text += data;
-        if (text.length > MAX_SEGMENT_LENGTH) {
-          const segment = flush();
-          if (segment) yield segment;
-        }
-      }
-    } else if (node.nodeType === Node.ELEMENT_NODE || node.nodeType === Node.DOCUMENT_NODE || node.nodeType === Node.DOCUMENT_FRAGMENT_NODE) {
-      const element = node.nodeType === Node.ELEMENT_NODE ? (node as Element) : null;
-      if (!element || !isSkipped(element)) {
-        if (element && !isInline(element)) {
-          const segment = flush();
-          if (segment) yield segment;
-        }
-        descend = node.firstChild !== null;
-      }
+  for (let node = walker.nextNode() as Text | null; node; node = walker.nextNode() as Text | null) {
+    counter.textNodes++;
+    const parent = node.parentNode!;
+    if (parent !== lastParent) {
+      lastParent = parent;
+      lastInfo = known.get(parent) ?? parentInfo(parent, known, editable);
     }
-    if (descend) {
-      node = node.firstChild;
+    if (lastInfo.skip) {
+      // Skipped text (a script, a form field) between two runs of text separates them.
+      const segment = flush();
+      if (segment) yield segment;
       continue;
     }
-    // Climb to the next node in document order, closing blocks on the way up.
-    while (node && node !== root && !node.nextSibling) {
-      node = node.parentNode;
-      if (node && node.nodeType === Node.ELEMENT_NODE && !isInline(node as Element)) {
-        const segment = flush();
-        if (segment) yield segment;
-      }
+    const data = node.data;
+    if (data.length === 0) continue;
+    const broken =
+      lastInfo.block !== block ||
+      (previousParent === parent && node.previousSibling !== previous && breakBetween(previous!, node));
+    if (broken || text.length > MAX_SEGMENT_LENGTH) {
+      const segment = flush();
+      if (segment) yield segment;
     }
-    node = node && node !== root ? node.nextSibling : null;
+    block = lastInfo.block;
+    nodes.push(node);
+    starts.push(text.length);
+    text += data;
+    previous = node;
+    previousParent = parent;
   }
   const segment = flush();
   if (segment) yield segment;
