@@ -117,8 +117,11 @@ describe('names inside other names, codes and capitals', () => {
     expect(found('Washington state officials', { weak: true })).toEqual([]);
   });
 
-  it('does not read an acronym in a run of capitals as the acronym', () => {
-    expect(found('FOLLOW US')).toEqual([]);
+  it('reads an acronym in a run of capitals only with page evidence', () => {
+    expect(found('FOLLOW US', { weak: true })).toEqual([]);
+    expect(found('ABOUT US')).toEqual([]);
+    expect(found('ABOUT US', { weak: true })).toEqual(['united-states:US']);
+    expect(found('Photo: POOL / AFP AFP')).toEqual(['afp:AFP', 'afp:AFP']);
     expect(found('the US-made tanks')).toEqual(['united-states:US']);
   });
 });

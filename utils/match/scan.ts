@@ -216,9 +216,14 @@ function judge(text: string, first: number, compiled: CompiledAlias): Candidate[
   const prev = neighbour(text, before, before >= 0 && onlySpacesBetween(text, words.ends[before], words.starts[first]));
   const next = neighbour(text, after, after < words.count && onlySpacesBetween(text, words.ends[last], words.starts[after]));
   const shouting = isShouting(text, words.starts[first], words.ends[last]);
-  // An acronym in a run of capitals ("FOLLOW US", "CONTACT US") is just another capitalised word.
-  if (compiled.exactWords && shouting && (prev.shouting || next.shouting)) return null;
+  // An acronym in a run of capitals ("FOLLOW US", "CONTACT US") may be just another word in capitals: it counts
+  // only where the page also names its entity plainly. A repeated acronym ("AFP AFP" in a credit) is not such a run.
+  const inCapitals =
+    compiled.exactWords !== null &&
+    shouting &&
+    ((prev.shouting && prev.word !== compiled.words[0]) || (next.shouting && next.word !== compiled.words.at(-1)));
   if (compiled.alias.needs !== 'evidence') {
+    if (inCapitals) return 'weak';
     const placeWord = compiled.kind === 'place' && compiled.words.length === 1 && !shouting;
     // In a Title Case headline or menu a capital before a place says nothing; a name-making word after it still does.
     return placeWord && isLongerName(titleCase(text) ? NO_NEIGHBOUR : prev, next) ? null : 'strong';
