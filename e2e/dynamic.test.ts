@@ -61,6 +61,24 @@ const PAGES: Record<string, string> = {
        Stoltenberg spoke.</p>
      <p id="nbsp">Later Jens&nbsp;Stoltenberg left.</p>`,
   ),
+  // A framework-like page that re-renders its text every 40 ms, and watches its own DOM for changes it did not make.
+  '/rerender.html': page(
+    'Re-rendering page',
+    `<p id="clock"></p>
+     <script>
+       window.writes = 0;
+       window.records = 0;
+       new MutationObserver((records) => { window.records += records.length; })
+         .observe(document.documentElement, { childList: true, subtree: true, characterData: true, attributes: true });
+       const clock = document.getElementById('clock');
+       const render = () => {
+         clock.replaceChildren(document.createTextNode('NATO met in Seoul at ' + performance.now().toFixed(1)));
+         window.writes++;
+       };
+       render();
+       window.stop = setInterval(render, 40);
+     </script>`,
+  ),
 };
 
 describe('pages that change, and text that is not prose', () => {
@@ -94,6 +112,29 @@ describe('pages that change, and text that is not prose', () => {
     console.log(`late paragraph seen ${Date.now() - loaded} ms after load`);
     expect(state.enabled).toBe(true);
     expect(state.mentions).toEqual([{ entityId: 'jens-stoltenberg', name: 'Jens Stoltenberg', kind: 'person', text: 'Jens Stoltenberg' }]);
+  });
+
+  it('keeps up with a page that re-renders all the time, without adding to its DOM or looping', async () => {
+    await tab.goto(`${server.origin}/rerender.html`);
+    for (let sample = 0; sample < 8; sample++) {
+      await tab.waitForTimeout(250);
+      const state = await pageStateOf(browser, tab);
+      // Between renders the paragraph names NATO and Seoul, once each; never a pile-up of stale mentions.
+      expect(state.mentions.length).toBeLessThanOrEqual(2);
+    }
+    const settled = await waitForPageState(browser, tab, (s) => ids(s).join() === 'nato,seoul', {
+      timeoutMs: 2_000,
+      what: 'the re-rendered names to be underlined',
+    });
+    expect(settled.mentions.map((m) => m.text)).toEqual(['NATO', 'Seoul']);
+    // Every DOM change the page observed is one it made itself: one record per render.
+    const { writes, records } = await tab.evaluate(() => {
+      const w = window as unknown as { writes: number; records: number; stop: number };
+      clearInterval(w.stop);
+      return { writes: w.writes, records: w.records };
+    });
+    expect(writes).toBeGreaterThan(20);
+    expect(records).toBe(writes);
   });
 
   it('follows an SPA view swap: mentions of removed text go, new ones come', async () => {
