@@ -215,7 +215,10 @@ describe('pages that change, and text that is not prose', () => {
     await tab.keyboard.press('ArrowLeft');
     await tab.keyboard.press('ArrowLeft');
     await tab.keyboard.type('Z');
-    expect(await editor.evaluate((el) => el.innerHTML)).toBe('NATO in an editor with Yoon Suk YeZol');
+    // Only the user's text, in one text node: nothing was wrapped or inserted into the editor.
+    expect(await editor.evaluate((el) => [...el.childNodes].map((node) => [node.nodeType, node.textContent]))).toEqual([
+      [3, 'NATO in an editor with Yoon Suk YeZol'], // 3: a text node
+    ]);
     const caret = await tab.evaluate(() => {
       const selection = getSelection()!;
       return { collapsed: selection.isCollapsed, offset: selection.focusOffset, inEditor: document.getElementById('editor')!.contains(selection.focusNode) };

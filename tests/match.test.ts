@@ -112,6 +112,7 @@ describe('names inside other names, codes and capitals', () => {
 
   it('applies an alias’s vetoes: locales, organisations named after a place, Washington state', () => {
     expect(found('English (US) and en-US')).toEqual([]);
+    expect(found('the range of US-ASCII characters', { weak: true })).toEqual([]);
     expect(found('the Infectious Diseases Society of America, Latin America')).toEqual([]);
     expect(found('Irish people in America')).toEqual(['united-states:America']);
     expect(found('Washington state officials', { weak: true })).toEqual([]);
