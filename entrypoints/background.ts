@@ -1,18 +1,7 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { isMentionCountMessage } from '@/utils/messages';
-import { isEnabledOn, setSiteEnabled, siteSettings } from '@/utils/settings/items';
-
-/** The host a tab shows, when it is a page Side Notes can work on. */
-function webHost(url: string | undefined): string | null {
-  if (!url) return null;
-  try {
-    const { protocol, host } = new URL(url);
-    return protocol === 'http:' || protocol === 'https:' ? host : null;
-  } catch {
-    return null;
-  }
-}
+import { isEnabledOn, setSiteEnabled, siteSettings, webHost } from '@/utils/settings/items';
 
 export default defineBackground(() => {
   void browser.action.setBadgeBackgroundColor({ color: '#92400e' });

@@ -21,7 +21,7 @@ import { chromium, type Browser, type BrowserContext, type Page } from 'playwrig
 import * as v from 'valibot';
 import { BundleSchema } from '../utils/bundle/schema.ts';
 import { defaultBundle } from '../utils/bundle/load.ts';
-import { chromePath, EXTENSION_DIR, launchWithExtension, settledPageState } from '../e2e/support/browser.ts';
+import { chromePath, CHROMIUM_FLAGS, EXTENSION_DIR, launchWithExtension, settledPageState } from '../e2e/support/browser.ts';
 import { ROOT } from '../e2e/support/pages.ts';
 import { aliasCount, syntheticBundle } from './bench-synthetic.ts';
 import type * as BenchPage from './bench-page.ts';
@@ -269,7 +269,7 @@ async function main(): Promise<void> {
   const browser: Browser = await chromium.launch({
     executablePath,
     headless: false,
-    args: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
+    args: ['--headless=new', ...CHROMIUM_FLAGS],
   });
   const context = await browser.newContext({ viewport: { width: 1200, height: 800 }, bypassCSP: true });
   await localOnly(context);

@@ -21,6 +21,20 @@ export function chromePath(): string {
   return path;
 }
 
+/**
+ * Flags for Chromium on this kind of machine: no sandbox as root, no GPU, and no background networking, which would
+ * flood a closed network with refused connections.
+ */
+export const CHROMIUM_FLAGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-dev-shm-usage',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
+
 export interface ExtensionBrowser {
   context: BrowserContext;
   worker: Worker;
@@ -40,13 +54,7 @@ export async function launchWithExtension(
     viewport: headed ? null : { width: 1200, height: 800 },
     args: [
       ...(headed ? [] : ['--headless=new']),
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-dev-shm-usage',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
+      ...CHROMIUM_FLAGS,
       `--disable-extensions-except=${EXTENSION_DIR}`,
       `--load-extension=${EXTENSION_DIR}`,
     ],

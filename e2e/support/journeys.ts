@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { chromium, type BrowserContext, type ConsoleMessage, type Page } from 'playwright-core';
 import type { browser as extensionApi } from 'wxt/browser';
 import type { PageState } from '../../utils/page/page-state';
-import { chromePath, pageStateOf, SCREENSHOT_DIR, type ExtensionBrowser } from './browser';
+import { chromePath, CHROMIUM_FLAGS, pageStateOf, SCREENSHOT_DIR, type ExtensionBrowser } from './browser';
 
 export const CARD_HOST = 'side-notes-card';
 export const MENTION_HIGHLIGHT = 'side-notes-mention';
@@ -200,16 +200,7 @@ export async function launchPlain(): Promise<{ context: BrowserContext; close():
     executablePath: chromePath(),
     headless: false,
     viewport: { width: 1200, height: 800 },
-    args: [
-      '--headless=new',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-dev-shm-usage',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
+    args: ['--headless=new', ...CHROMIUM_FLAGS],
   });
   return {
     context,

@@ -4,6 +4,7 @@ import { Switch } from '@/components/Switch';
 import { useSiteSettings } from '@/components/use-site-settings';
 import type { Bundle } from '@/utils/bundle/schema';
 import { normalizeHost, setPaused, setSiteEnabled } from '@/utils/settings/items';
+import { Logo } from '@/components/Logo';
 
 export interface AppProps {
   bundles: Bundle[];
@@ -45,11 +46,7 @@ export function App({ bundles }: AppProps) {
   return (
     <main class="options">
       <header class="options__header">
-        <svg class="options__logo" viewBox="0 0 20 20" width="24" height="24" aria-hidden="true">
-          <rect x="1" y="1" width="18" height="18" rx="5" />
-          <path d="M5.5 8h9M5.5 11.5h6" />
-          <path class="options__logo-dots" d="M5.5 15h9" />
-        </svg>
+        <Logo size={24} />
         <h1 class="options__title">Side Notes</h1>
       </header>
 

@@ -8,7 +8,8 @@ import { useSiteSettings } from '@/components/use-site-settings';
 import type { Bundle } from '@/utils/bundle/schema';
 import { PAGE_STATE_MESSAGE, type PageMention, type PageState, type PageStateRequest } from '@/utils/page/page-state';
 import { createNotesSearch, type Note } from '@/utils/search/notes-search';
-import { isEnabledOn, normalizeHost, setPaused, setSiteEnabled } from '@/utils/settings/items';
+import { isEnabledOn, setPaused, setSiteEnabled, webHost } from '@/utils/settings/items';
+import { Logo } from '@/components/Logo';
 
 export interface AppProps {
   bundles: Bundle[];
@@ -26,15 +27,6 @@ type PageView = { status: 'loading' } | { status: 'unreadable' } | { status: 're
 
 const LIST_ID = 'notes-list';
 
-function webHost(url: string | undefined): string | null {
-  if (!url) return null;
-  try {
-    const { protocol, host } = new URL(url);
-    return protocol === 'http:' || protocol === 'https:' ? normalizeHost(host) : null;
-  } catch {
-    return null;
-  }
-}
 
 async function findTab(tabId: number | undefined): Promise<TabInfo | null> {
   try {
@@ -164,11 +156,7 @@ export function App({ bundles, tabId }: AppProps) {
   return (
     <div class="popup">
       <header class="popup__header">
-        <svg class="popup__logo" viewBox="0 0 20 20" width="20" height="20" aria-hidden="true">
-          <rect x="1" y="1" width="18" height="18" rx="5" />
-          <path d="M5.5 8h9M5.5 11.5h6" />
-          <path class="popup__logo-dots" d="M5.5 15h9" />
-        </svg>
+        <Logo size={20} />
         <h1 class="popup__title">Side Notes</h1>
       </header>
 

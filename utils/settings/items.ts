@@ -22,6 +22,17 @@ export function normalizeHost(host: string): string {
   return host.trim().toLowerCase().replace(/\.$/, '');
 }
 
+/** The host of a page Side Notes can work on (http or https), normalised; null for any other URL. */
+export function webHost(url: string | undefined): string | null {
+  if (!url) return null;
+  try {
+    const { protocol, host } = new URL(url);
+    return protocol === 'http:' || protocol === 'https:' ? normalizeHost(host) : null;
+  } catch {
+    return null;
+  }
+}
+
 /** True when Side Notes should underline on `host`. */
 export function isEnabledOn(settings: SiteSettings, host: string): boolean {
   return !settings.paused && !settings.disabledSites.includes(normalizeHost(host));
