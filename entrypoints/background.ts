@@ -4,13 +4,15 @@ import { isMentionCountMessage } from '@/utils/messages';
 import { isEnabledOn, setSiteEnabled, siteSettings, webHost } from '@/utils/settings/items';
 
 export default defineBackground(() => {
-  void browser.action.setBadgeBackgroundColor({ color: '#92400e' });
+  // Manifest V3 calls the toolbar button `action`; Firefox's Manifest V2 build calls it `browserAction`.
+  const toolbarButton = browser.action ?? browser.browserAction;
+  void toolbarButton.setBadgeBackgroundColor({ color: '#92400e' });
 
   // The badge counts the names underlined in each tab.
   browser.runtime.onMessage.addListener((message, sender) => {
     if (!isMentionCountMessage(message) || sender.tab?.id === undefined) return undefined;
     const text = message.count > 0 ? String(Math.min(message.count, 999)) : '';
-    void browser.action.setBadgeText({ tabId: sender.tab.id, text });
+    void toolbarButton.setBadgeText({ tabId: sender.tab.id, text });
     return undefined;
   });
 
