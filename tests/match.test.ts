@@ -60,6 +60,19 @@ describe('finding names', () => {
     expect(found('arrival at Osan Air Base in Pyeongtaek')).toEqual(['osan-air-base:Osan Air Base', 'pyeongtaek:Pyeongtaek']);
   });
 
+  it('finds names after the titles the press puts before them', () => {
+    expect(found('Secretary-General Stoltenberg’s visit')).toEqual(['jens-stoltenberg:Stoltenberg']);
+    expect(found('Defence Secretary Austin and President Yoon’s aides')).toEqual([
+      'lloyd-austin:Austin',
+      'yoon-suk-yeol:Yoon',
+    ]);
+    expect(found('the former Kiev, now Kyiv, and the Republic of Korea')).toEqual([
+      'kyiv:Kiev',
+      'kyiv:Kyiv',
+      'south-korea:Republic of Korea',
+    ]);
+  });
+
   it('reads initials and abbreviations inside a name', () => {
     expect(found('Defense Secretary Lloyd J. Austin III arrived')).toEqual(['lloyd-austin:Lloyd J. Austin III']);
     expect(found('the U.S. and S. Korea')).toEqual(['united-states:U.S', 'south-korea:S. Korea']);
