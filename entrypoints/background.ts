@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
-import { isMentionCountMessage } from '@/utils/messages';
-import { isEnabledOn, setSiteEnabled, siteSettings, webHost } from '@/utils/settings/items';
+import { badgeText, isMentionCountMessage } from '@/utils/messages';
+import { toggleSiteOf } from '@/utils/settings/items';
 
 export default defineBackground(() => {
   // Manifest V3 calls the toolbar button `action`; Firefox's Manifest V2 build calls it `browserAction`.
@@ -11,8 +11,7 @@ export default defineBackground(() => {
   // The badge counts the names underlined in each tab.
   browser.runtime.onMessage.addListener((message, sender) => {
     if (!isMentionCountMessage(message) || sender.tab?.id === undefined) return undefined;
-    const text = message.count > 0 ? String(Math.min(message.count, 999)) : '';
-    void toolbarButton.setBadgeText({ tabId: sender.tab.id, text });
+    void toolbarButton.setBadgeText({ tabId: sender.tab.id, text: badgeText(message.count) });
     return undefined;
   });
 
@@ -20,8 +19,6 @@ export default defineBackground(() => {
   browser.commands.onCommand.addListener(async (command) => {
     if (command !== 'toggle-site') return;
     const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
-    const host = webHost(tab?.url);
-    if (!host) return;
-    await setSiteEnabled(host, !isEnabledOn(await siteSettings.getValue(), host));
+    await toggleSiteOf(tab?.url);
   });
 });

@@ -6,8 +6,11 @@ import {
   setPaused,
   setSiteEnabled,
   siteSettings,
+  toggleSiteOf,
+  webHost,
   withSite,
 } from '@/utils/settings/items';
+import { badgeText } from '@/utils/messages';
 
 describe('site settings', () => {
   beforeEach(() => fakeBrowser.reset());
@@ -50,5 +53,28 @@ describe('site settings', () => {
     await setSiteEnabled('a.com', true);
     unwatch();
     expect(seen).toEqual([false, true]);
+  });
+
+  it('toggles the site of a tab (the keyboard shortcut), and leaves pages it cannot work on alone', async () => {
+    expect(await toggleSiteOf('https://News.Example.com/story?id=1')).toBe(false);
+    expect((await siteSettings.getValue()).disabledSites).toEqual(['news.example.com']);
+    expect(await toggleSiteOf('https://news.example.com/other')).toBe(true);
+    expect(await toggleSiteOf('chrome://extensions')).toBeNull();
+    expect(await toggleSiteOf(undefined)).toBeNull();
+    expect(await siteSettings.getValue()).toEqual(DEFAULT_SITE_SETTINGS);
+  });
+
+  it('knows which pages it can work on', () => {
+    expect(webHost('http://127.0.0.1:8080/a')).toBe('127.0.0.1:8080');
+    expect(webHost('file:///home/a.html')).toBeNull();
+    expect(webHost('not a url')).toBeNull();
+  });
+});
+
+describe('toolbar badge', () => {
+  it('shows the count of mentions, nothing for none, and stays short', () => {
+    expect(badgeText(0)).toBe('');
+    expect(badgeText(7)).toBe('7');
+    expect(badgeText(2885)).toBe('999');
   });
 });

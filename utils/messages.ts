@@ -16,3 +16,8 @@ export function isMentionCountMessage(message: unknown): message is MentionCount
     typeof (message as { count?: unknown }).count === 'number'
   );
 }
+
+/** The toolbar badge for a count of mentions: empty for none, capped so it fits. */
+export function badgeText(count: number): string {
+  return count > 0 ? String(Math.min(count, 999)) : '';
+}

@@ -26,6 +26,8 @@ interface TabInfo {
 type PageView = { status: 'loading' } | { status: 'unreadable' } | { status: 'ready'; state: PageState };
 
 const LIST_ID = 'notes-list';
+/** How often an open popup asks its page again what it names. */
+const PAGE_REFRESH_MS = 1000;
 
 
 async function findTab(tabId: number | undefined): Promise<TabInfo | null> {
@@ -83,7 +85,8 @@ export function App({ bundles, tabId }: AppProps) {
   const host = tab?.host ?? null;
   const enabledHere = settings && host ? isEnabledOn(settings, host) : null;
 
-  // Asked again whenever this site is switched on or off, since the content script then rescans or clears.
+  // Asked again whenever this site is switched on or off, since the content script then rescans or clears, and
+  // every so often while the popup is open, since pages change (and a rescan may still be finishing).
   useEffect(() => {
     if (tab === undefined) return;
     if (tab === null || host === null) {
@@ -92,11 +95,19 @@ export function App({ bundles, tabId }: AppProps) {
     }
     if (enabledHere === null) return;
     let current = true;
-    void readPageState(tab.id).then((state) => {
-      if (current) setPage(state ? { status: 'ready', state } : { status: 'unreadable' });
-    });
+    let lastSeen = '';
+    const refresh = () =>
+      void readPageState(tab.id).then((state) => {
+        const seen = state ? `${state.enabled}:${state.mentions.map((mention) => mention.entityId).join()}` : 'none';
+        if (!current || seen === lastSeen) return;
+        lastSeen = seen;
+        setPage(state ? { status: 'ready', state } : { status: 'unreadable' });
+      });
+    refresh();
+    const timer = setInterval(refresh, PAGE_REFRESH_MS);
     return () => {
       current = false;
+      clearInterval(timer);
     };
   }, [tab, host, enabledHere]);
 

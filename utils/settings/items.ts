@@ -52,3 +52,12 @@ export async function setSiteEnabled(host: string, enabled: boolean): Promise<vo
 export async function setPaused(paused: boolean): Promise<void> {
   await siteSettings.setValue({ ...(await siteSettings.getValue()), paused });
 }
+
+/** Switches Side Notes for the site of `url`; returns whether it is now on, or null for a page it cannot work on. */
+export async function toggleSiteOf(url: string | undefined): Promise<boolean | null> {
+  const host = webHost(url);
+  if (!host) return null;
+  const enabled = !isEnabledOn(await siteSettings.getValue(), host);
+  await setSiteEnabled(host, enabled);
+  return enabled;
+}
