@@ -6,10 +6,19 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
+import type { browser as extensionApi } from 'wxt/browser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PageState } from '../utils/page/page-state';
 import { launchWithExtension, settledPageState, type ExtensionBrowser } from './support/browser';
-import { cardView, collectErrors, hoverText, launchPlain, pageHasMentionHighlight, waitForPageState } from './support/journeys';
+import {
+  cardView,
+  collectErrors,
+  hoverText,
+  launchPlain,
+  pageHasMentionHighlight,
+  tabIdOf,
+  waitForPageState,
+} from './support/journeys';
 import { ROOT, SEED_DIR, startPageServer, type PageServer } from './support/pages';
 
 interface BundleAlias {
@@ -166,6 +175,16 @@ describe('the seed article', () => {
       expect.arrayContaining(['jens-stoltenberg', 'yoon-suk-yeol', 'arms-trade-treaty', 'kyiv', 'afp', 'washington']),
     );
     expect(found).toEqual(expected);
+  });
+
+  it('shows how many names it underlined on the toolbar badge', async () => {
+    const tabId = await tabIdOf(browser, page);
+    const badge = () =>
+      browser.worker.evaluate(
+        (tabId) => (globalThis as unknown as { chrome: typeof extensionApi }).chrome.action.getBadgeText({ tabId }),
+        tabId,
+      );
+    await expect.poll(badge, { timeout: 3_000 }).toBe(String(state.mentions.length));
   });
 
   it('counts possessives, lower-case and hyphenated forms as the entity', () => {
