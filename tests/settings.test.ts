@@ -6,6 +6,7 @@ import {
   setPaused,
   setSiteEnabled,
   siteSettings,
+  readSiteSettings,
   toggleSiteOf,
   webHost,
   withSite,
@@ -68,6 +69,27 @@ describe('site settings', () => {
     expect(webHost('http://127.0.0.1:8080/a')).toBe('127.0.0.1:8080');
     expect(webHost('file:///home/a.html')).toBeNull();
     expect(webHost('not a url')).toBeNull();
+  });
+});
+
+describe('stored settings that are not what this version wrote', () => {
+  beforeEach(() => fakeBrowser.reset());
+
+  it('keeps what is usable and never throws', async () => {
+    expect(readSiteSettings(undefined)).toEqual(DEFAULT_SITE_SETTINGS);
+    expect(readSiteSettings('garbage')).toEqual(DEFAULT_SITE_SETTINGS);
+    expect(readSiteSettings({ paused: 'yes', disabledSites: 'a.com' })).toEqual(DEFAULT_SITE_SETTINGS);
+    expect(readSiteSettings({ paused: true, disabledSites: ['B.com', 7, 'a.com', 'b.com'] })).toEqual({
+      paused: true,
+      disabledSites: ['a.com', 'b.com'],
+    });
+  });
+
+  it('lets the user switch a site off over a damaged value without losing the sites it can read', async () => {
+    await fakeBrowser.storage.local.set({ siteSettings: { disabledSites: ['kept.com', null], extra: 1 } });
+    expect(isEnabledOn(await siteSettings.getValue(), 'kept.com')).toBe(false);
+    await setSiteEnabled('new.com', false);
+    expect(await siteSettings.getValue()).toEqual({ paused: false, disabledSites: ['kept.com', 'new.com'] });
   });
 });
 

@@ -13,10 +13,31 @@ export interface SiteSettings {
 
 export const DEFAULT_SITE_SETTINGS: SiteSettings = { paused: false, disabledSites: [] };
 
-export const siteSettings = storage.defineItem<SiteSettings>('local:siteSettings', {
+const storedSiteSettings = storage.defineItem<unknown>('local:siteSettings', {
   fallback: DEFAULT_SITE_SETTINGS,
   version: 1,
 });
+
+/**
+ * Settings as stored, made safe to use: storage is shared with every past and future version of the extension (and
+ * can be edited by hand), so whatever is there is read for what is usable in it rather than trusted.
+ */
+export function readSiteSettings(stored: unknown): SiteSettings {
+  const value = typeof stored === 'object' && stored !== null ? (stored as Partial<Record<keyof SiteSettings, unknown>>) : {};
+  const sites = Array.isArray(value.disabledSites) ? value.disabledSites : [];
+  return {
+    paused: value.paused === true,
+    disabledSites: [...new Set(sites.filter((site): site is string => typeof site === 'string').map(normalizeHost))].sort(),
+  };
+}
+
+/** The user's site settings; every read and every change delivered by `watch` goes through `readSiteSettings`. */
+export const siteSettings = {
+  getValue: async (): Promise<SiteSettings> => readSiteSettings(await storedSiteSettings.getValue()),
+  setValue: (value: SiteSettings): Promise<void> => storedSiteSettings.setValue(value),
+  watch: (callback: (value: SiteSettings) => void): (() => void) =>
+    storedSiteSettings.watch((value) => callback(readSiteSettings(value))),
+};
 
 export function normalizeHost(host: string): string {
   return host.trim().toLowerCase().replace(/\.$/, '');
