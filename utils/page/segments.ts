@@ -70,28 +70,40 @@ interface ParentInfo {
 const SKIP: ParentInfo = { skip: true, block: null as unknown as Node };
 
 /** What `node` means for the text under it, from the nearest ancestor already known, each node worked out once. */
+/** What one node means for the text under it, given what its parent means (undefined above the top). */
+function infoOf(node: Node, parent: ParentInfo | undefined, editable: ReadonlySet<Element>): ParentInfo {
+  if (parent?.skip) return SKIP;
+  const tag = (node as Element).localName;
+  // Documents, fragments and shadow roots have no tag name: each is a block of its own.
+  if (tag === undefined) return { skip: false, block: node };
+  const kind = TAG_KINDS.get(tag);
+  if (kind === TAG_SKIP || editable.has(node as Element)) return SKIP;
+  return kind === TAG_INLINE && parent ? parent : { skip: false, block: node };
+}
+
+/**
+ * What `node` means for the text under it, worked out from the nearest ancestor already known, and remembered for
+ * `node` and every ancestor on the way. Most text sits one element below an element already seen: that path is
+ * two lookups and no allocation.
+ */
 function parentInfo(node: Node, known: Map<Node, ParentInfo>, editable: ReadonlySet<Element>): ParentInfo {
-  const chain: Node[] = [];
+  const up = node.parentNode;
+  const upInfo = up ? known.get(up) : undefined;
+  if (upInfo || !up) {
+    const info = infoOf(node, upInfo, editable);
+    known.set(node, info);
+    return info;
+  }
+  const chain: Node[] = [node];
   let info: ParentInfo | undefined;
-  for (let current: Node | null = node; current; current = current.parentNode) {
+  for (let current: Node | null = up; current; current = current.parentNode) {
     info = known.get(current);
     if (info) break;
     chain.push(current);
   }
   for (let i = chain.length - 1; i >= 0; i--) {
-    const current = chain[i];
-    let next: ParentInfo;
-    if (current.nodeType !== Node.ELEMENT_NODE) next = { skip: false, block: current };
-    else if (info?.skip) next = SKIP;
-    else {
-      const element = current as Element;
-      const kind = TAG_KINDS.get(element.localName);
-      if (kind === TAG_SKIP || editable.has(element)) {
-        next = SKIP;
-      } else next = kind === TAG_INLINE && info ? info : { skip: false, block: current };
-    }
-    known.set(current, next);
-    info = next;
+    info = infoOf(chain[i], info, editable);
+    known.set(chain[i], info);
   }
   return info!;
 }
