@@ -76,13 +76,12 @@ export default defineContentScript({
         highlights.setActive([]);
         return;
       }
-      const mentions = scanner.index.ofEntity(target);
       // A related entity chosen in the card may not be named on this page: the card stays where it is.
       const current = anchor && anchor.mention.entityId === target ? anchor : null;
       highlights.setActive(current ? [current.mention.range] : []);
       const pointed = anchor;
       await card.show(
-        { known, mentionsOnPage: mentions.length },
+        { known, mentionsOnPage: scanner.index.countOf(target) },
         {
           rect: () => {
             const range = pointed ? liveRange(pointed.mention) : null;
@@ -115,7 +114,6 @@ export default defineContentScript({
     // Pointer: one hit-test per animation frame at most.
     let pendingPoint: { x: number; y: number; target: EventTarget | null } | null = null;
     let overName: string | null = null;
-    let overCard = false;
     function onPointerMove(event: PointerEvent) {
       if (!enabled || event.pointerType === 'touch') return;
       const scheduled = pendingPoint !== null;
@@ -126,9 +124,8 @@ export default defineContentScript({
       const point = pendingPoint;
       pendingPoint = null;
       if (!point) return;
-      const inCard = card.element !== null && point.target === card.element;
-      if (inCard !== overCard) overCard = inCard;
-      if (inCard) return;
+      // Over the card, the card's own pointer events drive the machine.
+      if (card.element !== null && point.target === card.element) return;
       const hit = mentionAt(scanner.index, point.x, point.y);
       const entityId = hit?.mention.entityId ?? null;
       if (hit && entityId !== overName) {

@@ -76,6 +76,12 @@ export class MentionIndex {
     });
   }
 
+  countOf(entityId: string): number {
+    let count = 0;
+    for (const mention of this.all) if (mention.entityId === entityId) count++;
+    return count;
+  }
+
   ofEntity(entityId: string): Mention[] {
     return this.inDocumentOrder().filter((mention) => mention.entityId === entityId);
   }
