@@ -9,14 +9,13 @@ import type { Page } from 'playwright-core';
 import type { browser as extensionApi } from 'wxt/browser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PageState } from '../utils/page/page-state';
-import { launchWithExtension, settledPageState, type ExtensionBrowser } from './support/browser';
+import { launchWithExtension, settledPageState, tabIdOf, type ExtensionBrowser } from './support/browser';
 import {
   cardView,
   collectErrors,
   hoverText,
   launchPlain,
   pageHasMentionHighlight,
-  tabIdOf,
   waitForPageState,
 } from './support/journeys';
 import { ROOT, SEED_DIR, startPageServer, type PageServer } from './support/pages';

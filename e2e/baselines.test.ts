@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchWithExtension, settledPageState, type ExtensionBrowser } from './support/browser';
+import { launchWithExtension, localOnly, settledPageState, type ExtensionBrowser } from './support/browser';
 import { ROOT, startPageServer, type PageServer } from './support/pages';
 
 interface Baseline {
@@ -42,8 +42,7 @@ describe('detection on real pages against hand-made baselines', () => {
   beforeAll(async () => {
     server = await startPageServer();
     browser = await launchWithExtension();
-    // The saved pages point at the whole web; this machine reaches none of it, so only 127.0.0.1 is served.
-    await browser.context.route(/^(?!http:\/\/127\.0\.0\.1[:/])/, (route) => route.abort());
+    await localOnly(browser.context);
   });
 
   afterAll(async () => {

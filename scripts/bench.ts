@@ -12,17 +12,15 @@
  *        --pages=a,b only the pages whose file name contains one of these strings.
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { basename, join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
 import * as v from 'valibot';
 import { BundleSchema } from '../utils/bundle/schema.ts';
 import { defaultBundle } from '../utils/bundle/load.ts';
-import { chromePath, CHROMIUM_FLAGS, EXTENSION_DIR, launchWithExtension, settledPageState } from '../e2e/support/browser.ts';
-import { ROOT } from '../e2e/support/pages.ts';
+import { chromePath, CHROMIUM_FLAGS, EXTENSION_DIR, launchWithExtension, localOnly, settledPageState } from '../e2e/support/browser.ts';
+import { ROOT, startPageServer } from '../e2e/support/pages.ts';
 import { aliasCount, syntheticBundle } from './bench-synthetic.ts';
 import type * as BenchPage from './bench-page.ts';
 
@@ -79,36 +77,6 @@ function pagesToMeasure(): { name: string; dir: string; file: string; bytes: num
   return [...large, ...readability]
     .map(({ dir, file }) => ({ name: `${dir}/${file}`, dir, file, bytes: statSync(join(CORPUS, dir, file)).size }))
     .filter((page) => !pageFilter || pageFilter.some((part) => page.name.includes(part)));
-}
-
-/** Serves the corpus read-only on 127.0.0.1. */
-async function startCorpusServer(): Promise<{ origin: string; server: Server }> {
-  const server = createServer((request, response) => {
-    const path = decodeURIComponent(new URL(request.url ?? '/', 'http://127.0.0.1').pathname);
-    const match = /^\/(large|readability)\/([^/]+\.html)$/.exec(path);
-    if (match) {
-      try {
-        const body = readFileSync(join(CORPUS, match[1], match[2]));
-        response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
-        response.end(body);
-        return;
-      } catch {
-        // 404 below
-      }
-    }
-    response.writeHead(404, { 'content-type': 'text/plain' });
-    response.end('not found');
-  });
-  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
-  return { origin: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, server };
-}
-
-/** The closed network must not stall a load: only 127.0.0.1 is reachable. */
-async function localOnly(context: BrowserContext): Promise<void> {
-  await context.route('**/*', (route) => {
-    const host = new URL(route.request().url()).hostname;
-    return host === '127.0.0.1' ? route.continue() : route.abort();
-  });
 }
 
 async function open(page: Page, url: string): Promise<'load' | 'domcontentloaded'> {
@@ -265,7 +233,10 @@ async function main(): Promise<void> {
   const checked = v.safeParse(BundleSchema, tenK);
   if (!checked.success) throw new Error(`the synthetic bundle is not valid: ${checked.issues[0].message}`);
 
-  const { origin, server } = await startCorpusServer();
+  const server = await startPageServer({
+    folders: { '/large/': join(CORPUS, 'large'), '/readability/': join(CORPUS, 'readability') },
+  });
+  const { origin } = server;
   const browser: Browser = await chromium.launch({
     executablePath,
     headless: false,
@@ -501,7 +472,7 @@ async function main(): Promise<void> {
       await extension.close();
     }
   }
-  server.close();
+  await server.close();
   console.log('');
   console.log(`bench finished in ${((Date.now() - began) / 1000).toFixed(0)} s`);
 }

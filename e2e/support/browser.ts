@@ -74,16 +74,30 @@ export async function launchWithExtension(
   };
 }
 
-/** Asks the page's content script for its page state, as the popup does (README, "Page state"). */
-export async function pageStateOf(browser: ExtensionBrowser, page: Page): Promise<PageState> {
-  const url = page.url();
+/** The id of the tab that shows `page`, asked of the extension's service worker. */
+export async function tabIdOf(browser: ExtensionBrowser, page: Page): Promise<number> {
   return browser.worker.evaluate(async (url) => {
     const chrome = (globalThis as unknown as { chrome: typeof extensionApi }).chrome;
-    const tabs = await chrome.tabs.query({});
-    const tab = tabs.find((t) => t.url === url);
+    const tab = (await chrome.tabs.query({})).find((t) => t.url === url);
     if (tab?.id === undefined) throw new Error(`no tab shows ${url}`);
-    return (await chrome.tabs.sendMessage(tab.id, { type: 'side-notes:page-state' })) as PageState;
-  }, url);
+    return tab.id;
+  }, page.url());
+}
+
+/** Asks the page's content script for its page state, as the popup does (README, "Page state"). */
+export async function pageStateOf(browser: ExtensionBrowser, page: Page): Promise<PageState> {
+  const tabId = await tabIdOf(browser, page);
+  return browser.worker.evaluate(async (tabId) => {
+    const chrome = (globalThis as unknown as { chrome: typeof extensionApi }).chrome;
+    return (await chrome.tabs.sendMessage(tabId, { type: 'side-notes:page-state' })) as PageState;
+  }, tabId);
+}
+
+/** Saved pages point at the whole web; this machine reaches none of it, so only 127.0.0.1 is let through. */
+export async function localOnly(context: BrowserContext): Promise<void> {
+  await context.route('**/*', (route) =>
+    new URL(route.request().url()).hostname === '127.0.0.1' ? route.continue() : route.abort(),
+  );
 }
 
 /** Waits until the page's full scan has run (stats.textNodes > 0) and returns the state. */

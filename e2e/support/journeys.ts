@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { chromium, type BrowserContext, type ConsoleMessage, type Page } from 'playwright-core';
 import type { browser as extensionApi } from 'wxt/browser';
 import type { PageState } from '../../utils/page/page-state';
-import { chromePath, CHROMIUM_FLAGS, pageStateOf, SCREENSHOT_DIR, type ExtensionBrowser } from './browser';
+import { chromePath, CHROMIUM_FLAGS, pageStateOf, SCREENSHOT_DIR, tabIdOf, type ExtensionBrowser } from './browser';
 
 export const CARD_HOST = 'side-notes-card';
 export const MENTION_HIGHLIGHT = 'side-notes-mention';
@@ -133,15 +133,6 @@ export async function waitForPageState(
   throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}; last page state: ${shown}`);
 }
 
-/** The tab id of a page, found through the extension's service worker. */
-export async function tabIdOf(browser: ExtensionBrowser, page: Page): Promise<number> {
-  return browser.worker.evaluate(async (url) => {
-    const chrome = (globalThis as unknown as { chrome: typeof extensionApi }).chrome;
-    const tab = (await chrome.tabs.query({})).find((t) => t.url === url);
-    if (tab?.id === undefined) throw new Error(`no tab shows ${url}`);
-    return tab.id;
-  }, page.url());
-}
 
 /** What the extension keeps under `local:siteSettings` (chrome.storage.local key `siteSettings`). */
 export async function storedSiteSettings(browser: ExtensionBrowser): Promise<unknown> {

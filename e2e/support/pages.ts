@@ -63,12 +63,14 @@ export interface PageServer {
 }
 
 /**
- * Serves the seed article at `/article.html`, pages a test registers in `pages`, and files under `tests/fixtures`
- * at `/fixtures/...`, on 127.0.0.1 only.
+ * Serves the seed article at `/article.html`, pages a test registers in `pages`, and the files of each folder in
+ * `folders` under its URL prefix (by default `tests/fixtures` at `/fixtures/`), on 127.0.0.1 only. HTML is sent as
+ * UTF-8 whatever the page declares: saved pages sometimes declare a charset their bytes are not in.
  */
-export async function startPageServer(): Promise<PageServer> {
+export async function startPageServer({
+  folders = { '/fixtures/': join(ROOT, 'tests', 'fixtures') },
+}: { folders?: Record<string, string> } = {}): Promise<PageServer> {
   const pages = new Map<string, string>([['/article.html', seedArticlePage()]]);
-  const fixtures = join(ROOT, 'tests', 'fixtures');
   const server: Server = createServer((request, response) => {
     const path = decodeURIComponent(new URL(request.url ?? '/', 'http://localhost').pathname);
     const page = pages.get(path);
@@ -77,17 +79,17 @@ export async function startPageServer(): Promise<PageServer> {
       response.end(page);
       return;
     }
-    if (path.startsWith('/fixtures/')) {
-      const file = normalize(join(fixtures, path.slice('/fixtures/'.length)));
-      if (file.startsWith(fixtures)) {
-        try {
-          const body = readFileSync(file);
-          response.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
-          response.end(body);
-          return;
-        } catch {
-          // fall through to 404
-        }
+    for (const [prefix, folder] of Object.entries(folders)) {
+      if (!path.startsWith(prefix)) continue;
+      const file = normalize(join(folder, path.slice(prefix.length)));
+      if (!file.startsWith(folder)) break;
+      try {
+        const body = readFileSync(file);
+        response.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
+        response.end(body);
+        return;
+      } catch {
+        break; // 404 below
       }
     }
     response.writeHead(404, { 'content-type': 'text/plain' });

@@ -15,14 +15,10 @@ export function changedBlocks(records: readonly MutationRecord[], ownHost: Eleme
     const target = record.target;
     if (record.type === 'attributes') continue;
     if (ownHost && (target === ownHost || ownHost.contains(target))) continue;
-    if (record.type === 'childList') {
-      const added = [...record.addedNodes].filter((node) => node !== ownHost);
-      if (added.length === 0 && record.removedNodes.length === 0) continue;
-      if (added.length === 0) {
-        // Removals alone still change how the surrounding text reads ("Yoon <b>x</b> Suk" → "Yoon Suk").
-        blocks.add(blockOf(target));
-        continue;
-      }
+    // Our own card host arriving is no change to the page's text. Removals alone are: they change how the
+    // surrounding text reads ("Yoon <b>x</b> Suk" → "Yoon Suk").
+    if (record.type === 'childList' && record.removedNodes.length === 0 && [...record.addedNodes].every((node) => node === ownHost)) {
+      continue;
     }
     blocks.add(blockOf(target));
     if (blocks.size > MAX_ROOTS_PER_BATCH) return 'everything';
