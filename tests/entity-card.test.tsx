@@ -1,34 +1,27 @@
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { EntityCard, type EntityCardProps } from '@/components/EntityCard';
 import { formatSourceDate } from '@/components/SourceDate';
 import type { Entity } from '@/utils/bundle/schema';
 import { notesBundle } from './fixtures/notes-bundle';
+import { mountPoint } from './support/mount';
 
 const byId = (id: string): Entity => notesBundle.entities.find((entity) => entity.id === id)!;
 const stoltenberg = byId('jens-stoltenberg');
 
-let container: HTMLElement;
+const mount = mountPoint();
 
-beforeEach(() => {
-  container = document.createElement('div');
-  document.body.append(container);
-});
 
-afterEach(() => {
-  render(null, container);
-  container.remove();
-});
 
 function show(props: Partial<EntityCardProps> = {}) {
   act(() => {
     render(
       <EntityCard entity={stoltenberg} source={notesBundle.source} related={[]} {...props} />,
-      container,
+      mount.element,
     );
   });
-  return container.querySelector<HTMLElement>('[data-testid="entity-card"]')!;
+  return mount.element.querySelector<HTMLElement>('[data-testid="entity-card"]')!;
 }
 
 function button(card: HTMLElement, name: string): HTMLButtonElement | undefined {
@@ -154,7 +147,7 @@ describe('EntityCard', () => {
 
   it('collapses the quotes again for another entity', () => {
     show({ entity: withFacts(5) });
-    act(() => button(container, 'Show all 5 quotes')!.click());
+    act(() => button(mount.element, 'Show all 5 quotes')!.click());
     const card = show({ entity: { ...withFacts(4), id: 'someone-else' } });
     expect(card.querySelectorAll('blockquote')).toHaveLength(3);
   });

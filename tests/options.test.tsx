@@ -1,33 +1,28 @@
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { App, hostFromInput } from '@/entrypoints/options/App';
 import { setSiteEnabled, siteSettings } from '@/utils/settings/items';
 import { notesBundle } from './fixtures/notes-bundle';
+import { mountPoint } from './support/mount';
 
-let container: HTMLElement;
+const mount = mountPoint();
 
 beforeEach(() => {
   fakeBrowser.reset();
-  container = document.createElement('div');
-  document.body.append(container);
 });
 
-afterEach(() => {
-  render(null, container);
-  container.remove();
-});
 
 async function openOptions() {
   await act(() => {
-    render(<App bundles={[notesBundle]} />, container);
+    render(<App bundles={[notesBundle]} />, mount.element);
   });
   await vi.waitFor(() => expect(pauseSwitch().disabled).toBe(false));
 }
 
-const pauseSwitch = () => container.querySelector<HTMLButtonElement>('[data-testid="pause-switch"]')!;
-const siteRows = () => [...container.querySelectorAll('[data-testid="disabled-sites"] li')];
+const pauseSwitch = () => mount.element.querySelector<HTMLButtonElement>('[data-testid="pause-switch"]')!;
+const siteRows = () => [...mount.element.querySelectorAll('[data-testid="disabled-sites"] li')];
 
 describe('hostFromInput', () => {
   it.each([
@@ -60,12 +55,12 @@ describe('options page', () => {
 
   it('turns Side Notes off on a typed site', async () => {
     await openOptions();
-    const input = container.querySelector<HTMLInputElement>('#add-site')!;
+    const input = mount.element.querySelector<HTMLInputElement>('#add-site')!;
     await act(() => {
       input.value = 'https://News.example.org/a';
       input.dispatchEvent(new Event('input', { bubbles: true }));
     });
-    await act(() => container.querySelector('form')!.requestSubmit());
+    await act(() => mount.element.querySelector('form')!.requestSubmit());
     await vi.waitFor(async () => expect((await siteSettings.getValue()).disabledSites).toEqual(['news.example.org']));
     await vi.waitFor(() => expect(siteRows()).toHaveLength(1));
     expect(input.value).toBe('');
@@ -73,13 +68,13 @@ describe('options page', () => {
 
   it('explains what it cannot read as a site', async () => {
     await openOptions();
-    const input = container.querySelector<HTMLInputElement>('#add-site')!;
+    const input = mount.element.querySelector<HTMLInputElement>('#add-site')!;
     await act(() => {
       input.value = 'not a site';
       input.dispatchEvent(new Event('input', { bubbles: true }));
     });
-    await act(() => container.querySelector('form')!.requestSubmit());
-    expect(container.querySelector('[role="alert"]')?.textContent).toContain('example.com');
+    await act(() => mount.element.querySelector('form')!.requestSubmit());
+    expect(mount.element.querySelector('[role="alert"]')?.textContent).toContain('example.com');
     expect((await siteSettings.getValue()).disabledSites).toEqual([]);
   });
 
@@ -92,7 +87,7 @@ describe('options page', () => {
 
   it('describes each bundle: title, date and entity count', async () => {
     await openOptions();
-    const bundle = container.querySelector('[data-testid="bundle"]')!;
+    const bundle = mount.element.querySelector('[data-testid="bundle"]')!;
     expect(bundle.textContent).toContain('NATO chief urges South Korea to send weapons to Ukraine');
     expect(bundle.textContent).toContain('30 January 2023');
     expect(bundle.textContent).toContain(`${notesBundle.entities.length} entities`);

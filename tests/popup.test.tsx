@@ -6,18 +6,15 @@ import { App } from '@/entrypoints/popup/App';
 import { PAGE_STATE_MESSAGE, type PageMention, type PageState } from '@/utils/page/page-state';
 import { setSiteEnabled, siteSettings } from '@/utils/settings/items';
 import { notesBundle } from './fixtures/notes-bundle';
+import { mountPoint } from './support/mount';
 
-let container: HTMLElement;
+const mount = mountPoint();
 
 beforeEach(() => {
   fakeBrowser.reset();
-  container = document.createElement('div');
-  document.body.append(container);
 });
 
 afterEach(() => {
-  render(null, container);
-  container.remove();
   vi.restoreAllMocks();
 });
 
@@ -25,19 +22,19 @@ async function openPopup(url: string, options: { activeTab?: boolean } = {}) {
   const tab = await fakeBrowser.tabs.create({ url });
   if (options.activeTab) vi.spyOn(fakeBrowser.tabs, 'query').mockResolvedValue([tab]);
   await act(() => {
-    render(<App bundles={[notesBundle]} tabId={options.activeTab ? undefined : tab.id} />, container);
+    render(<App bundles={[notesBundle]} tabId={options.activeTab ? undefined : tab.id} />, mount.element);
   });
   return tab;
 }
 
 function byTestId<T extends HTMLElement = HTMLElement>(id: string): T {
-  const element = container.querySelector<T>(`[data-testid="${id}"]`);
+  const element = mount.element.querySelector<T>(`[data-testid="${id}"]`);
   if (!element) throw new Error(`no [data-testid="${id}"]`);
   return element;
 }
 
 function allByTestId(id: string): HTMLElement[] {
-  return [...container.querySelectorAll<HTMLElement>(`[data-testid="${id}"]`)];
+  return [...mount.element.querySelectorAll<HTMLElement>(`[data-testid="${id}"]`)];
 }
 
 /** Switches are enabled once the tab and the stored settings are known. */
@@ -130,7 +127,7 @@ describe('popup: switches', () => {
   it('opens the options page', async () => {
     const openOptionsPage = vi.spyOn(fakeBrowser.runtime, 'openOptionsPage').mockResolvedValue();
     await openPopup('https://www.example.com/');
-    const link = [...container.querySelectorAll('a')].find((anchor) => anchor.textContent === 'Options')!;
+    const link = [...mount.element.querySelectorAll('a')].find((anchor) => anchor.textContent === 'Options')!;
     await act(() => link.click());
     expect(openOptionsPage).toHaveBeenCalledOnce();
   });
@@ -171,7 +168,7 @@ describe('popup: on this page', () => {
     expect(document.activeElement).toBe(byTestId('back'));
 
     await act(() => byTestId('back').click());
-    expect(container.querySelector('[data-testid="entity-card"]')).toBeNull();
+    expect(mount.element.querySelector('[data-testid="entity-card"]')).toBeNull();
     expect(allByTestId('page-entity')).toHaveLength(2);
   });
 
@@ -245,7 +242,7 @@ describe('popup: search', () => {
     await press('Escape');
     expect(byTestId<HTMLInputElement>('search').value).toBe('');
     expect(allByTestId('result')).toHaveLength(0);
-    expect(container.textContent).toContain('On this page');
+    expect(mount.element.textContent).toContain('On this page');
   });
 
   it('says when nothing matches', async () => {
