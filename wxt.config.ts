@@ -1,6 +1,9 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
 
+/** Pages Side Notes reads: the web, and files opened from the local disk (README, "Permissions"). */
+const CONTENT_MATCHES = ['http://*/*', 'https://*/*', 'file:///*'];
+
 // See https://wxt.dev/api/config.html
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
@@ -22,12 +25,14 @@ export default defineConfig({
       : {}),
   }),
   hooks: {
-    // Highlight colours are painted through `::highlight()` rules, which must live in a document-level style sheet.
-    // A manifest-declared sheet reaches the page without adding a <style> element to its DOM.
+    // The content script is an unlisted script (entrypoints/side-notes/index.ts explains why) declared here.
+    // Highlight colours are painted through `::highlight()` rules, which must live in a document-level style sheet;
+    // a manifest-declared sheet reaches the page without adding a <style> element to its DOM.
     'build:manifestGenerated': (_wxt, manifest) => {
-      for (const script of manifest.content_scripts ?? []) {
-        if (script.js?.some((file) => file.includes('content'))) script.css = [...(script.css ?? []), 'highlights.css'];
-      }
+      manifest.content_scripts = [
+        ...(manifest.content_scripts ?? []),
+        { matches: CONTENT_MATCHES, js: ['side-notes.js'], css: ['highlights.css'], run_at: 'document_idle' },
+      ];
     },
   },
 });

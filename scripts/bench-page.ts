@@ -113,10 +113,12 @@ export async function ours(which: 'seed' | '10k'): Promise<ScanResult> {
 
   const highlights = new Highlights();
   highlights.show();
-  const scanner = new PageScanner(matcher, highlights, () => {});
+  const lifetime = new AbortController();
+  const scanner = new PageScanner(matcher, highlights, lifetime.signal, () => {});
   const longTasks = watchLongTasks();
   const start = performance.now();
-  await scanner.scanDocument(document.body ?? document.documentElement);
+  scanner.scanDocument();
+  await scanner.whenIdle();
   const wallMs = performance.now() - start;
   const tasks = await longTasks.stop();
   const result: ScanResult = {
@@ -129,7 +131,7 @@ export async function ours(which: 'seed' | '10k'): Promise<ScanResult> {
     aliases,
     longTasks: tasks,
   };
-  scanner.reset();
+  lifetime.abort();
   highlights.hide();
   return result;
 }

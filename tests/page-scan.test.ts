@@ -29,9 +29,15 @@ function page(html: string): HTMLElement {
   return document.body;
 }
 
+/** A scanner for one lifetime over `root`. */
+function scannerOf(root: Node): PageScanner {
+  return new PageScanner(matcher, new Highlights(), new AbortController().signal, () => {}, () => root);
+}
+
 async function mentionsOf(root: Node): Promise<string[]> {
-  const scanner = new PageScanner(matcher, new Highlights(), () => {});
-  await scanner.scanDocument(root);
+  const scanner = scannerOf(root);
+  scanner.scanDocument();
+  await scanner.whenIdle();
   return scanner.index.inDocumentOrder().map((m) => `${m.entityId}:${m.text}`);
 }
 
@@ -82,11 +88,13 @@ describe('scanning a page', () => {
 
   it('rescans only what changed and forgets text that left the page', async () => {
     const root = page('<p id="a">NATO met.</p><p id="b">Nothing here.</p>');
-    const scanner = new PageScanner(matcher, new Highlights(), () => {});
-    await scanner.scanDocument(root);
+    const scanner = scannerOf(root);
+    scanner.scanDocument();
+    await scanner.whenIdle();
     document.getElementById('b')!.textContent = 'Then Seoul.';
     document.getElementById('a')!.remove();
     scanner.rescan([document.getElementById('b')!]);
+    await scanner.whenIdle();
     expect(scanner.index.inDocumentOrder().map((m) => m.text)).toEqual(['Seoul']);
   });
 

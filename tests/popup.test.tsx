@@ -3,7 +3,7 @@ import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { App } from '@/entrypoints/popup/App';
-import { PAGE_STATE_MESSAGE, type PageMention, type PageState } from '@/utils/page/page-state';
+import { PAGE_SUMMARY_PORT, type PageMention, type PageSummary } from '@/utils/page/page-state';
 import { setSiteEnabled, siteSettings } from '@/utils/settings/items';
 import { notesBundle } from './fixtures/notes-bundle';
 import { mountPoint } from './support/mount';
@@ -62,15 +62,39 @@ function mention(entityId: string): PageMention {
   return { entityId, name: entity.name, kind: entity.kind, text: entity.name };
 }
 
-function answerPageState(mentions: PageMention[]) {
-  const state: PageState = {
-    enabled: true,
+/**
+ * The tab's content script, as the popup meets it: a port that answers at once with the page summary those
+ * mentions make (the content script's own counting is tested with the scanner).
+ */
+function answerPageState(mentions: PageMention[], { enabled = true } = {}) {
+  const counts = new Map<string, number>();
+  for (const { entityId } of mentions) counts.set(entityId, (counts.get(entityId) ?? 0) + 1);
+  const summary: PageSummary = {
+    enabled,
     host: 'www.example.com',
-    mentions,
+    entities: [...counts].map(([entityId, count]) => ({ entityId, count })),
+    total: mentions.length,
     openCard: null,
-    stats: { scanMs: 3, textNodes: 40 },
   };
-  return vi.spyOn(fakeBrowser.tabs, 'sendMessage').mockResolvedValue(state);
+  const port = fakePort();
+  const connect = vi.spyOn(fakeBrowser.tabs, 'connect').mockImplementation(() => {
+    queueMicrotask(() => port.post(summary));
+    return port as never;
+  });
+  return { connect, port };
+}
+
+function fakePort() {
+  const listeners: ((message: unknown) => void)[] = [];
+  const gone: (() => void)[] = [];
+  return {
+    name: PAGE_SUMMARY_PORT,
+    onMessage: { addListener: (listener: (message: unknown) => void) => listeners.push(listener) },
+    onDisconnect: { addListener: (listener: () => void) => gone.push(listener) },
+    disconnect: vi.fn(),
+    post: (message: unknown) => listeners.forEach((listener) => listener(message)),
+    drop: () => gone.forEach((listener) => listener()),
+  };
 }
 
 describe('popup: switches', () => {
@@ -135,16 +159,16 @@ describe('popup: switches', () => {
 
 describe('popup: on this page', () => {
   it('says so kindly when the page does not answer', async () => {
-    // fakeBrowser's tabs.sendMessage throws, as Chrome does when no content script listens.
+    // fakeBrowser's tabs.connect throws; Chrome disconnects the port when no content script listens.
     await openPopup('https://www.example.com/');
     await vi.waitFor(() => expect(byTestId('page-message').textContent).toContain("Side Notes can't read this page"));
   });
 
   it('lists the entities the page names, once each, in order of first mention, with counts', async () => {
-    const sendMessage = answerPageState(['seoul', 'jens-stoltenberg', 'seoul', 'nato', 'seoul'].map(mention));
+    const { connect } = answerPageState(['seoul', 'jens-stoltenberg', 'seoul', 'nato', 'seoul'].map(mention));
     const tab = await openPopup('https://www.example.com/');
     await vi.waitFor(() => expect(allByTestId('page-entity')).toHaveLength(3));
-    expect(sendMessage).toHaveBeenCalledWith(tab.id, { type: PAGE_STATE_MESSAGE });
+    expect(connect).toHaveBeenCalledWith(tab.id, { name: PAGE_SUMMARY_PORT, frameId: 0 });
 
     const rows = allByTestId('page-entity');
     expect(rows.map((row) => row.querySelector('.sn-list__name')?.textContent)).toEqual([
@@ -176,6 +200,18 @@ describe('popup: on this page', () => {
     answerPageState([]);
     await openPopup('https://www.example.com/');
     await vi.waitFor(() => expect(byTestId('page-message').textContent).toContain('Nothing from your notes'));
+  });
+
+  it('follows the page as it changes, and says so when the page goes away', async () => {
+    const { port } = answerPageState(['seoul'].map(mention));
+    await openPopup('https://www.example.com/');
+    await vi.waitFor(() => expect(allByTestId('page-entity')).toHaveLength(1));
+    await act(() =>
+      port.post({ enabled: true, host: 'www.example.com', entities: [{ entityId: 'nato', count: 2 }], total: 2, openCard: null }),
+    );
+    expect(allByTestId('page-entity').map((row) => row.querySelector('.sn-list__name')?.textContent)).toEqual(['NATO']);
+    await act(() => port.drop());
+    expect(byTestId('page-message').textContent).toContain("Side Notes can't read this page");
   });
 
   it('says when Side Notes is off on the site', async () => {

@@ -8,7 +8,7 @@ import {
   siteSettings,
   readSiteSettings,
   toggleSiteOf,
-  webHost,
+  siteOf,
   withSite,
 } from '@/utils/settings/items';
 import { badgeText } from '@/utils/messages';
@@ -65,10 +65,11 @@ describe('site settings', () => {
     expect(await siteSettings.getValue()).toEqual(DEFAULT_SITE_SETTINGS);
   });
 
-  it('knows which pages it can work on', () => {
-    expect(webHost('http://127.0.0.1:8080/a')).toBe('127.0.0.1:8080');
-    expect(webHost('file:///home/a.html')).toBeNull();
-    expect(webHost('not a url')).toBeNull();
+  it('knows which pages it can work on, local files as one site', () => {
+    expect(siteOf('http://127.0.0.1:8080/a')).toBe('127.0.0.1:8080');
+    expect(siteOf('file:///home/a.html')).toBe('file://');
+    expect(siteOf('chrome://extensions')).toBeNull();
+    expect(siteOf('not a url')).toBeNull();
   });
 });
 

@@ -6,9 +6,9 @@ import { SearchBox } from '@/components/SearchBox';
 import { Switch } from '@/components/Switch';
 import { useSiteSettings } from '@/components/use-site-settings';
 import type { Bundle } from '@/utils/bundle/schema';
-import { PAGE_STATE_MESSAGE, type PageMention, type PageState, type PageStateRequest } from '@/utils/page/page-state';
+import { followPageSummary, type PageSummary } from '@/utils/page/page-state';
 import { createNotesSearch, type Note } from '@/utils/search/notes-search';
-import { isEnabledOn, setPaused, setSiteEnabled, webHost } from '@/utils/settings/items';
+import { isEnabledOn, setPaused, setSiteEnabled, siteLabel, siteOf } from '@/utils/settings/items';
 import { Logo } from '@/components/Logo';
 
 export interface AppProps {
@@ -19,16 +19,13 @@ export interface AppProps {
 
 interface TabInfo {
   id: number;
-  /** `null` for pages Side Notes never runs on (browser pages, files, the extension's own pages). */
+  /** The tab's site (`siteOf`); `null` for pages Side Notes never runs on (browser pages, the extension's own). */
   host: string | null;
 }
 
-type PageView = { status: 'loading' } | { status: 'unreadable' } | { status: 'ready'; state: PageState };
+type PageView = { status: 'loading' } | { status: 'unreadable' } | { status: 'ready'; summary: PageSummary };
 
 const LIST_ID = 'notes-list';
-/** How often an open popup asks its page again what it names. */
-const PAGE_REFRESH_MS = 1000;
-
 
 async function findTab(tabId: number | undefined): Promise<TabInfo | null> {
   try {
@@ -36,30 +33,10 @@ async function findTab(tabId: number | undefined): Promise<TabInfo | null> {
       tabId === undefined
         ? (await browser.tabs.query({ active: true, currentWindow: true }))[0]
         : await browser.tabs.get(tabId);
-    return tab?.id === undefined ? null : { id: tab.id, host: webHost(tab.url) };
+    return tab?.id === undefined ? null : { id: tab.id, host: siteOf(tab.url) };
   } catch {
     return null;
   }
-}
-
-/** The content script's answer, or `null` when nothing answers (no content script there, or it was unloaded). */
-async function readPageState(tabId: number): Promise<PageState | null> {
-  const request: PageStateRequest = { type: PAGE_STATE_MESSAGE };
-  try {
-    const state: unknown = await browser.tabs.sendMessage(tabId, request);
-    return typeof state === 'object' && state !== null && Array.isArray((state as PageState).mentions)
-      ? (state as PageState)
-      : null;
-  } catch {
-    return null;
-  }
-}
-
-/** Mentions per entity, in the order the page first names them. */
-function countMentions(mentions: PageMention[]): Map<string, number> {
-  const counts = new Map<string, number>();
-  for (const { entityId } of mentions) counts.set(entityId, (counts.get(entityId) ?? 0) + 1);
-  return counts;
 }
 
 function relatedOf({ entity, bundle }: Note) {
@@ -85,34 +62,26 @@ export function App({ bundles, tabId }: AppProps) {
   const host = tab?.host ?? null;
   const enabledHere = settings && host ? isEnabledOn(settings, host) : null;
 
-  // Asked again whenever this site is switched on or off, since the content script then rescans or clears, and
-  // every so often while the popup is open, since pages change (and a rescan may still be finishing).
+  // The page tells an open popup what it names, now and whenever that changes (no polling).
   useEffect(() => {
     if (tab === undefined) return;
     if (tab === null || host === null) {
       setPage({ status: 'unreadable' });
       return;
     }
-    if (enabledHere === null) return;
-    let current = true;
-    let lastSeen = '';
-    const refresh = () =>
-      void readPageState(tab.id).then((state) => {
-        const seen = state ? `${state.enabled}:${state.mentions.map((mention) => mention.entityId).join()}` : 'none';
-        if (!current || seen === lastSeen) return;
-        lastSeen = seen;
-        setPage(state ? { status: 'ready', state } : { status: 'unreadable' });
-      });
-    refresh();
-    const timer = setInterval(refresh, PAGE_REFRESH_MS);
-    return () => {
-      current = false;
-      clearInterval(timer);
-    };
-  }, [tab, host, enabledHere]);
+    return followPageSummary(
+      browser.tabs,
+      tab.id,
+      (summary) => setPage({ status: 'ready', summary }),
+      () => setPage({ status: 'unreadable' }),
+    );
+  }, [tab, host]);
 
   const counts = useMemo(
-    () => (page.status === 'ready' ? countMentions(page.state.mentions) : new Map<string, number>()),
+    () =>
+      page.status === 'ready' && page.summary.enabled
+        ? new Map(page.summary.entities.map(({ entityId, count }) => [entityId, count]))
+        : new Map<string, number>(),
     [page],
   );
 
@@ -242,7 +211,7 @@ export function App({ bundles, tabId }: AppProps) {
 
       <footer class="popup__footer">
         <Switch
-          label={host ? `Side notes on ${host}` : 'Side notes on this site'}
+          label={host ? `Side notes on ${siteLabel(host)}` : 'Side notes on this site'}
           checked={host !== null && settings !== null && !settings.disabledSites.includes(host)}
           disabled={host === null || settings === null}
           onChange={(enabled) => {

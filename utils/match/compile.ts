@@ -40,6 +40,8 @@ export interface Matcher {
    */
   root: Map<number, AliasNode>;
   aliasCount: number;
+  /** Characters in the longest alias as written: how much text a scan window must share with the next. */
+  longestAlias: number;
 }
 
 /** FNV-1a over UTF-16 code units; the scan computes the same value while it reads page text. */
@@ -80,6 +82,7 @@ export function compileMatcher(bundles: readonly Bundle[]): Matcher {
   const root = new Map<number, AliasNode>();
   const seen = new Set<string>();
   let aliasCount = 0;
+  let longestAlias = 0;
   for (const bundle of bundles) {
     for (const entity of bundle.entities) {
       if (!entities.has(entity.id)) entities.set(entity.id, { entity, bundle });
@@ -100,8 +103,9 @@ export function compileMatcher(bundles: readonly Bundle[]): Matcher {
         if (alias.needs === 'evidence' || firstNeedingEvidence < 0) aliases.push(compiled);
         else aliases.splice(firstNeedingEvidence, 0, compiled);
         aliasCount++;
+        longestAlias = Math.max(longestAlias, alias.text.length);
       }
     }
   }
-  return { entities, root, aliasCount };
+  return { entities, root, aliasCount, longestAlias };
 }

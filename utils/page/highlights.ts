@@ -1,7 +1,6 @@
 /**
  * Paints mentions with the CSS Custom Highlight API: no element is added to the page, its text and layout stay
- * exactly as they were. The registry is shared with the page, so our names are prefixed and we only ever touch
- * our own entries. The `::highlight()` rules live in `public/highlights.css`, injected by the manifest.
+ * exactly as they were. The registry is shared with the page, so we only ever touch our own entries.
  */
 
 export const MENTION_HIGHLIGHT = 'side-notes-mention';
@@ -11,55 +10,35 @@ export function highlightsSupported(): boolean {
   return typeof CSS !== 'undefined' && 'highlights' in CSS && typeof Highlight === 'function';
 }
 
-export class Highlights {
-  private readonly mentions: Highlight | null;
-  private readonly active: Highlight | null;
+export interface HighlightNames {
+  mention: string;
+  active: string;
+}
 
-  constructor() {
+export class Highlights {
+  private mentions: Highlight | null;
+  private readonly active: Highlight | null;
+  private shown = false;
+
+  constructor(private readonly names: HighlightNames = { mention: MENTION_HIGHLIGHT, active: ACTIVE_HIGHLIGHT }) {
     const supported = highlightsSupported();
     this.mentions = supported ? new Highlight() : null;
     this.active = supported ? new Highlight() : null;
     if (this.active) this.active.priority = 1;
   }
 
-  private shown = false;
-  private suspended = false;
-
-  /** Puts our highlights in the page's registry (again). */
+  /** Puts our highlights in the page's registry. */
   show(): void {
     this.shown = true;
-    this.sync();
+    this.register();
   }
 
   /** Takes our highlights out of the registry; the ranges stay, ready for `show`. */
   hide(): void {
     this.shown = false;
-    this.sync();
-  }
-
-  /**
-   * Holds painting back while many ranges are added (a full scan): every change to a registered highlight makes
-   * the browser repaint all of them, so a scan that adds ranges slice by slice would repaint the page each time.
-   */
-  suspend(): void {
-    this.suspended = true;
-    this.sync();
-  }
-
-  resume(): void {
-    this.suspended = false;
-    this.sync();
-  }
-
-  private sync(): void {
     if (!this.mentions || !this.active) return;
-    if (this.shown && !this.suspended) {
-      if (CSS.highlights.get(MENTION_HIGHLIGHT) !== this.mentions) CSS.highlights.set(MENTION_HIGHLIGHT, this.mentions);
-      if (CSS.highlights.get(ACTIVE_HIGHLIGHT) !== this.active) CSS.highlights.set(ACTIVE_HIGHLIGHT, this.active);
-      return;
-    }
-    if (CSS.highlights.get(MENTION_HIGHLIGHT) === this.mentions) CSS.highlights.delete(MENTION_HIGHLIGHT);
-    if (CSS.highlights.get(ACTIVE_HIGHLIGHT) === this.active) CSS.highlights.delete(ACTIVE_HIGHLIGHT);
+    if (CSS.highlights.get(this.names.mention) === this.mentions) CSS.highlights.delete(this.names.mention);
+    if (CSS.highlights.get(this.names.active) === this.active) CSS.highlights.delete(this.names.active);
   }
 
   add(range: AbstractRange): void {
@@ -71,9 +50,17 @@ export class Highlights {
     this.active?.delete(range);
   }
 
-  clear(): void {
-    this.mentions?.clear();
-    this.active?.clear();
+  /**
+   * Replaces every mention at once (a full scan's result, built aside): the old underlines stay painted until the
+   * new set takes their place in one step, so they never vanish while a scan is under way, and the browser repaints
+   * once rather than after every range.
+   */
+  replaceAll(ranges: Iterable<AbstractRange>): void {
+    if (!this.mentions) return;
+    const next = new Highlight();
+    for (const range of ranges) next.add(range);
+    this.mentions = next;
+    if (this.shown) this.register();
   }
 
   /** Marks the mentions whose card is open. */
@@ -81,5 +68,11 @@ export class Highlights {
     if (!this.active) return;
     this.active.clear();
     for (const range of ranges) this.active.add(range);
+  }
+
+  private register(): void {
+    if (!this.mentions || !this.active) return;
+    if (CSS.highlights.get(this.names.mention) !== this.mentions) CSS.highlights.set(this.names.mention, this.mentions);
+    if (CSS.highlights.get(this.names.active) !== this.active) CSS.highlights.set(this.names.active, this.active);
   }
 }

@@ -12,22 +12,57 @@ export interface Mention {
   nodes: Text[];
 }
 
-/** The mentions of a page, found by text node (for hit-testing) and kept in the order they were found. */
+/** Whether mention `a` stands before mention `b` in the document. */
+function precedes(a: Mention, b: Mention): boolean {
+  const first = a.nodes[0];
+  const other = b.nodes[0];
+  if (first === other) return a.range.startOffset < b.range.startOffset;
+  return (first.compareDocumentPosition(other) & Node.DOCUMENT_POSITION_FOLLOWING) !== 0;
+}
+
+/**
+ * The mentions of a page: by text node (for hit-testing), in document order (for page state, "Next" and the
+ * popup), and counted per entity. Order is kept as mentions arrive rather than sorted when asked: a full scan
+ * reads the page in order and appends; a rescan or a mention proven later by evidence is placed with a binary
+ * search. Sorting thousands of mentions by `compareDocumentPosition` on every request froze big pages.
+ */
 export class MentionIndex {
   private readonly byNode = new Map<Text, Mention[]>();
-  private readonly all = new Set<Mention>();
+  private readonly live = new Set<Mention>();
+  /** Document order; removed mentions stay until the next read that needs the list whole. */
+  private ordered: Mention[] = [];
+  private removedInOrder = 0;
+  private readonly counts = new Map<string, number>();
+  /** Grows with every change: a reader can tell whether anything changed since it last looked. */
+  version = 0;
 
   get size(): number {
-    return this.all.size;
+    return this.live.size;
   }
 
-  add(mention: Mention): void {
-    this.all.add(mention);
-    for (const node of mention.nodes) {
-      const list = this.byNode.get(node);
-      if (list) list.push(mention);
-      else this.byNode.set(node, [mention]);
+  /** Adds a mention that stands after every mention already here (a full scan, reading the page in order). */
+  append(mention: Mention): void {
+    this.ordered.push(mention);
+    this.register(mention);
+  }
+
+  /**
+   * Adds a mention found anywhere in the page. `hint`, the position returned by the previous `insert` of the same
+   * run of text, makes a run of mentions in document order cost one or two comparisons each.
+   */
+  insert(mention: Mention, hint = -1): number {
+    const ordered = this.ordered;
+    let at: number;
+    const hinted = hint >= 0 && hint < ordered.length && this.live.has(ordered[hint]);
+    if (hinted && precedes(ordered[hint], mention) && this.fitsBefore(hint + 1, mention)) {
+      at = hint + 1;
+    } else {
+      at = this.searchPosition(mention);
     }
+    // (The search may have compacted the list: splice the list as it is now.)
+    this.ordered.splice(at, 0, mention);
+    this.register(mention);
+    return at;
   }
 
   at(node: Text): readonly Mention[] {
@@ -38,9 +73,9 @@ export class MentionIndex {
   removeTouching(nodes: Iterable<Text>): Mention[] {
     const removed: Mention[] = [];
     for (const node of nodes) {
-      for (const mention of this.byNode.get(node) ?? []) {
-        if (this.all.delete(mention)) removed.push(mention);
-      }
+      const list = this.byNode.get(node);
+      if (!list) continue;
+      for (const mention of list) if (this.live.delete(mention)) removed.push(mention);
     }
     for (const mention of removed) {
       for (const node of mention.nodes) {
@@ -48,6 +83,13 @@ export class MentionIndex {
         if (rest?.length) this.byNode.set(node, rest);
         else this.byNode.delete(node);
       }
+      const count = (this.counts.get(mention.entityId) ?? 1) - 1;
+      if (count > 0) this.counts.set(mention.entityId, count);
+      else this.counts.delete(mention.entityId);
+    }
+    if (removed.length > 0) {
+      this.removedInOrder += removed.length;
+      this.version++;
     }
     return removed;
   }
@@ -56,34 +98,77 @@ export class MentionIndex {
   removeStale(): Mention[] {
     const stale = new Set<Text>();
     for (const node of this.byNode.keys()) if (!node.isConnected) stale.add(node);
-    for (const mention of this.all) {
+    for (const mention of this.live) {
       const { endContainer, endOffset } = mention.range;
       if ((endContainer as Text).length < endOffset) mention.nodes.forEach((node) => stale.add(node));
     }
-    return this.removeTouching(stale);
-  }
-
-  clear(): void {
-    this.byNode.clear();
-    this.all.clear();
+    return stale.size > 0 ? this.removeTouching(stale) : [];
   }
 
   /** Every mention in document order. */
-  inDocumentOrder(): Mention[] {
-    return [...this.all].sort((a, b) => {
-      if (a.nodes[0] === b.nodes[0]) return a.range.startOffset - b.range.startOffset;
-      return a.nodes[0].compareDocumentPosition(b.nodes[0]) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1;
-    });
+  inDocumentOrder(): readonly Mention[] {
+    this.compact();
+    return this.ordered;
   }
 
   countOf(entityId: string): number {
-    let count = 0;
-    for (const mention of this.all) if (mention.entityId === entityId) count++;
-    return count;
+    return this.counts.get(entityId) ?? 0;
+  }
+
+  /** Mentions per entity, in the order the page first names each. */
+  entityCounts(): { entityId: string; count: number }[] {
+    const seen = new Set<string>();
+    const result: { entityId: string; count: number }[] = [];
+    for (const mention of this.inDocumentOrder()) {
+      if (seen.has(mention.entityId)) continue;
+      seen.add(mention.entityId);
+      result.push({ entityId: mention.entityId, count: this.countOf(mention.entityId) });
+      if (seen.size === this.counts.size) break;
+    }
+    return result;
   }
 
   ofEntity(entityId: string): Mention[] {
     return this.inDocumentOrder().filter((mention) => mention.entityId === entityId);
+  }
+
+  private register(mention: Mention): void {
+    this.live.add(mention);
+    for (const node of mention.nodes) {
+      const list = this.byNode.get(node);
+      if (list) list.push(mention);
+      else this.byNode.set(node, [mention]);
+    }
+    this.counts.set(mention.entityId, (this.counts.get(mention.entityId) ?? 0) + 1);
+    this.version++;
+  }
+
+  /** Whether `mention` may go at `index`: the first live mention from there on stands after it. */
+  private fitsBefore(index: number, mention: Mention): boolean {
+    for (let i = index; i < this.ordered.length; i++) {
+      if (this.live.has(this.ordered[i])) return precedes(mention, this.ordered[i]);
+    }
+    return true;
+  }
+
+  /** The first position whose live mention stands after `mention` (binary search, removed entries skipped). */
+  private searchPosition(mention: Mention): number {
+    this.compact();
+    const ordered = this.ordered;
+    let low = 0;
+    let high = ordered.length;
+    while (low < high) {
+      const mid = (low + high) >> 1;
+      if (precedes(ordered[mid], mention)) low = mid + 1;
+      else high = mid;
+    }
+    return low;
+  }
+
+  private compact(): void {
+    if (this.removedInOrder === 0) return;
+    this.ordered = this.ordered.filter((mention) => this.live.has(mention));
+    this.removedInOrder = 0;
   }
 }
 

@@ -33,3 +33,68 @@ export interface PageState {
 export function isPageStateRequest(message: unknown): message is PageStateRequest {
   return typeof message === 'object' && message !== null && (message as { type?: unknown }).type === PAGE_STATE_MESSAGE;
 }
+
+/**
+ * An open popup connects a port of this name to the tab's top frame (`tabs.connect`); the content script sends a
+ * `PageSummary` at once and again whenever it changes, so the popup never polls. Only the extension's own pages can
+ * open such a port.
+ */
+export const PAGE_SUMMARY_PORT = 'side-notes:page-summary';
+
+/** What the popup shows of a page: whether Side Notes is on there, and what it names, counted per entity. */
+export interface PageSummary {
+  enabled: boolean;
+  host: string;
+  /** Entities in the order the page first names them, with how often it names each. */
+  entities: { entityId: string; count: number }[];
+  /** Mentions in all. */
+  total: number;
+  openCard: string | null;
+}
+
+export function isPageSummary(message: unknown): message is PageSummary {
+  return (
+    typeof message === 'object' &&
+    message !== null &&
+    typeof (message as PageSummary).enabled === 'boolean' &&
+    Array.isArray((message as PageSummary).entities)
+  );
+}
+
+/**
+ * Follows the page summary of a tab's top frame: `onSummary` on connecting and on every change, `onGone` when no
+ * content script answers (a browser page, a page open since before Side Notes was installed) or it went away.
+ * Returns a function that stops following.
+ */
+export function followPageSummary(
+  tabs: { connect(tabId: number, info: { name: string; frameId: number }): RuntimePort },
+  tabId: number,
+  onSummary: (summary: PageSummary) => void,
+  onGone: () => void,
+): () => void {
+  let live = true;
+  let port: RuntimePort;
+  try {
+    port = tabs.connect(tabId, { name: PAGE_SUMMARY_PORT, frameId: 0 });
+  } catch {
+    onGone();
+    return () => {};
+  }
+  port.onMessage.addListener((message: unknown) => {
+    if (live && isPageSummary(message)) onSummary(message);
+  });
+  port.onDisconnect.addListener(() => {
+    if (live) onGone();
+  });
+  return () => {
+    live = false;
+    port.disconnect();
+  };
+}
+
+/** The part of a runtime port `followPageSummary` uses. */
+export interface RuntimePort {
+  onMessage: { addListener(callback: (message: unknown) => void): void };
+  onDisconnect: { addListener(callback: () => void): void };
+  disconnect(): void;
+}

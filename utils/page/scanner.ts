@@ -2,12 +2,22 @@ import type { Matcher } from '@/utils/match/compile';
 import { scanText } from '@/utils/match/scan';
 import type { Highlights } from './highlights';
 import { type Mention, MentionIndex } from './mentions';
-import { blockOf, positionIn, segmentsOf, type TextSegment } from './segments';
+import { pause } from './schedule';
+import { blockOf, positionIn, SegmentReader, type TextSegment } from './segments';
 
 /** The longest stretch the scan holds the main thread before it lets the page run. */
 export const SCAN_SLICE_MS = 12;
 /** Characters (a segment counts 256 more than its text) between two looks at the clock. */
 const CLOCK_EVERY_CHARS = 4096;
+/** Long text (one 5 MB text node) is read in windows of this many characters, so no step holds the thread long. */
+export const WINDOW_CHARS = 8192;
+/** Context a name's rules read around it (cues, vetoes, the word before and after), in characters. */
+const WINDOW_CONTEXT_CHARS = 128;
+/**
+ * Work asked for again soon after the last piece waits this many times that piece's cost, so a page that changes
+ * all the time gets at most about a fifth of the main thread from us, however expensive its changes are to read.
+ */
+export const SPACING = 4;
 
 export interface ScanStats {
   /** Time the last full scan spent working (its slices added up), highlighting included. */
@@ -15,127 +25,297 @@ export interface ScanStats {
   textNodes: number;
 }
 
-const yieldToPage = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+/**
+ * What a scan found: the mentions, the entities the page names plainly (evidence), mentions that wait for
+ * evidence, and elements whose names were hidden when read. A full scan fills a new one aside and swaps it in.
+ */
+class Findings {
+  readonly index = new MentionIndex();
+  readonly evidence = new Set<string>();
+  pending: Mention[] = [];
+  readonly hiddenWithNames = new Set<Element>();
+
+  /** Paints a mention as it is accepted; null while the findings are built aside by a full scan. */
+  constructor(public onAccept: ((mention: Mention) => void) | null) {}
+
+  /** `inOrder`: found after every mention already here (a full scan's reading order). */
+  accept(mention: Mention, inOrder: boolean, hint = -1): number {
+    const at = inOrder ? (this.index.append(mention), -1) : this.index.insert(mention, hint);
+    this.onAccept?.(mention);
+    return at;
+  }
+
+  addEvidence(entityId: string): void {
+    if (this.evidence.has(entityId)) return;
+    this.evidence.add(entityId);
+    const proven = (mention: Mention) => mention.alias.evidenceFrom.includes(entityId);
+    const waiting = this.pending.filter(proven);
+    if (waiting.length === 0) return;
+    this.pending = this.pending.filter((mention) => !proven(mention));
+    for (const mention of waiting) this.accept(mention, false);
+  }
+}
+
+/** A piece of work for the scan loop: read `length` more characters, or null when it is done. */
+type Step = () => number | null;
 
 /**
- * Finds mentions in the page and keeps the highlights in step with them. Aliases that need evidence wait in
- * `pending` until the page names their entity unambiguously; then they are underlined too.
+ * Finds mentions in the page and keeps the highlights in step with them, for one lifetime (`signal`). All work —
+ * the full scan, rescans of changed blocks, rechecks of revealed text — runs through one loop, one piece at a time,
+ * in slices of at most `SCAN_SLICE_MS`. A change never cancels a full scan under way: it waits for the scan to end,
+ * and a full scan asked for again runs once more afterwards, spaced by what the last one cost.
  */
 export class PageScanner {
-  readonly index = new MentionIndex();
   stats: ScanStats = { scanMs: 0, textNodes: 0 };
-  private readonly evidence = new Set<string>();
-  private pending: Mention[] = [];
-  private generation = 0;
+  private found: Findings;
   private visibility = new WeakMap<Element, boolean>();
-  /** Elements holding names that were hidden when scanned ("read more", closed accordions, `<details>`). */
-  private hiddenWithNames = new Set<Element>();
-  private scanning = false;
-  private queued: Node[] = [];
+  private fullWanted = false;
+  private readonly roots = new Set<Node>();
+  private hiddenCheckWanted = false;
+  private running = false;
+  private readonly idle: (() => void)[] = [];
+  /** When each kind of work may next start: `SPACING` times its last cost after it ended. */
+  private nextFull = 0;
+  private nextRescan = 0;
+  private swaps = 0;
 
   constructor(
     private readonly matcher: Matcher,
     private readonly highlights: Highlights,
+    private readonly signal: AbortSignal,
     private readonly onChange: () => void,
-  ) {}
+    private readonly root: () => Node = () => document.body ?? document.documentElement,
+  ) {
+    this.found = new Findings(this.paint);
+  }
 
-  /** Scans the whole document in slices; a newer scan or `reset` cancels an older one. */
-  async scanDocument(root: Node = document.body ?? document.documentElement): Promise<void> {
-    const generation = ++this.generation;
-    this.reset(false);
-    this.scanning = true;
-    const counter = { textNodes: 0 };
-    const segments = segmentsOf(root, counter);
+  get index(): MentionIndex {
+    return this.found.index;
+  }
+
+  /** Changes whenever the mentions may have changed (a full scan swaps in a new index, which counts anew). */
+  get version(): string {
+    return `${this.swaps}:${this.found.index.version}`;
+  }
+
+  /** Scans the whole page afresh: evidence, mentions and highlights are worked out anew and swapped in at the end. */
+  scanDocument(): void {
+    this.fullWanted = true;
+    this.kick();
+  }
+
+  /** Rescans the text under each root (blocks whose text changed); drops mentions of text that is gone. */
+  rescan(roots: Iterable<Node>): void {
+    for (const root of roots) this.roots.add(root);
+    this.kick();
+  }
+
+  /** Rescans the hidden text that held names and has been revealed since; cheap when nothing was hidden. */
+  recheckHidden(): void {
+    if (this.found.hiddenWithNames.size === 0) return;
+    this.hiddenCheckWanted = true;
+    this.kick();
+  }
+
+  /** Resolves once no work is running or waiting (or the lifetime ended). */
+  whenIdle(): Promise<void> {
+    if (!this.running || this.signal.aborted) return Promise.resolve();
+    return new Promise((resolve) => this.idle.push(resolve));
+  }
+
+  private readonly paint = (mention: Mention) => this.highlights.add(mention.range);
+
+  private kick(): void {
+    if (this.running || this.signal.aborted) return;
+    this.running = true;
+    void this.loop().finally(() => {
+      this.running = false;
+      for (const resolve of this.idle.splice(0)) resolve();
+    });
+  }
+
+  private async loop(): Promise<void> {
+    while (!this.signal.aborted) {
+      if (this.fullWanted) {
+        if (!(await this.waitUntil(this.nextFull))) return;
+        this.fullWanted = false;
+        // The full scan reads every block: changes reported until now are covered by it.
+        this.roots.clear();
+        this.hiddenCheckWanted = false;
+        const cost = await this.fullScan();
+        if (cost === null) return;
+        this.nextFull = performance.now() + cost * SPACING;
+        continue;
+      }
+      if (this.roots.size === 0 && this.hiddenCheckWanted) {
+        this.hiddenCheckWanted = false;
+        for (const block of this.revealed()) this.roots.add(block);
+      }
+      if (this.roots.size === 0) return;
+      if (!(await this.waitUntil(this.nextRescan))) return;
+      const roots = [...this.roots];
+      this.roots.clear();
+      const cost = await this.rescanRoots(roots);
+      if (cost === null) return;
+      this.nextRescan = performance.now() + cost * SPACING;
+    }
+  }
+
+  private async waitUntil(time: number): Promise<boolean> {
+    const wait = time - performance.now();
+    return wait <= 0 || (await pause(this.signal, wait));
+  }
+
+  /**
+   * Runs `step` until it is done, in slices of `SCAN_SLICE_MS`; after every pause `resumed` lets the caller find
+   * its place in a page that may have changed. Returns the busy time, or null when the lifetime ended.
+   */
+  private async sliced(step: Step, resumed: () => void): Promise<number | null> {
     let busy = 0;
-    this.highlights.suspend();
     for (;;) {
       const sliceStart = performance.now();
       let done = false;
       // Reading the clock costs more than a short segment does: look at it every few segments or characters.
       for (let read = 0; ; ) {
-        const next = segments.next();
-        if (next.done) {
+        const length = step();
+        if (length === null) {
           done = true;
           break;
         }
-        this.scanSegment(next.value, true);
-        read += 256 + next.value.text.length;
+        read += length;
         if (read >= CLOCK_EVERY_CHARS) {
           if (performance.now() - sliceStart >= SCAN_SLICE_MS) break;
           read = 0;
         }
       }
       busy += performance.now() - sliceStart;
-      if (done) break;
-      await yieldToPage();
-      if (generation !== this.generation) return;
+      if (done) return busy;
+      if (!(await pause(this.signal))) return null;
+      resumed();
     }
-    const paintStart = performance.now();
-    this.highlights.resume();
-    busy += performance.now() - paintStart;
-    this.scanning = false;
-    this.stats = { scanMs: Math.round(busy * 10) / 10, textNodes: counter.textNodes };
-    const queued = this.queued;
-    this.queued = [];
-    if (queued.length > 0) this.rescan(queued);
-    else this.onChange();
   }
 
-  /** Rescans the text under each root (blocks whose text changed); drops mentions of text that is gone. */
-  rescan(roots: readonly Node[]): void {
-    // While a full scan is under way its walk may not have reached these roots yet: wait for it to finish.
-    if (this.scanning) {
-      this.queued.push(...roots);
-      return;
-    }
+  /** Steps through the windows of each segment `next` gives, scanning each with `scan`. */
+  private windows(next: () => TextSegment | null, scan: (segment: TextSegment, from: number, to: number) => void): Step {
+    let segment: TextSegment | null = null;
+    let from = 0;
+    return () => {
+      if (!segment) {
+        segment = next();
+        from = 0;
+        if (!segment) return null;
+      }
+      const to = Math.min(segment.text.length, from + WINDOW_CHARS);
+      scan(segment, from, to);
+      const read = to - from + (from === 0 ? 256 : 0);
+      from = to;
+      if (from >= segment.text.length) segment = null;
+      return read;
+    };
+  }
+
+  private async fullScan(): Promise<number | null> {
+    const counter = { textNodes: 0 };
+    const reader = new SegmentReader(this.root(), counter);
+    const next = new Findings(null);
     this.visibility = new WeakMap();
-    for (const mention of this.index.removeStale()) this.highlights.delete(mention.range);
-    this.pending = this.pending.filter((mention) => mention.nodes.every((node) => node.isConnected));
-    for (const root of roots) {
-      if (!root.isConnected) continue;
-      for (const segment of segmentsOf(root)) this.scanSegment(segment);
-    }
+    let complete = true;
+    const busy = await this.sliced(
+      this.windows(
+        () => reader.next(),
+        (segment, from, to) => this.scanWindow(next, segment, from, to, true),
+      ),
+      () => {
+        if (!reader.resume()) complete = false;
+      },
+    );
+    if (busy === null) return null;
+    const swapStart = performance.now();
+    this.highlights.replaceAll(next.index.inDocumentOrder().map((mention) => mention.range));
+    // From now on, mentions found by rescans and by late evidence are painted as they come.
+    next.onAccept = this.paint;
+    this.found = next;
+    this.swaps++;
+    const cost = busy + performance.now() - swapStart;
+    this.stats = { scanMs: Math.round(cost * 10) / 10, textNodes: counter.textNodes };
+    // The page removed what the walk stood on and no place was left to go on from: read it all again, later.
+    if (!complete) this.fullWanted = true;
     this.onChange();
+    return cost;
   }
 
-  /** Rescans the hidden text that holds names and has become visible since; cheap when nothing was hidden. */
-  recheckHidden(): void {
-    if (this.hiddenWithNames.size === 0) return;
-    const revealed: Node[] = [];
-    for (const element of this.hiddenWithNames) {
-      if (!element.isConnected) this.hiddenWithNames.delete(element);
+  private async rescanRoots(roots: Node[]): Promise<number | null> {
+    const found = this.found;
+    const start = performance.now();
+    for (const mention of found.index.removeStale()) this.highlights.delete(mention.range);
+    found.pending = found.pending.filter((mention) => mention.nodes.every((node) => node.isConnected));
+    this.visibility = new WeakMap();
+    const prepared = performance.now() - start;
+    const page = this.root();
+    const pendingRoots = roots.filter((root) => root.isConnected);
+    // A change at the top of the page is a new page: scan it as one.
+    if (pendingRoots.some((root) => root === page || root.contains(page))) {
+      this.fullWanted = true;
+      return prepared;
+    }
+    let reader: SegmentReader | null = null;
+    let hint = -1;
+    const nextSegment = (): TextSegment | null => {
+      for (;;) {
+        const segment = reader?.next() ?? null;
+        if (segment) return segment;
+        const root = pendingRoots.shift();
+        if (!root) return null;
+        reader = root.isConnected ? new SegmentReader(root) : null;
+      }
+    };
+    const busy = await this.sliced(
+      this.windows(nextSegment, (segment, from, to) => {
+        if (from === 0) {
+          for (const mention of found.index.removeTouching(segment.nodes)) this.highlights.delete(mention.range);
+          found.pending = found.pending.filter((mention) => !mention.nodes.some((node) => segment.nodes.includes(node)));
+          hint = -1;
+        }
+        hint = this.scanWindow(found, segment, from, to, false, hint);
+      }),
+      () => {
+        if (reader && !reader.resume()) reader = null;
+      },
+    );
+    if (busy === null) return null;
+    this.onChange();
+    return busy + prepared;
+  }
+
+  /** The blocks of hidden text that held names and shows now. */
+  private revealed(): Node[] {
+    const blocks: Node[] = [];
+    for (const element of this.found.hiddenWithNames) {
+      if (!element.isConnected) this.found.hiddenWithNames.delete(element);
       else if (isShown(element)) {
-        this.hiddenWithNames.delete(element);
-        revealed.push(blockOf(element));
+        this.found.hiddenWithNames.delete(element);
+        blocks.push(blockOf(element));
       }
     }
-    if (revealed.length > 0) this.rescan(revealed);
+    return blocks;
   }
 
-  /** Forgets every mention and its highlight. */
-  reset(cancel = true): void {
-    if (cancel) this.generation++;
-    this.scanning = false;
-    this.highlights.resume();
-    this.queued = [];
-    this.visibility = new WeakMap();
-    this.index.clear();
-    this.highlights.clear();
-    this.evidence.clear();
-    this.pending = [];
-    this.hiddenWithNames.clear();
-  }
-
-  /** `fresh`: nothing was found in this segment before (a full scan), so there is nothing to replace. */
-  private scanSegment(segment: TextSegment, fresh = false): void {
-    if (!fresh) {
-      for (const mention of this.index.removeTouching(segment.nodes)) this.highlights.delete(mention.range);
-      this.pending = this.pending.filter((mention) => !mention.nodes.some((node) => segment.nodes.includes(node)));
-    }
-    for (const candidate of scanText(segment.text, this.matcher)) {
-      const start = positionIn(segment, candidate.start, false);
-      const end = positionIn(segment, candidate.end, true);
-      if (!this.isVisible(start.node)) continue;
+  /**
+   * Scans characters [from, to) of a segment, reading a little context on either side so that the rules about
+   * neighbouring words see what they would see in the whole text; a name belongs to the window it starts in.
+   * Returns the index position of the last mention added (for the next `insert`).
+   */
+  private scanWindow(found: Findings, segment: TextSegment, from: number, to: number, inOrder: boolean, hint = -1): number {
+    const whole = from === 0 && to === segment.text.length;
+    const offset = whole ? 0 : Math.max(0, from - this.context());
+    const text = whole ? segment.text : segment.text.slice(offset, Math.min(segment.text.length, to + this.context()));
+    for (const candidate of scanText(text, this.matcher)) {
+      const startAt = candidate.start + offset;
+      if (startAt < from || startAt >= to) continue;
+      const endAt = candidate.end + offset;
+      const start = positionIn(segment, startAt, false);
+      const end = positionIn(segment, endAt, true);
+      if (!this.isVisible(found, start.node)) continue;
       const first = segment.nodes.indexOf(start.node);
       const last = segment.nodes.indexOf(end.node, first);
       const mention: Mention = {
@@ -146,36 +326,26 @@ export class PageScanner {
           endContainer: end.node,
           endOffset: end.offset,
         }),
-        text: segment.text.slice(candidate.start, candidate.end),
+        text: segment.text.slice(startAt, endAt),
         alias: candidate.alias,
         nodes: segment.nodes.slice(first, last + 1),
       };
-      if (candidate.strength === 'weak' && !candidate.alias.evidenceFrom.some((id) => this.evidence.has(id))) {
-        this.pending.push(mention);
+      if (candidate.strength === 'weak' && !candidate.alias.evidenceFrom.some((id) => found.evidence.has(id))) {
+        found.pending.push(mention);
         continue;
       }
-      this.accept(mention);
-      if (candidate.alias.alias.needs !== 'evidence') this.addEvidence(mention.entityId);
+      hint = found.accept(mention, inOrder, hint);
+      if (candidate.alias.alias.needs !== 'evidence') found.addEvidence(mention.entityId);
     }
+    return hint;
   }
 
-  private accept(mention: Mention): void {
-    this.index.add(mention);
-    this.highlights.add(mention.range);
-  }
-
-  private addEvidence(entityId: string): void {
-    if (this.evidence.has(entityId)) return;
-    this.evidence.add(entityId);
-    const proven = (mention: Mention) => mention.alias.evidenceFrom.includes(entityId);
-    const waiting = this.pending.filter(proven);
-    if (waiting.length === 0) return;
-    this.pending = this.pending.filter((mention) => !proven(mention));
-    for (const mention of waiting) this.accept(mention);
+  private context(): number {
+    return WINDOW_CONTEXT_CHARS + this.matcher.longestAlias;
   }
 
   /** Text hidden by the page's CSS is not a mention a reader can see. Checked only where a name was found. */
-  private isVisible(node: Text): boolean {
+  private isVisible(found: Findings, node: Text): boolean {
     const element = node.parentElement;
     if (!element) return false;
     let visible = this.visibility.get(element);
@@ -183,7 +353,7 @@ export class PageScanner {
       visible = isShown(element);
       this.visibility.set(element, visible);
     }
-    if (!visible) this.hiddenWithNames.add(element);
+    if (!visible) found.hiddenWithNames.add(element);
     return visible;
   }
 }

@@ -134,67 +134,118 @@ function breakBetween(previous: Text, node: Text): boolean {
 }
 
 /**
- * Yields the text segments under `root` in document order, and counts text nodes read in `counter.textNodes`.
+ * Reads the text segments under `root` in document order, and counts text nodes read in `counter.textNodes`.
  * A native TreeWalker visits the text nodes; what each parent element means (skipped? which block?) is worked out
  * once per element and cached, so elements without text are never touched from script.
+ *
+ * A scan reads in slices and lets the page run in between, so the page may remove the very node the walker stands
+ * on. `resume` is called after every such pause: it finds its place again, or says the rest cannot be read.
  */
-export function* segmentsOf(root: Node, counter: { textNodes: number } = { textNodes: 0 }): Generator<TextSegment> {
-  const document = root.ownerDocument ?? (root as Document);
-  // A document in design mode is an editor from top to bottom.
-  if (document.designMode === 'on') return;
-  const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
-  const known = new Map<Node, ParentInfo>();
-  const editable = editingHosts(root);
-  let nodes: Text[] = [];
-  let starts: number[] = [];
-  let text = '';
-  let block: Node | null = null;
-  let previous: Text | null = null;
-  let previousParent: Node | null = null;
-  let lastParent: Node | null = null;
-  let lastInfo: ParentInfo = SKIP;
-  const flush = (): TextSegment | null => {
-    if (nodes.length === 0) return null;
-    const segment = { nodes, starts, text };
-    nodes = [];
-    starts = [];
-    text = '';
-    previous = null;
-    previousParent = null;
-    return /\S/.test(segment.text) ? segment : null;
-  };
+export class SegmentReader {
+  private readonly walker: TreeWalker | null;
+  private readonly known = new Map<Node, ParentInfo>();
+  private readonly editable: Set<Element>;
+  private nodes: Text[] = [];
+  private starts: number[] = [];
+  private text = '';
+  private block: Node | null = null;
+  private previous: Text | null = null;
+  private previousParent: Node | null = null;
+  private lastParent: Node | null = null;
+  private lastInfo: ParentInfo = SKIP;
+  private done = false;
 
-  for (let node = walker.nextNode() as Text | null; node; node = walker.nextNode() as Text | null) {
-    counter.textNodes++;
-    const parent = node.parentNode!;
-    if (parent !== lastParent) {
-      lastParent = parent;
-      lastInfo = known.get(parent) ?? parentInfo(parent, known, editable);
-    }
-    if (lastInfo.skip) {
-      // Skipped text (a script, a form field) between two runs of text separates them.
-      const segment = flush();
-      if (segment) yield segment;
-      continue;
-    }
-    const data = node.data;
-    if (data.length === 0) continue;
-    const broken =
-      lastInfo.block !== block ||
-      (previousParent === parent && node.previousSibling !== previous && breakBetween(previous!, node));
-    if (broken || text.length > MAX_SEGMENT_LENGTH) {
-      const segment = flush();
-      if (segment) yield segment;
-    }
-    block = lastInfo.block;
-    nodes.push(node);
-    starts.push(text.length);
-    text += data;
-    previous = node;
-    previousParent = parent;
+  constructor(
+    private readonly root: Node,
+    private readonly counter: { textNodes: number } = { textNodes: 0 },
+  ) {
+    const document = root.ownerDocument ?? (root as Document);
+    // A document in design mode is an editor from top to bottom.
+    this.walker = document.designMode === 'on' ? null : document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+    this.editable = this.walker ? editingHosts(root) : new Set();
   }
-  const segment = flush();
-  if (segment) yield segment;
+
+  /** The next segment with visible characters in it, or null at the end. */
+  next(): TextSegment | null {
+    const walker = this.walker;
+    if (!walker || this.done) return null;
+    for (let node = walker.nextNode() as Text | null; node; node = walker.nextNode() as Text | null) {
+      this.counter.textNodes++;
+      const parent = node.parentNode!;
+      if (parent !== this.lastParent) {
+        this.lastParent = parent;
+        this.lastInfo = this.known.get(parent) ?? parentInfo(parent, this.known, this.editable);
+      }
+      if (this.lastInfo.skip) {
+        // Skipped text (a script, a form field) between two runs of text separates them.
+        const segment = this.flush();
+        if (segment) return segment;
+        continue;
+      }
+      const data = node.data;
+      if (data.length === 0) continue;
+      const broken =
+        this.lastInfo.block !== this.block ||
+        (this.previousParent === parent && node.previousSibling !== this.previous && breakBetween(this.previous!, node));
+      const segment = broken || this.text.length > MAX_SEGMENT_LENGTH ? this.flush() : null;
+      this.block = this.lastInfo.block;
+      this.nodes.push(node);
+      this.starts.push(this.text.length);
+      this.text += data;
+      this.previous = node;
+      this.previousParent = parent;
+      if (segment) return segment;
+    }
+    this.done = true;
+    return this.flush();
+  }
+
+  /**
+   * Finds the walker's place again after the page had a chance to change. When the node it stood on was removed,
+   * reading goes on after the nearest ancestor still in place (whose change the page's mutation records report,
+   * so it is rescanned on its own). Returns false when no such place is left: the rest of the page is unread.
+   */
+  resume(): boolean {
+    const walker = this.walker;
+    if (!walker || this.done) return true;
+    if (this.nodes.some((node) => !node.isConnected)) this.discardPartial();
+    const current = walker.currentNode;
+    if (current === this.root || (current.isConnected && this.root.contains(current))) return true;
+    this.discardPartial();
+    for (let ancestor = this.lastParent; ancestor; ancestor = ancestor.parentNode) {
+      if (ancestor === this.root) return false;
+      if (!ancestor.isConnected || !this.root.contains(ancestor)) continue;
+      let last: Node = ancestor;
+      while (last.lastChild) last = last.lastChild;
+      walker.currentNode = last;
+      this.lastParent = null;
+      return true;
+    }
+    this.done = true;
+    return false;
+  }
+
+  private discardPartial(): void {
+    this.nodes = [];
+    this.starts = [];
+    this.text = '';
+    this.previous = null;
+    this.previousParent = null;
+    this.block = null;
+  }
+
+  private flush(): TextSegment | null {
+    if (this.nodes.length === 0) return null;
+    const segment = { nodes: this.nodes, starts: this.starts, text: this.text };
+    this.discardPartial();
+    return /\S/.test(segment.text) ? segment : null;
+  }
+}
+
+/** Every text segment under `root`, read in one go. */
+export function* segmentsOf(root: Node, counter: { textNodes: number } = { textNodes: 0 }): Generator<TextSegment> {
+  const reader = new SegmentReader(root, counter);
+  for (let segment = reader.next(); segment; segment = reader.next()) yield segment;
 }
 
 /** The text node and offset of position `index` in a segment's text (an end position stays in its node). */

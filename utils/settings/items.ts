@@ -1,4 +1,8 @@
+import * as v from 'valibot';
 import { storage } from 'wxt/utils/storage';
+import { normalizeHost, siteOf } from './sites';
+
+export { normalizeHost, siteLabel, siteOf } from './sites';
 
 /**
  * What the user chose, kept in extension storage (local: it survives restarts, is shared by every part of the
@@ -7,78 +11,116 @@ import { storage } from 'wxt/utils/storage';
 export interface SiteSettings {
   /** Global pause: no underlines anywhere while true. */
   paused: boolean;
-  /** Hosts (`location.host`, lower-case) where the user turned Side Notes off. */
+  /** Sites (`siteOf`: a host, lower-case, or `file://`) where the user turned Side Notes off; sorted, no repeats. */
   disabledSites: string[];
 }
 
 export const DEFAULT_SITE_SETTINGS: SiteSettings = { paused: false, disabledSites: [] };
+
+/**
+ * Storage is shared with every past and future version of the extension (and can be edited by hand), so what is
+ * there is read for what is usable in it: each field falls back on its own, and a list keeps the entries it can read.
+ */
+const StoredSiteSettings = v.object({
+  paused: v.fallback(v.boolean(), false),
+  disabledSites: v.fallback(
+    v.pipe(
+      v.array(v.unknown()),
+      v.transform((sites) => [
+        ...new Set(sites.filter((site): site is string => typeof site === 'string' && site.trim() !== '').map(normalizeHost)),
+      ].sort()),
+    ),
+    [],
+  ),
+});
+
+export function readSiteSettings(stored: unknown): SiteSettings {
+  const result = v.safeParse(StoredSiteSettings, stored);
+  return result.success ? result.output : { ...DEFAULT_SITE_SETTINGS };
+}
 
 const storedSiteSettings = storage.defineItem<unknown>('local:siteSettings', {
   fallback: DEFAULT_SITE_SETTINGS,
   version: 1,
 });
 
-/**
- * Settings as stored, made safe to use: storage is shared with every past and future version of the extension (and
- * can be edited by hand), so whatever is there is read for what is usable in it rather than trusted.
- */
-export function readSiteSettings(stored: unknown): SiteSettings {
-  const value = typeof stored === 'object' && stored !== null ? (stored as Partial<Record<keyof SiteSettings, unknown>>) : {};
-  const sites = Array.isArray(value.disabledSites) ? value.disabledSites : [];
-  return {
-    paused: value.paused === true,
-    disabledSites: [...new Set(sites.filter((site): site is string => typeof site === 'string').map(normalizeHost))].sort(),
-  };
-}
-
 /** The user's site settings; every read and every change delivered by `watch` goes through `readSiteSettings`. */
 export const siteSettings = {
   getValue: async (): Promise<SiteSettings> => readSiteSettings(await storedSiteSettings.getValue()),
-  setValue: (value: SiteSettings): Promise<void> => storedSiteSettings.setValue(value),
   watch: (callback: (value: SiteSettings) => void): (() => void) =>
     storedSiteSettings.watch((value) => callback(readSiteSettings(value))),
 };
 
-export function normalizeHost(host: string): string {
-  return host.trim().toLowerCase().replace(/\.$/, '');
+/**
+ * Delivers the settings now and on every change, starting to watch before the first read so that a change made
+ * while that read is under way is never missed (nor overwritten by the older value the read returns).
+ */
+export function followSiteSettings(callback: (value: SiteSettings) => void): () => void {
+  let live = true;
+  let changed = false;
+  const unwatch = siteSettings.watch((value) => {
+    changed = true;
+    if (live) callback(value);
+  });
+  void siteSettings.getValue().then((value) => {
+    if (live && !changed) callback(value);
+  });
+  return () => {
+    live = false;
+    unwatch();
+  };
 }
 
-/** The host of a page Side Notes can work on (http or https), normalised; null for any other URL. */
-export function webHost(url: string | undefined): string | null {
-  if (!url) return null;
-  try {
-    const { protocol, host } = new URL(url);
-    return protocol === 'http:' || protocol === 'https:' ? normalizeHost(host) : null;
-  } catch {
-    return null;
-  }
+const SETTINGS_LOCK = 'side-notes:settings';
+let localQueue: Promise<unknown> = Promise.resolve();
+
+/**
+ * Runs read-modify-write steps one at a time, so that writes made together (`Promise.all` of two switches, the popup
+ * and the options page at once) all land instead of the last one overwriting the others. The Web Locks API spans
+ * every extension page and the service worker of one extension (same origin); where it is missing, a queue in this
+ * context does the same for the writes made here.
+ */
+function serialised<T>(step: () => Promise<T>): Promise<T> {
+  const locks = (globalThis.navigator as Navigator | undefined)?.locks;
+  if (locks?.request) return locks.request(SETTINGS_LOCK, step) as Promise<T>;
+  const run = localQueue.then(() => step());
+  localQueue = run.catch(() => {});
+  return run;
 }
 
-/** True when Side Notes should underline on `host`. */
-export function isEnabledOn(settings: SiteSettings, host: string): boolean {
-  return !settings.paused && !settings.disabledSites.includes(normalizeHost(host));
+/** Changes the stored settings with `change`, applied to the value as it is when this write's turn comes. */
+export function updateSiteSettings(change: (settings: SiteSettings) => SiteSettings): Promise<SiteSettings> {
+  return serialised(async () => {
+    const next = readSiteSettings(change(await siteSettings.getValue()));
+    await storedSiteSettings.setValue(next);
+    return next;
+  });
 }
 
-/** A copy of `settings` with `host` switched on or off. */
-export function withSite(settings: SiteSettings, host: string, enabled: boolean): SiteSettings {
-  const key = normalizeHost(host);
-  const others = settings.disabledSites.filter((site) => site !== key);
+/** True when Side Notes should underline on `site` (a `siteOf` value). */
+export function isEnabledOn(settings: SiteSettings, site: string): boolean {
+  return !settings.paused && !settings.disabledSites.includes(normalizeHost(site));
+}
+
+/** A copy of `settings` with `site` switched on or off. */
+export function withSite(settings: SiteSettings, site: string, enabled: boolean): SiteSettings {
+  const key = normalizeHost(site);
+  const others = settings.disabledSites.filter((other) => other !== key);
   return { ...settings, disabledSites: enabled ? others : [...others, key].sort() };
 }
 
-export async function setSiteEnabled(host: string, enabled: boolean): Promise<void> {
-  await siteSettings.setValue(withSite(await siteSettings.getValue(), host, enabled));
+export async function setSiteEnabled(site: string, enabled: boolean): Promise<void> {
+  await updateSiteSettings((settings) => withSite(settings, site, enabled));
 }
 
 export async function setPaused(paused: boolean): Promise<void> {
-  await siteSettings.setValue({ ...(await siteSettings.getValue()), paused });
+  await updateSiteSettings((settings) => ({ ...settings, paused }));
 }
 
 /** Switches Side Notes for the site of `url`; returns whether it is now on, or null for a page it cannot work on. */
 export async function toggleSiteOf(url: string | undefined): Promise<boolean | null> {
-  const host = webHost(url);
-  if (!host) return null;
-  const enabled = !isEnabledOn(await siteSettings.getValue(), host);
-  await setSiteEnabled(host, enabled);
-  return enabled;
+  const site = siteOf(url);
+  if (!site) return null;
+  const next = await updateSiteSettings((settings) => withSite(settings, site, settings.disabledSites.includes(site)));
+  return !next.disabledSites.includes(site);
 }

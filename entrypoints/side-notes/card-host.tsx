@@ -1,11 +1,29 @@
 import { autoUpdate, computePosition, flip, offset, shift, size } from '@floating-ui/dom';
 import { render } from 'preact';
-import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
+import cardStyles from '@/components/EntityCard.css?inline';
+import kindStyles from '@/components/kinds.css?inline';
 import { EntityCard } from '@/components/EntityCard';
 import type { KnownEntity, Matcher } from '@/utils/match/compile';
 
 export const CARD_HOST_NAME = 'side-notes-card';
+
+/**
+ * Inside the shadow root: the page's styles reach nothing in it, and its own reach nothing else. The host takes no
+ * room and sits above the page, so opening a card never shifts the page's layout. `!important` inside the shadow
+ * tree wins over any rule of the page, even an `!important` one.
+ */
+const SHADOW_STYLES = `:host {
+  all: initial !important;
+  position: fixed !important;
+  inset: 0 auto auto 0 !important;
+  width: 0 !important;
+  height: 0 !important;
+  z-index: 2147483647 !important;
+  display: block !important;
+  overflow: visible !important;
+}
+${cardStyles}
+${kindStyles}`;
 
 /** Where the card points: a box on the page (the line of the name under the pointer), kept current on scroll. */
 export interface CardAnchor {
@@ -26,26 +44,38 @@ export interface CardCallbacks {
   onClose: () => void;
 }
 
+interface Mounted {
+  host: HTMLElement;
+  card: HTMLElement;
+}
+
 /**
  * The card's single element in the page: a shadow root holding the Preact card, placed with Floating UI next to
- * the name. Created on first use, so a page where no card is ever opened gets no element at all.
+ * the name. Created on first use, so a page where no card is ever opened gets no element at all; created again when
+ * the page removed it (frameworks that own the whole document do). Mounting is synchronous — the styles are part of
+ * the script — so there is never a mount in flight for a later call to race with: `show` draws what it is given now.
+ * Everything ends with `signal`.
  */
 export class CardHost {
-  private ui: Awaited<ReturnType<typeof createShadowRootUi<HTMLElement>>> | null = null;
+  private mounted: Mounted | null = null;
   private stopPlacing: (() => void) | null = null;
 
   constructor(
-    private readonly ctx: ContentScriptContext,
     private readonly matcher: Matcher,
     private readonly callbacks: CardCallbacks,
-  ) {}
-
-  get element(): HTMLElement | null {
-    return this.ui?.shadowHost ?? null;
+    private readonly signal: AbortSignal,
+  ) {
+    signal.addEventListener('abort', () => this.remove(), { once: true });
   }
 
-  async show(view: CardView, anchor: CardAnchor): Promise<void> {
-    const card = await this.mount();
+  /** The host element while it is in the page. */
+  get element(): HTMLElement | null {
+    return this.mounted?.host.isConnected ? this.mounted.host : null;
+  }
+
+  show(view: CardView, anchor: CardAnchor): void {
+    if (this.signal.aborted) return;
+    const { card } = this.mount();
     const { entity, bundle } = view.known;
     const related = entity.related.flatMap((id) => {
       const known = this.matcher.entities.get(id);
@@ -70,7 +100,7 @@ export class CardHost {
   hide(): void {
     this.stopPlacing?.();
     this.stopPlacing = null;
-    const card = this.ui?.mounted;
+    const card = this.mounted?.card;
     if (!card) return;
     render(null, card);
     card.hidden = true;
@@ -78,8 +108,32 @@ export class CardHost {
 
   remove(): void {
     this.hide();
-    this.ui?.remove();
-    this.ui = null;
+    this.mounted?.host.remove();
+    this.mounted = null;
+  }
+
+  private mount(): Mounted {
+    if (this.mounted) {
+      // The page took our host out: put the same one back, last in <html>.
+      if (!this.mounted.host.isConnected) document.documentElement.append(this.mounted.host);
+      return this.mounted;
+    }
+    const host = document.createElement(CARD_HOST_NAME);
+    const shadow = host.attachShadow({ mode: 'open' });
+    const style = document.createElement('style');
+    style.textContent = SHADOW_STYLES;
+    const card = document.createElement('div');
+    card.className = 'side-notes-card-position';
+    card.style.position = 'fixed';
+    card.style.left = '0';
+    card.style.top = '0';
+    card.hidden = true;
+    card.addEventListener('pointerenter', this.callbacks.onPointerEnter);
+    card.addEventListener('pointerleave', this.callbacks.onPointerLeave);
+    shadow.append(style, card);
+    document.documentElement.append(host);
+    this.mounted = { host, card };
+    return this.mounted;
   }
 
   private place(card: HTMLElement, anchor: CardAnchor): void {
@@ -103,48 +157,11 @@ export class CardHost {
           }),
         ],
       }).then(({ x, y }) => {
+        // A position worked out for a card that has since closed or moved on is not applied.
+        if (this.signal.aborted || card.hidden) return;
         card.style.left = `${x}px`;
         card.style.top = `${y}px`;
       });
     this.stopPlacing = autoUpdate(reference, card, update, { animationFrame: false });
-  }
-
-  private async mount(): Promise<HTMLElement> {
-    if (this.ui?.mounted) return this.ui.mounted;
-    const ui = await createShadowRootUi<HTMLElement>(this.ctx, {
-      name: CARD_HOST_NAME,
-      position: 'inline',
-      anchor: () => document.documentElement,
-      append: 'last',
-      onMount: (container, _shadow, host) => {
-        // The host takes no room and sits above the page, so opening a card never shifts the page's layout.
-        for (const [property, value] of [
-          ['position', 'fixed'],
-          ['inset', '0 auto auto 0'],
-          ['width', '0'],
-          ['height', '0'],
-          ['z-index', '2147483647'],
-          ['display', 'block'],
-          ['overflow', 'visible'],
-        ]) {
-          host.style.setProperty(property, value, 'important');
-        }
-        const card = document.createElement('div');
-        card.className = 'side-notes-card-position';
-        card.style.position = 'fixed';
-        card.style.left = '0';
-        card.style.top = '0';
-        card.addEventListener('pointerenter', this.callbacks.onPointerEnter);
-        card.addEventListener('pointerleave', this.callbacks.onPointerLeave);
-        container.append(card);
-        return card;
-      },
-      onRemove: (card) => {
-        if (card) render(null, card);
-      },
-    });
-    ui.mount();
-    this.ui = ui;
-    return ui.mounted!;
   }
 }

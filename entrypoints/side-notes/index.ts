@@ -1,0 +1,134 @@
+/**
+ * The content script, on every page (manifest: see `wxt.config.ts`). It only wires the pieces together: the
+ * settings decide whether Side Notes is on for this page, `PageLifetime` turns that into one lifetime per "on"
+ * period (restarted by SPA navigations), and `startSession` does the work of one lifetime.
+ *
+ * It is an unlisted script declared in the manifest rather than a WXT content script on purpose: WXT's content
+ * script context announces itself to the page (a `postMessage` and DOM events named after the extension id) and
+ * stops when the page dispatches those events. Nothing here posts, dispatches or listens to anything a page can send.
+ */
+import { browser } from 'wxt/browser';
+import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
+import { defaultBundle } from '@/utils/bundle/load';
+import { compileMatcher } from '@/utils/match/compile';
+import { MENTION_COUNT_MESSAGE } from '@/utils/messages';
+import { PageLifetime } from '@/utils/page/lifetime';
+import { watchNavigation } from '@/utils/page/navigation';
+import { isPageStateRequest, PAGE_SUMMARY_PORT, type PageState, type PageSummary } from '@/utils/page/page-state';
+import { later } from '@/utils/page/schedule';
+import { followSiteSettings, isEnabledOn, siteOf } from '@/utils/settings/items';
+import { startSession, type Session } from './session';
+
+/** Changes are told to the badge and to an open popup at most this often. */
+const REPORT_EVERY_MS = 250;
+
+export default defineUnlistedScript(() => {
+  const isTopFrame = window === window.top;
+  const site = siteOf(location.href);
+  if (!site) return;
+
+  /** The whole script's life: ends only when the extension goes away. */
+  const script = new AbortController();
+  const matcher = compileMatcher([defaultBundle]);
+  let session: Session | null = null;
+
+  /** Whether the extension is still there; once it is not, everything stops for good. */
+  function alive(): boolean {
+    if (script.signal.aborted) return false;
+    let id: string | undefined;
+    try {
+      id = browser.runtime?.id;
+    } catch {
+      id = undefined;
+    }
+    if (id) return true;
+    lifetime.end();
+    script.abort();
+    return false;
+  }
+
+  const lifetime = new PageLifetime((signal, cause) => {
+    session = startSession(signal, cause, { matcher, onChange: changed, alive });
+    signal.addEventListener('abort', () => {
+      session = null;
+      changed();
+    });
+  });
+
+  // ── Page state (README, "Page state"): listened for from the first moment, answered once the settings said
+  // whether Side Notes is on here (a few milliseconds after load), so no answer ever describes a page half started.
+  let settled: () => void;
+  const decided = new Promise<void>((resolve) => (settled = resolve));
+  function pageState(): PageState {
+    return {
+      enabled: session !== null,
+      host: location.host,
+      mentions: session?.mentions() ?? [],
+      openCard: session?.openCard() ?? null,
+      stats: session?.stats() ?? { scanMs: 0, textNodes: 0 },
+    };
+  }
+  function summary(): PageSummary {
+    return {
+      enabled: session !== null,
+      host: location.host,
+      entities: session?.entityCounts() ?? [],
+      total: session?.mentionCount() ?? 0,
+      openCard: session?.openCard() ?? null,
+    };
+  }
+
+  const subscribers = new Set<ReturnType<typeof browser.runtime.connect>>();
+  if (isTopFrame) {
+    const onMessage = (message: unknown) => (isPageStateRequest(message) ? decided.then(pageState) : undefined);
+    browser.runtime.onMessage.addListener(onMessage);
+    const onConnect = (port: ReturnType<typeof browser.runtime.connect>) => {
+      if (port.name !== PAGE_SUMMARY_PORT) return;
+      subscribers.add(port);
+      port.onDisconnect.addListener(() => subscribers.delete(port));
+      void decided.then(() => {
+        if (subscribers.has(port)) port.postMessage(summary());
+      });
+    };
+    browser.runtime.onConnect.addListener(onConnect);
+    script.signal.addEventListener('abort', () => {
+      browser.runtime.onMessage.removeListener(onMessage);
+      browser.runtime.onConnect.removeListener(onConnect);
+    });
+  }
+
+  // ── Telling the badge and an open popup what changed, a few times a second at most ─────────────────────────
+  let reportScheduled = false;
+  let lastCount = -1;
+  let lastVersion = '';
+  function changed() {
+    if (!isTopFrame || reportScheduled || script.signal.aborted) return;
+    reportScheduled = true;
+    later(script.signal, report, REPORT_EVERY_MS);
+  }
+  function report() {
+    reportScheduled = false;
+    if (!alive()) return;
+    const count = session?.mentionCount() ?? 0;
+    if (count !== lastCount) {
+      lastCount = count;
+      browser.runtime.sendMessage({ type: MENTION_COUNT_MESSAGE, count }).catch(() => {});
+    }
+    const version = session ? `on:${session.version()}` : 'off';
+    if (version !== lastVersion && subscribers.size > 0) {
+      lastVersion = version;
+      const current = summary();
+      for (const port of subscribers) port.postMessage(current);
+    }
+  }
+
+  // ── On and off, and new views ───────────────────────────────────────────────────────────────────────────────
+  const unfollow = followSiteSettings((settings) => {
+    if (alive()) lifetime.setOn(isEnabledOn(settings, site));
+    settled();
+  });
+  script.signal.addEventListener('abort', unfollow);
+  watchNavigation(script.signal, () => {
+    if (alive()) lifetime.navigated();
+  });
+});
