@@ -1,10 +1,12 @@
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { defaultBundle } from '@/utils/bundle/load';
 import { compileMatcher } from '@/utils/match/compile';
 import { Highlights } from '@/utils/page/highlights';
 import { changedBlocks } from '@/utils/page/observe';
-import { PageScanner } from '@/utils/page/scanner';
-import { segmentsOf } from '@/utils/page/segments';
+import { scanText } from '@/utils/match/scan';
+import { MentionIndex } from '@/utils/page/mentions';
+import { PageScanner, WINDOW_CHARS } from '@/utils/page/scanner';
+import { SegmentReader, segmentsOf } from '@/utils/page/segments';
 
 const matcher = compileMatcher([defaultBundle]);
 
@@ -92,10 +94,31 @@ describe('scanning a page', () => {
     scanner.scanDocument();
     await scanner.whenIdle();
     document.getElementById('b')!.textContent = 'Then Seoul.';
-    document.getElementById('a')!.remove();
-    scanner.rescan([document.getElementById('b')!]);
+    const gone = document.getElementById('a')!;
+    gone.remove();
+    scanner.rescan([document.getElementById('b')!], [gone]);
     await scanner.whenIdle();
     expect(scanner.index.inDocumentOrder().map((m) => m.text)).toEqual(['Seoul']);
+  });
+
+  it('does not read a block the page hides, and reads it once it shows', async () => {
+    // happy-dom has no layout: `hidden` is what hides here.
+    vi.spyOn(Element.prototype, 'checkVisibility').mockImplementation(function (this: Element) {
+      return !this.closest('[hidden]');
+    });
+    const root = page('<p id="a">NATO</p><div id="ticker" hidden><p>Seoul 1</p></div>');
+    const scanner = scannerOf(root);
+    scanner.scanDocument();
+    await scanner.whenIdle();
+    const ticker = document.getElementById('ticker')!;
+    ticker.firstElementChild!.textContent = 'Seoul 2';
+    scanner.rescan([ticker]);
+    await scanner.whenIdle();
+    expect(scanner.index.inDocumentOrder().map((m) => m.text)).toEqual(['NATO']);
+    ticker.hidden = false;
+    scanner.recheckHidden();
+    await scanner.whenIdle();
+    expect(scanner.index.inDocumentOrder().map((m) => m.text)).toEqual(['NATO', 'Seoul']);
   });
 
   it('reports the blocks that changed, not the extension’s own card', () => {
@@ -109,5 +132,142 @@ describe('scanning a page', () => {
     ] as unknown as MutationRecord[];
     expect(changedBlocks(records.slice(0, 2), own)).toEqual([paragraph]);
     expect(changedBlocks(records.slice(2), own)).toEqual([]);
+  });
+});
+
+describe('mentions in document order, without sorting', () => {
+  it('places mentions that arrive in any order where they stand on the page, and counts them per entity', async () => {
+    const root = page(Array.from({ length: 40 }, (_, i) => `<p>${i % 3 === 0 ? 'NATO' : 'Seoul'} item ${i}</p>`).join(''));
+    const scanner = scannerOf(root);
+    scanner.scanDocument();
+    await scanner.whenIdle();
+    const inOrder = scanner.index.inDocumentOrder().map((m) => m.nodes[0]);
+    expect(inOrder).toHaveLength(40);
+
+    // The same mentions inserted in a shuffled order come out in document order.
+    const index = new MentionIndex();
+    const shuffled = [...scanner.index.inDocumentOrder()].sort((a, b) => (a.text.length * 7 + a.nodes[0].data.length) % 5 - (b.text.length * 7 + b.nodes[0].data.length) % 5 || (a.nodes[0].data < b.nodes[0].data ? 1 : -1));
+    let hint = -1;
+    for (const mention of shuffled) hint = index.insert(mention, hint);
+    expect(index.inDocumentOrder().map((m) => m.nodes[0])).toEqual(inOrder);
+    expect(index.countOf('nato')).toBe(14);
+    expect(index.countOf('seoul')).toBe(26);
+    expect(index.entityCounts()).toEqual([
+      { entityId: 'nato', count: 14 },
+      { entityId: 'seoul', count: 26 },
+    ]);
+
+    const version = index.version;
+    const firstNato = index.inDocumentOrder()[0];
+    index.removeTouching(firstNato.nodes);
+    expect(index.version).not.toBe(version);
+    expect(index.countOf('nato')).toBe(13);
+    expect(index.entityCounts()[0]).toEqual({ entityId: 'seoul', count: 26 });
+    // Put back where it was, after removals that left holes in the list.
+    index.insert(firstNato);
+    expect(index.inDocumentOrder().map((m) => m.nodes[0])).toEqual(inOrder);
+  });
+});
+
+describe('reading a page that changes while it is read', () => {
+  it('goes on after the nearest ancestor still in place when the node it stood on was removed', () => {
+    const root = page('<div id="a"><p>one</p></div><div id="b"><p>two</p><p>three</p></div><div id="c"><p>four</p></div>');
+    const reader = new SegmentReader(root);
+    expect(reader.next()?.text).toBe('one');
+    // The walker now stands on the first text node of #b ("two"), read ahead.
+    reader.pausing();
+    document.querySelector('#b p')!.remove();
+    expect(reader.resume()).toBe(true);
+    // #b's change is the observer's to report; the reader goes on after #b.
+    expect(reader.next()?.text).toBe('four');
+    expect(reader.next()).toBeNull();
+  });
+
+  it('says the rest is unread when nothing it knew of is left', () => {
+    const root = page('<div id="a"><p>one</p><p>two</p></div>');
+    const reader = new SegmentReader(document.getElementById('a')!);
+    expect(reader.next()?.text).toBe('one');
+    reader.pausing();
+    document.getElementById('a')!.replaceChildren();
+    expect(reader.resume()).toBe(false);
+    expect(root.textContent).toBe('');
+  });
+});
+
+describe('long text, read in windows', () => {
+  it('finds the same names as reading the text whole, across every window edge', async () => {
+    const names = ['NATO', 'Jens Stoltenberg', 'Seoul', 'Yoon Suk Yeol', 'the Arms Trade Treaty', 'Pyongyang'];
+    let text = '';
+    const expected: string[] = [];
+    for (let i = 0; text.length < WINDOW_CHARS * 5; i++) {
+      // Names land on and around window edges as the filler's length shifts.
+      text += 'word '.repeat(300 + (i % 7)) + `${names[i % names.length]} said. `;
+      expected.push(names[i % names.length]);
+    }
+    const root = page('<p id="long"></p>');
+    document.getElementById('long')!.textContent = text;
+    const whole = scanText(text, matcher).map((c) => text.slice(c.start, c.end));
+    const found = await mentionsOf(root);
+    expect(found.map((m) => m.split(':')[1])).toEqual(whole);
+    expect(whole.map((name) => name.replace(/^the /, 'the '))).toEqual(
+      expected.map((name) => (name === 'the Arms Trade Treaty' ? 'Arms Trade Treaty' : name)),
+    );
+  });
+});
+
+describe('scan work over a lifetime', () => {
+  it('reads a change reported during a full scan after it, instead of cancelling it', async () => {
+    const root = page(Array.from({ length: 200 }, (_, i) => `<p id="p${i}">Seoul ${i}</p>`).join(''));
+    const scanner = scannerOf(root);
+    scanner.scanDocument();
+    document.getElementById('p5')!.textContent = 'NATO now';
+    scanner.rescan([document.getElementById('p5')!]);
+    await scanner.whenIdle();
+    const texts = scanner.index.inDocumentOrder().map((m) => m.text);
+    expect(texts).toHaveLength(200);
+    expect(texts[5]).toBe('NATO');
+    expect(scanner.version.startsWith('1:')).toBe(true);
+  });
+
+  it('runs a full scan asked for again once more, after the one under way', async () => {
+    // Big enough that the scan pauses between slices in happy-dom.
+    const root = page(Array.from({ length: 3000 }, () => '<p>NATO and Seoul</p>').join(''));
+    const scanner = scannerOf(root);
+    scanner.scanDocument();
+    scanner.scanDocument();
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(scanner.version.startsWith('0:')).toBe(true);
+    scanner.scanDocument();
+    scanner.scanDocument();
+    await scanner.whenIdle();
+    expect(scanner.version.startsWith('2:')).toBe(true);
+    expect(scanner.index.size).toBe(6000);
+  });
+
+  it('stops when its lifetime ends, and paints nothing after', async () => {
+    const root = page(Array.from({ length: 50 }, () => '<p>NATO</p>').join(''));
+    const lifetime = new AbortController();
+    const highlights = new Highlights();
+    const added = vi.spyOn(highlights, 'replaceAll');
+    const scanner = new PageScanner(matcher, highlights, lifetime.signal, () => {}, () => root);
+    scanner.scanDocument();
+    lifetime.abort();
+    await scanner.whenIdle();
+    scanner.rescan([root.firstChild!]);
+    await scanner.whenIdle();
+    expect(added).not.toHaveBeenCalled();
+    expect(scanner.index.size).toBe(0);
+  });
+
+  it('works out evidence anew with each full scan', async () => {
+    const root = page('<p id="a">The United States agreed.</p><p id="b">Talks in Washington went on.</p>');
+    const scanner = scannerOf(root);
+    scanner.scanDocument();
+    await scanner.whenIdle();
+    expect(scanner.index.inDocumentOrder().map((m) => m.entityId)).toEqual(['united-states', 'washington']);
+    document.getElementById('a')!.remove();
+    scanner.scanDocument();
+    await scanner.whenIdle();
+    expect(scanner.index.size).toBe(0);
   });
 });

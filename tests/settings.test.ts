@@ -1,4 +1,4 @@
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import {
   DEFAULT_SITE_SETTINGS,
@@ -8,6 +8,7 @@ import {
   siteSettings,
   readSiteSettings,
   toggleSiteOf,
+  followSiteSettings,
   siteOf,
   withSite,
 } from '@/utils/settings/items';
@@ -70,6 +71,37 @@ describe('site settings', () => {
     expect(siteOf('file:///home/a.html')).toBe('file://');
     expect(siteOf('chrome://extensions')).toBeNull();
     expect(siteOf('not a url')).toBeNull();
+  });
+});
+
+describe('settings written at the same time', () => {
+  beforeEach(() => fakeBrowser.reset());
+
+  it('keeps every write made together', async () => {
+    await Promise.all([setSiteEnabled('a.com', false), setPaused(true), setSiteEnabled('b.com', false)]);
+    expect(await siteSettings.getValue()).toEqual({ paused: true, disabledSites: ['a.com', 'b.com'] });
+    await Promise.all([toggleSiteOf('https://a.com/'), toggleSiteOf('https://c.com/'), setPaused(false)]);
+    expect(await siteSettings.getValue()).toEqual({ paused: false, disabledSites: ['b.com', 'c.com'] });
+  });
+
+  it('goes on after a write that failed', async () => {
+    const set = vi.spyOn(fakeBrowser.storage.local, 'set').mockRejectedValueOnce(new Error('quota'));
+    await expect(setSiteEnabled('a.com', false)).rejects.toThrow('quota');
+    set.mockRestore();
+    await setSiteEnabled('b.com', false);
+    expect((await siteSettings.getValue()).disabledSites).toEqual(['b.com']);
+  });
+
+  it('delivers a change made while the first read is under way, never the older value after it', async () => {
+    const seen: boolean[] = [];
+    const stop = followSiteSettings((value) => seen.push(value.paused));
+    await setPaused(true);
+    await vi.waitFor(() => expect(seen.at(-1)).toBe(true));
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(seen.at(-1)).toBe(true);
+    stop();
+    await setPaused(false);
+    expect(seen.at(-1)).toBe(true);
   });
 });
 

@@ -46,12 +46,13 @@ export interface ExtensionBrowser {
 /** Chromium with the built extension loaded, headless; a profile directory may be reused to test a restart. */
 export async function launchWithExtension(
   profileDir = mkdtempSync(join(tmpdir(), 'side-notes-profile-')),
-  { headed = false } = {},
+  { headed = false, hasTouch = false } = {},
 ): Promise<ExtensionBrowser> {
   const context = await chromium.launchPersistentContext(profileDir, {
     executablePath: chromePath(),
     headless: false,
     viewport: headed ? null : { width: 1200, height: 800 },
+    hasTouch,
     args: [
       ...(headed ? [] : ['--headless=new']),
       ...CHROMIUM_FLAGS,

@@ -103,3 +103,47 @@ export async function startPageServer({
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };
 }
+
+/** The shape of the big page (`bigPage`): enough to freeze a tab that handles mentions carelessly. */
+export const BIG_PAGE = { paragraphs: 20_000, nodesPerParagraph: 10, namedEvery: 5, churners: 401, churnEveryMs: 100 };
+
+/**
+ * A page of 200,000 text nodes in 20,000 `<p>` (each split by inline elements into ten text nodes), with a name
+ * from the seed bundle in every fifth paragraph: about 4,000 mentions. With `churn`, 401 hidden paragraphs also
+ * change their text every 100 ms, as a live ticker or a framework's hidden template would. The page keeps its own
+ * 10 ms timer and records how late it ran (`window.timerLateness`, ms) so a test can see whether it was starved.
+ */
+export function bigPage({ churn = false } = {}): string {
+  const names = ['NATO', 'Seoul', 'Jens Stoltenberg', 'South Korea', 'Ukraine', 'Yoon Suk Yeol', 'Pyongyang', 'Russia'];
+  const filler = ['alpha', 'bravo', 'charlie', 'delta', 'echo', 'foxtrot', 'golf', 'hotel', 'india', 'juliet'];
+  const parts: string[] = [];
+  for (let p = 0; p < BIG_PAGE.paragraphs; p++) {
+    const words: string[] = [];
+    for (let n = 0; n < BIG_PAGE.nodesPerParagraph / 2; n++) {
+      const word = p % BIG_PAGE.namedEvery === 0 && n === 2 ? names[(p / BIG_PAGE.namedEvery) % names.length] : filler[(p + n) % 10];
+      words.push(`${word} and ${filler[(p * 3 + n) % 10]} <b>${filler[(p + 2 * n) % 10]}</b> `);
+    }
+    parts.push(`<p>${words.join('')}</p>`);
+  }
+  const churners = churn
+    ? `<div id="churn" style="display:none">${'<p>NATO ticker 0</p>'.repeat(BIG_PAGE.churners)}</div>`
+    : '';
+  return `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>A very big page</title></head>
+<body>
+<main>${parts.join('\n')}</main>
+${churners}
+<script>
+  window.timerLateness = [];
+  let expected = performance.now() + 10;
+  setInterval(() => {
+    const now = performance.now();
+    window.timerLateness.push(now - expected);
+    expected = now + 10;
+  }, 10);
+  ${churn ? `let tick = 0;
+  const churners = document.querySelectorAll('#churn p');
+  setInterval(() => { tick++; for (const p of churners) p.textContent = 'NATO ticker ' + tick; }, ${BIG_PAGE.churnEveryMs});` : ''}
+</script>
+</body></html>`;
+}

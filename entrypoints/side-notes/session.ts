@@ -228,10 +228,10 @@ export function startSession(signal: AbortSignal, cause: StartCause, deps: Sessi
   observeText(
     document,
     () => card.element,
-    ({ changed, visibilityMayHaveChanged }) => {
+    ({ changed, removed, visibilityMayHaveChanged }) => {
       if (!deps.alive()) return;
       if (waitingForView) return scanNewView();
-      if (changed.length > 0) scanner.rescan(changed);
+      if (changed.length > 0 || removed.length > 0) scanner.rescan(changed, removed);
       if (visibilityMayHaveChanged) scanner.recheckHidden();
     },
     signal,

@@ -94,15 +94,18 @@ export class MentionIndex {
     return removed;
   }
 
-  /** Removes the mentions whose text left the document or changed under them; returns them. */
-  removeStale(): Mention[] {
-    const stale = new Set<Text>();
-    for (const node of this.byNode.keys()) if (!node.isConnected) stale.add(node);
-    for (const mention of this.live) {
-      const { endContainer, endOffset } = mention.range;
-      if ((endContainer as Text).length < endOffset) mention.nodes.forEach((node) => stale.add(node));
-    }
-    return stale.size > 0 ? this.removeTouching(stale) : [];
+  /**
+   * Removes the mentions in `node` and under it (a node the page took out, or a text node it changed in place);
+   * returns them. Costs what the removed content holds, not what the page holds.
+   */
+  removeUnder(node: Node): Mention[] {
+    if (this.live.size === 0) return [];
+    if (node.nodeType === Node.TEXT_NODE) return this.byNode.has(node as Text) ? this.removeTouching([node as Text]) : [];
+    if (!node.hasChildNodes()) return [];
+    const held: Text[] = [];
+    const walker = (node.ownerDocument ?? document).createTreeWalker(node, NodeFilter.SHOW_TEXT);
+    for (let text = walker.nextNode(); text; text = walker.nextNode()) if (this.byNode.has(text as Text)) held.push(text as Text);
+    return held.length > 0 ? this.removeTouching(held) : [];
   }
 
   /** Every mention in document order. */

@@ -30,6 +30,16 @@ export function changedBlocks(records: readonly MutationRecord[], ownHost: Eleme
   return roots;
 }
 
+/** What a batch took out of the page (or changed in place), our own card host aside. */
+export function removedNodes(records: readonly MutationRecord[], ownHost: Element | null): Node[] {
+  const removed: Node[] = [];
+  for (const record of records) {
+    if (record.type === 'characterData') removed.push(record.target);
+    else if (record.type === 'childList') for (const node of record.removedNodes) if (node !== ownHost) removed.push(node);
+  }
+  return removed;
+}
+
 function isOnly(nodes: NodeList, ownHost: Element | null): boolean {
   for (const node of nodes) if (node !== ownHost) return false;
   return true;
@@ -41,6 +51,8 @@ const VISIBILITY_ATTRIBUTES = ['hidden', 'class', 'style', 'open'];
 export interface TextChanges {
   /** Blocks whose text changed, outermost only. */
   changed: Node[];
+  /** Nodes taken out of the page, and text nodes changed in place: mentions in them are gone or stale. */
+  removed: Node[];
   /** Some element's visibility may have changed: text hidden at scan time may now show. */
   visibilityMayHaveChanged: boolean;
 }
@@ -65,10 +77,13 @@ export function observeText(
     batch = [];
     const host = ownHost();
     const changed = changedBlocks(records, host);
+    const removed = removedNodes(records, host);
     const visibilityMayHaveChanged = records.some(
       (record) => record.type === 'attributes' && !(host && (record.target === host || host.contains(record.target))),
     );
-    if (changed.length > 0 || visibilityMayHaveChanged) onChanged({ changed, visibilityMayHaveChanged });
+    if (changed.length > 0 || removed.length > 0 || visibilityMayHaveChanged) {
+      onChanged({ changed, removed, visibilityMayHaveChanged });
+    }
   };
   const observer = new MutationObserver((records) => {
     for (const record of records) batch.push(record);

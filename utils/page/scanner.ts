@@ -71,6 +71,8 @@ export class PageScanner {
   private visibility = new WeakMap<Element, boolean>();
   private fullWanted = false;
   private readonly roots = new Set<Node>();
+  /** Nodes taken out of the page (or text changed in place) since the last rescan. */
+  private readonly removed = new Set<Node>();
   private hiddenCheckWanted = false;
   private running = false;
   private readonly idle: (() => void)[] = [];
@@ -104,9 +106,13 @@ export class PageScanner {
     this.kick();
   }
 
-  /** Rescans the text under each root (blocks whose text changed); drops mentions of text that is gone. */
-  rescan(roots: Iterable<Node>): void {
+  /**
+   * Rescans the text under each root (blocks whose text changed), after dropping the mentions in `removed` (nodes
+   * the page took out, text it changed in place).
+   */
+  rescan(roots: Iterable<Node>, removed: Iterable<Node> = []): void {
     for (const root of roots) this.roots.add(root);
+    for (const node of removed) this.removed.add(node);
     this.kick();
   }
 
@@ -141,6 +147,7 @@ export class PageScanner {
         this.fullWanted = false;
         // The full scan reads every block: changes reported until now are covered by it.
         this.roots.clear();
+        this.removed.clear();
         this.hiddenCheckWanted = false;
         const cost = await this.fullScan();
         if (cost === null) return;
@@ -151,11 +158,13 @@ export class PageScanner {
         this.hiddenCheckWanted = false;
         for (const block of this.revealed()) this.roots.add(block);
       }
-      if (this.roots.size === 0) return;
+      if (this.roots.size === 0 && this.removed.size === 0) return;
       if (!(await this.waitUntil(this.nextRescan))) return;
       const roots = [...this.roots];
+      const removed = [...this.removed];
       this.roots.clear();
-      const cost = await this.rescanRoots(roots);
+      this.removed.clear();
+      const cost = await this.rescanRoots(roots, removed);
       if (cost === null) return;
       this.nextRescan = performance.now() + cost * SPACING;
     }
@@ -163,14 +172,18 @@ export class PageScanner {
 
   private async waitUntil(time: number): Promise<boolean> {
     const wait = time - performance.now();
-    return wait <= 0 || (await pause(this.signal, wait));
+    if (wait > 0) return pause(this.signal, wait);
+    // Even with nothing to wait for, the caller goes on after an await: by then the lifetime may have ended.
+    await null;
+    return !this.signal.aborted;
   }
 
   /**
-   * Runs `step` until it is done, in slices of `SCAN_SLICE_MS`; after every pause `resumed` lets the caller find
-   * its place in a page that may have changed. Returns the busy time, or null when the lifetime ended.
+   * Runs `step` until it is done, in slices of `SCAN_SLICE_MS`. Around every pause the reader notes where it stands
+   * and then finds its place again in a page that may have changed. Returns the busy time, or null when the
+   * lifetime ended.
    */
-  private async sliced(step: Step, resumed: () => void): Promise<number | null> {
+  private async sliced(step: Step, reader: { pausing(): void; resumed(): void }): Promise<number | null> {
     let busy = 0;
     for (;;) {
       const sliceStart = performance.now();
@@ -190,8 +203,9 @@ export class PageScanner {
       }
       busy += performance.now() - sliceStart;
       if (done) return busy;
+      reader.pausing();
       if (!(await pause(this.signal))) return null;
-      resumed();
+      reader.resumed();
     }
   }
 
@@ -225,8 +239,11 @@ export class PageScanner {
         () => reader.next(),
         (segment, from, to) => this.scanWindow(next, segment, from, to, true),
       ),
-      () => {
-        if (!reader.resume()) complete = false;
+      {
+        pausing: () => reader.pausing(),
+        resumed: () => {
+          if (!reader.resume()) complete = false;
+        },
       },
     );
     if (busy === null) return null;
@@ -244,11 +261,11 @@ export class PageScanner {
     return cost;
   }
 
-  private async rescanRoots(roots: Node[]): Promise<number | null> {
+  private async rescanRoots(roots: Node[], removed: Node[]): Promise<number | null> {
     const found = this.found;
     const start = performance.now();
-    for (const mention of found.index.removeStale()) this.highlights.delete(mention.range);
-    found.pending = found.pending.filter((mention) => mention.nodes.every((node) => node.isConnected));
+    for (const node of removed) for (const mention of found.index.removeUnder(node)) this.highlights.delete(mention.range);
+    if (removed.length > 0) found.pending = found.pending.filter((mention) => mention.nodes.every((node) => node.isConnected));
     this.visibility = new WeakMap();
     const prepared = performance.now() - start;
     const page = this.root();
@@ -266,7 +283,15 @@ export class PageScanner {
         if (segment) return segment;
         const root = pendingRoots.shift();
         if (!root) return null;
-        reader = root.isConnected ? new SegmentReader(root) : null;
+        reader = null;
+        if (!root.isConnected) continue;
+        // A block the page hides is not read now (a hidden ticker may change ten times a second): it is read
+        // when it shows, as text hidden with names in it is.
+        if (root instanceof Element && !isShown(root)) {
+          found.hiddenWithNames.add(root);
+          continue;
+        }
+        reader = new SegmentReader(root);
       }
     };
     const busy = await this.sliced(
@@ -278,8 +303,11 @@ export class PageScanner {
         }
         hint = this.scanWindow(found, segment, from, to, false, hint);
       }),
-      () => {
-        if (reader && !reader.resume()) reader = null;
+      {
+        pausing: () => reader?.pausing(),
+        resumed: () => {
+          if (reader && !reader.resume()) reader = null;
+        },
       },
     );
     if (busy === null) return null;

@@ -154,6 +154,8 @@ export class SegmentReader {
   private lastParent: Node | null = null;
   private lastInfo: ParentInfo = SKIP;
   private done = false;
+  /** Where the walker stood when the page was last let run: its node's ancestors, nearest first. */
+  private trail: Node[] = [];
 
   constructor(
     private readonly root: Node,
@@ -200,6 +202,13 @@ export class SegmentReader {
     return this.flush();
   }
 
+  /** Notes where the walker stands, before the page is let run (and may remove that node). */
+  pausing(): void {
+    this.trail = [];
+    if (!this.walker) return;
+    for (let node = this.walker.currentNode.parentNode; node && node !== this.root; node = node.parentNode) this.trail.push(node);
+  }
+
   /**
    * Finds the walker's place again after the page had a chance to change. When the node it stood on was removed,
    * reading goes on after the nearest ancestor still in place (whose change the page's mutation records report,
@@ -212,13 +221,12 @@ export class SegmentReader {
     const current = walker.currentNode;
     if (current === this.root || (current.isConnected && this.root.contains(current))) return true;
     this.discardPartial();
-    for (let ancestor = this.lastParent; ancestor; ancestor = ancestor.parentNode) {
-      if (ancestor === this.root) return false;
+    this.lastParent = null;
+    for (const ancestor of this.trail) {
       if (!ancestor.isConnected || !this.root.contains(ancestor)) continue;
       let last: Node = ancestor;
       while (last.lastChild) last = last.lastChild;
       walker.currentNode = last;
-      this.lastParent = null;
       return true;
     }
     this.done = true;
