@@ -333,3 +333,30 @@ describe('one lifetime for the live page', () => {
     }
   });
 });
+
+describe('when the extension goes away under an open page', () => {
+  it('stops: underlines and card go at the next sign of life, and the page sees no error', async () => {
+    const server = await startPageServer();
+    const browser = await launchWithExtension();
+    try {
+      const tab = await browser.context.newPage();
+      const errors = collectErrors(tab);
+      await tab.goto(`${server.origin}/article.html`);
+      await settledPageState(browser, tab);
+      await hoverText(tab, 'Stoltenberg');
+      await waitForPageState(browser, tab, (s) => s.openCard === 'jens-stoltenberg', { what: 'his card' });
+      expect(await pageHasMentionHighlight(tab)).toBe(true);
+      // An update or a reload from chrome://extensions: the content script in this tab is left orphaned.
+      await browser.worker.evaluate(() => (globalThis as unknown as { chrome: { runtime: { reload(): void } } }).chrome.runtime.reload());
+      await tab.waitForTimeout(500);
+      await tab.mouse.move(10, 10);
+      await hoverText(tab, 'Seoul');
+      await expect.poll(() => pageHasMentionHighlight(tab)).toBe(false);
+      expect((await cardView(tab)).hosts).toBe(0);
+      expect(errors).toEqual([]);
+    } finally {
+      await browser.close();
+      await server.close();
+    }
+  });
+});

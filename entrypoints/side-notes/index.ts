@@ -32,6 +32,20 @@ export default defineUnlistedScript(() => {
   const matcher = compileMatcher([defaultBundle]);
   let session: Session | null = null;
 
+  /**
+   * Undoes a registration with the extension's APIs when the script ends. Once the extension is gone those APIs
+   * throw ("Extension context invalidated"); the listeners are dead anyway, and the page must never see an error.
+   */
+  function whenGone(undo: () => void) {
+    script.signal.addEventListener('abort', () => {
+      try {
+        undo();
+      } catch {
+        // The extension is gone: nothing left to undo.
+      }
+    });
+  }
+
   /** Whether the extension is still there; once it is not, everything stops for good. */
   function alive(): boolean {
     if (script.signal.aborted) return false;
@@ -91,10 +105,8 @@ export default defineUnlistedScript(() => {
       });
     };
     browser.runtime.onConnect.addListener(onConnect);
-    script.signal.addEventListener('abort', () => {
-      browser.runtime.onMessage.removeListener(onMessage);
-      browser.runtime.onConnect.removeListener(onConnect);
-    });
+    whenGone(() => browser.runtime.onMessage.removeListener(onMessage));
+    whenGone(() => browser.runtime.onConnect.removeListener(onConnect));
   }
 
   // ── Telling the badge and an open popup what changed, a few times a second at most ─────────────────────────
@@ -127,7 +139,7 @@ export default defineUnlistedScript(() => {
     if (alive()) lifetime.setOn(isEnabledOn(settings, site));
     settled();
   });
-  script.signal.addEventListener('abort', unfollow);
+  whenGone(unfollow);
   watchNavigation(script.signal, () => {
     if (alive()) lifetime.navigated();
   });
