@@ -13,7 +13,9 @@ export default defineConfig({
   manifest: ({ browser }) => ({
     name: 'Side Notes',
     description: 'Read an article once; wherever its people, places and things are named, a quiet underline offers what it said.',
-    permissions: ['storage', 'tabs'],
+    // Least privilege (README, "Permissions"): storage for the reader's settings, nothing else. The popup and the
+    // shortcut learn a tab's site from its own content script, so no permission to read tabs' addresses is needed.
+    permissions: ['storage'],
     commands: {
       'toggle-site': {
         suggested_key: { default: 'Alt+Shift+S' },
@@ -25,13 +27,13 @@ export default defineConfig({
       : {}),
   }),
   hooks: {
-    // The content script is an unlisted script (entrypoints/side-notes/index.ts explains why) declared here.
-    // Highlight colours are painted through `::highlight()` rules, which must live in a document-level style sheet;
-    // a manifest-declared sheet reaches the page without adding a <style> element to its DOM.
+    // The content script is an unlisted script (entrypoints/side-notes/index.ts explains why) declared here. It
+    // brings its own `::highlight()` rules while it is on (utils/page/page-style.ts): no manifest style sheet, which
+    // would be in every page, on or off.
     'build:manifestGenerated': (_wxt, manifest) => {
       manifest.content_scripts = [
         ...(manifest.content_scripts ?? []),
-        { matches: CONTENT_MATCHES, js: ['side-notes.js'], css: ['highlights.css'], run_at: 'document_idle' },
+        { matches: CONTENT_MATCHES, js: ['side-notes.js'], run_at: 'document_idle' },
       ];
     },
   },

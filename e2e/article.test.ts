@@ -15,7 +15,7 @@ import {
   collectErrors,
   hoverText,
   launchPlain,
-  pageHasMentionHighlight,
+  pageHasHighlights,
   waitForPageState,
 } from './support/journeys';
 import { ROOT, SEED_DIR, startPageServer, type PageServer } from './support/pages';
@@ -105,9 +105,11 @@ describe('the seed article', () => {
   });
 
   it('answers the page-state contract exactly', async () => {
-    expect(Object.keys(state).sort()).toEqual(['enabled', 'host', 'mentions', 'openCard', 'stats']);
+    // The contract's fields, and `site`, which it gained (the popup and the shortcut ask it which site a tab is on).
+    expect(Object.keys(state).sort()).toEqual(['enabled', 'host', 'mentions', 'openCard', 'site', 'stats']);
     expect(state.enabled).toBe(true);
     expect(state.host).toBe(new URL(server.origin).host);
+    expect(state.site).toBe(new URL(server.origin).host);
     expect(state.openCard).toBeNull();
 
     expect(Object.keys(state.stats).sort()).toEqual(['scanMs', 'textNodes']);
@@ -226,7 +228,7 @@ describe('the seed article', () => {
     expect(served.liveBodyText).toBe(served.bodyText);
     expect(mine.tags).toEqual(served.tags);
 
-    expect(await pageHasMentionHighlight(page)).toBe(true);
+    expect(await pageHasHighlights(page)).toBe(true);
 
     await hoverText(page, 'Stoltenberg', 1);
     await page.waitForTimeout(600);

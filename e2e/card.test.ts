@@ -8,7 +8,8 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchWithExtension, pageStateOf, settledPageState, type ExtensionBrowser } from './support/browser';
-import { cardView, collectErrors, hoverText, screenshotTo, waitForPageState } from './support/journeys';
+import { inCardRoot } from './support/card';
+import { cardView, clickInCard, collectErrors, hoverText, screenshotTo, waitForPageState } from './support/journeys';
 import { ROOT, startPageServer, type PageServer } from './support/pages';
 
 interface BundleEntity {
@@ -119,22 +120,32 @@ describe('the hover card', () => {
 
   it('closes after the grace period when the pointer moves away', async () => {
     await openStoltenberg();
-    // Time the close inside the page: when the card's container is hidden, relative to the pointer leaving.
-    await page.evaluate(() => {
-      const card = document.querySelector('side-notes-card')!.shadowRoot!.querySelector<HTMLElement>('.side-notes-card-position')!;
-      const w = window as unknown as { closedAfterMs?: number; leftAt?: number };
-      w.closedAfterMs = undefined;
-      new MutationObserver((_, observer) => {
-        if (!card.hidden || w.leftAt === undefined) return;
-        w.closedAfterMs = performance.now() - w.leftAt;
-        observer.disconnect();
-      }).observe(card, { attributes: true, attributeFilter: ['hidden'] });
-      document.addEventListener('pointermove', () => (w.leftAt ??= performance.now()), { once: true, capture: true });
-    });
+    // Time the close inside the page: when the card's container is hidden, relative to the pointer leaving. The
+    // timer is set up in the card (closed to the page, so reached over the DevTools protocol) and answers when the
+    // card hides.
+    const timed = inCardRoot<number | null>(
+      page,
+      `function (root) {
+        const card = root.querySelector('.side-notes-card-position');
+        let leftAt;
+        document.addEventListener('pointermove', () => (leftAt ??= performance.now()), { once: true, capture: true });
+        return new Promise((resolve) => {
+          new MutationObserver((_, observer) => {
+            if (!card.hidden || leftAt === undefined) return;
+            observer.disconnect();
+            resolve(performance.now() - leftAt);
+          }).observe(card, { attributes: true, attributeFilter: ['hidden'] });
+          setTimeout(() => resolve(null), 5000);
+        });
+      }`,
+      null,
+      null,
+    );
+    await page.waitForTimeout(300);
     await page.mouse.move(AWAY.x, AWAY.y);
     await waitForPageState(browser, page, (s) => s.openCard === null, { timeoutMs: 2_000, what: 'the card to close' });
-    const closedAfterMs = await page.evaluate(() => (window as unknown as { closedAfterMs?: number }).closedAfterMs);
-    expect(closedAfterMs).toBeDefined();
+    const closedAfterMs = await timed;
+    expect(closedAfterMs).not.toBeNull();
     // The grace period (CLOSE_DELAY_MS = 300) lets the pointer travel into the card; it must not drag on either.
     expect(closedAfterMs!).toBeGreaterThanOrEqual(280);
     expect(closedAfterMs!).toBeLessThan(1_000);
@@ -158,7 +169,7 @@ describe('the hover card', () => {
 
   it('switches to a related entity chosen in the card', async () => {
     const yoon = entity('yoon-suk-yeol');
-    await page.locator('side-notes-card').locator('button.sn-card__chip', { hasText: yoon.name }).click();
+    await clickInCard(page, 'button.sn-card__chip', yoon.name);
     await waitForPageState(browser, page, (s) => s.openCard === 'yoon-suk-yeol', { what: 'the card to switch' });
     const card = await cardView(page);
     expect(card.open).toBe(true);
@@ -186,10 +197,12 @@ describe('the hover card', () => {
     // The same with the system in dark mode: the card follows prefers-color-scheme.
     await dark.emulateMedia({ colorScheme: 'dark' });
     await dark.waitForTimeout(100);
-    const background = await dark.evaluate(() => {
-      const article = document.querySelector('side-notes-card')!.shadowRoot!.querySelector('[data-testid="entity-card"]')!;
-      return getComputedStyle(article).backgroundColor;
-    });
+    const background = await inCardRoot(
+      dark,
+      `function (root) { return getComputedStyle(root.querySelector('[data-testid="entity-card"]')).backgroundColor; }`,
+      null,
+      '',
+    );
     expect(background).not.toBe('rgb(255, 255, 255)');
     await screenshotTo(dark, 'card-dark-page-dark-scheme');
     await dark.close();

@@ -188,10 +188,9 @@ describe('pages that change, and text that is not prose', () => {
     const state = await settledPageState(browser, tab);
     expect(state.mentions).toEqual([{ entityId: 'nato', name: 'NATO', kind: 'organisation', text: 'NATO' }]);
     // The one mention is the visible paragraph: a highlight range sits in #visible and nowhere else.
-    const inVisible = await tab.evaluate(() => {
-      const highlight = CSS.highlights.get('side-notes-mention');
-      return highlight ? [...highlight].map((range) => (range.startContainer.parentElement as Element).id) : null;
-    });
+    const inVisible = await tab.evaluate(() =>
+      [...CSS.highlights.values()].flatMap((highlight) => [...highlight].map((range) => (range.startContainer.parentElement as Element).id)),
+    );
     expect(inVisible).toEqual(['visible']);
   });
 
@@ -241,8 +240,8 @@ describe('pages that change, and text that is not prose', () => {
     ]);
     // The split name is underlined as one range from "Yoon" to "Yeol", across the <b>.
     const range = await tab.evaluate(() => {
-      const highlight = CSS.highlights.get('side-notes-mention')!;
-      const first = [...highlight].find((r) => (r.startContainer.parentElement as Element).id === 'inline')!;
+      const ranges = [...CSS.highlights.values()].flatMap((highlight) => [...highlight]);
+      const first = ranges.find((r) => (r.startContainer.parentElement as Element).id === 'inline')!;
       const live = document.createRange();
       live.setStart(first.startContainer, first.startOffset);
       live.setEnd(first.endContainer, first.endOffset);

@@ -12,10 +12,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchWithExtension, pageStateOf, settledPageState, type ExtensionBrowser } from './support/browser';
 import {
   cardView,
+  clickInCard,
   collectErrors,
   hoverText,
   openPopupFor,
-  pageHasMentionHighlight,
+  pageHasHighlights,
+  registeredRanges,
   screenshotTo,
   storedSiteSettings,
   textBox,
@@ -165,7 +167,7 @@ describe('one lifetime for the live page', () => {
     await tab.waitForTimeout(600);
     const later = await pageStateOf(browser, tab);
     expect(later).toMatchObject({ enabled: false, mentions: [], openCard: null });
-    expect(await pageHasMentionHighlight(tab)).toBe(false);
+    expect(await pageHasHighlights(tab)).toBe(false);
     await setSite(host, true);
     const on = await waitForPageState(browser, tab, (s) => s.enabled && s.mentions.length === 2, { what: 'on again' });
     expect(ids(on)).toEqual(['nato', 'seoul']);
@@ -253,10 +255,9 @@ describe('one lifetime for the live page', () => {
     await hoverText(tab, 'Seoul');
     await waitForPageState(browser, tab, (s) => s.openCard === 'seoul', { what: 'the Seoul card' });
     await tab.evaluate(() => ((window as unknown as { timerLateness: number[] }).timerLateness = []));
-    const next = tab.locator('side-notes-card .sn-card__next');
     const clicked = Date.now();
-    await next.click();
-    await next.click();
+    await clickInCard(tab, '.sn-card__next');
+    await clickInCard(tab, '.sn-card__next');
     const nextMs = Date.now() - clicked;
     const nextLateness = await tab.evaluate(() => Math.max(0, ...(window as unknown as { timerLateness: number[] }).timerLateness));
     console.log(`"Next" twice: ${nextMs} ms, page timer late by ${nextLateness.toFixed(0)} ms at most`);
@@ -272,12 +273,9 @@ describe('one lifetime for the live page', () => {
     });
     expect(state.enabled).toBe(true);
     // Underlines are painted and stay painted while the page keeps changing: sample them for two seconds.
+    await expect.poll(async () => (await registeredRanges(tab)).inViewport, { timeout: 10_000 }).toBeGreaterThan(0);
     for (let sample = 0; sample < 8; sample++) {
-      const painted = await tab.evaluate(() => {
-        for (const [, highlight] of CSS.highlights) if (highlight.size >= 4000) return true;
-        return false;
-      });
-      expect(painted, `sample ${sample}`).toBe(true);
+      expect((await registeredRanges(tab)).inViewport, `sample ${sample}`).toBeGreaterThan(0);
       await tab.waitForTimeout(250);
     }
     expect((await pageStateOf(browser, tab)).mentions).toHaveLength(4000);
@@ -345,13 +343,13 @@ describe('when the extension goes away under an open page', () => {
       await settledPageState(browser, tab);
       await hoverText(tab, 'Stoltenberg');
       await waitForPageState(browser, tab, (s) => s.openCard === 'jens-stoltenberg', { what: 'his card' });
-      expect(await pageHasMentionHighlight(tab)).toBe(true);
+      expect(await pageHasHighlights(tab)).toBe(true);
       // An update or a reload from chrome://extensions: the content script in this tab is left orphaned.
       await browser.worker.evaluate(() => (globalThis as unknown as { chrome: { runtime: { reload(): void } } }).chrome.runtime.reload());
       await tab.waitForTimeout(500);
       await tab.mouse.move(10, 10);
       await hoverText(tab, 'Seoul');
-      await expect.poll(() => pageHasMentionHighlight(tab)).toBe(false);
+      await expect.poll(() => pageHasHighlights(tab)).toBe(false);
       expect((await cardView(tab)).hosts).toBe(0);
       expect(errors).toEqual([]);
     } finally {

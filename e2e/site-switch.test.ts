@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchWithExtension, pageStateOf, settledPageState, type ExtensionBrowser } from './support/browser';
-import { openPopupFor, pageHasMentionHighlight, storedSiteSettings, waitForPageState } from './support/journeys';
+import { openPopupFor, pageHasHighlights, storedSiteSettings, waitForPageState } from './support/journeys';
 import { startPageServer, type PageServer } from './support/pages';
 
 describe('switching Side Notes off and on', () => {
@@ -53,7 +53,7 @@ describe('switching Side Notes off and on', () => {
   it('turns off for the site from the popup, and stays off after a reload', async () => {
     const page = await article(siteA);
     expect((await isOn(page)).host).toBe(hostA);
-    expect(await pageHasMentionHighlight(page)).toBe(true);
+    expect(await pageHasHighlights(page)).toBe(true);
 
     const { popup } = await openPopupFor(browser, page);
     const siteSwitch = popup.getByTestId('site-switch');
@@ -67,7 +67,7 @@ describe('switching Side Notes off and on', () => {
     expect(off.host).toBe(hostA);
     expect(off.openCard).toBeNull();
     // The page's main world sees the same highlight registry: our entry is gone.
-    expect(await pageHasMentionHighlight(page)).toBe(false);
+    expect(await pageHasHighlights(page)).toBe(false);
     expect(await storedSiteSettings(browser)).toEqual({ paused: false, disabledSites: [hostA] });
     // The popup says why its list is empty.
     await expect.poll(() => popup.getByTestId('page-message').textContent()).toContain('off on this site');
@@ -76,7 +76,7 @@ describe('switching Side Notes off and on', () => {
     const reloaded = await settledPageState(browser, page);
     expect(reloaded.enabled).toBe(false);
     expect(reloaded.mentions).toEqual([]);
-    expect(await pageHasMentionHighlight(page)).toBe(false);
+    expect(await pageHasHighlights(page)).toBe(false);
     // A pointer resting on a name opens nothing.
     const { x, y } = await page.evaluate(() => {
       const node = [...document.querySelectorAll('p')].find((p) => p.textContent!.includes('Stoltenberg'))!.firstChild!;
@@ -103,10 +103,10 @@ describe('switching Side Notes off and on', () => {
     const stateA = await pageStateOf(browser, pageA);
     expect(stateA.enabled).toBe(false);
     expect(stateA.mentions).toEqual([]);
-    expect(await pageHasMentionHighlight(pageA)).toBe(false);
+    expect(await pageHasHighlights(pageA)).toBe(false);
     const stateB = await isOn(pageB);
     expect(stateB.host).toBe(new URL(siteB).host);
-    expect(await pageHasMentionHighlight(pageB)).toBe(true);
+    expect(await pageHasHighlights(pageB)).toBe(true);
 
     // Switching it on again from the popup brings the mentions back in the same document (no reload).
     await pageA.evaluate(() => ((window as unknown as { sameDocument: boolean }).sameDocument = true));
@@ -117,7 +117,7 @@ describe('switching Side Notes off and on', () => {
     await expect.poll(() => siteSwitch.getAttribute('aria-checked')).toBe('true');
     const back = await isOn(pageA);
     expect(back.mentions).toEqual(stateB.mentions);
-    expect(await pageHasMentionHighlight(pageA)).toBe(true);
+    expect(await pageHasHighlights(pageA)).toBe(true);
     expect(await pageA.evaluate(() => (window as unknown as { sameDocument?: boolean }).sameDocument)).toBe(true);
     expect(await storedSiteSettings(browser)).toEqual({ paused: false, disabledSites: [] });
     // The popup lists the page's entities again.
@@ -137,8 +137,8 @@ describe('switching Side Notes off and on', () => {
     await expect.poll(() => pause.getAttribute('aria-checked')).toBe('true');
     await isOff(pageA);
     await isOff(pageB);
-    expect(await pageHasMentionHighlight(pageA)).toBe(false);
-    expect(await pageHasMentionHighlight(pageB)).toBe(false);
+    expect(await pageHasHighlights(pageA)).toBe(false);
+    expect(await pageHasHighlights(pageB)).toBe(false);
     expect(await storedSiteSettings(browser)).toEqual({ paused: true, disabledSites: [] });
     // Each site's own switch is untouched by the pause.
     expect(await popup.getByTestId('site-switch').getAttribute('aria-checked')).toBe('true');
@@ -153,8 +153,8 @@ describe('switching Side Notes off and on', () => {
     await isOn(pageA);
     await isOn(pageB);
     await isOn(pageC);
-    expect(await pageHasMentionHighlight(pageA)).toBe(true);
-    expect(await pageHasMentionHighlight(pageB)).toBe(true);
+    expect(await pageHasHighlights(pageA)).toBe(true);
+    expect(await pageHasHighlights(pageB)).toBe(true);
     expect(await storedSiteSettings(browser)).toEqual({ paused: false, disabledSites: [] });
   });
 });

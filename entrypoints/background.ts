@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { badgeText, isMentionCountMessage } from '@/utils/messages';
-import { toggleSiteOf } from '@/utils/settings/items';
+import { toggleActiveTabSite } from '@/utils/settings/shortcut';
 
 export default defineBackground(() => {
   // Manifest V3 calls the toolbar button `action`; Firefox's Manifest V2 build calls it `browserAction`.
@@ -17,8 +17,6 @@ export default defineBackground(() => {
 
   // The keyboard shortcut turns Side Notes on or off for the active tab's site.
   browser.commands.onCommand.addListener(async (command) => {
-    if (command !== 'toggle-site') return;
-    const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
-    await toggleSiteOf(tab?.url);
+    if (command === 'toggle-site') await toggleActiveTabSite();
   });
 });

@@ -13,7 +13,7 @@
  */
 import type { Page } from 'playwright-core';
 import { launchWithExtension, pageStateOf, settledPageState, type ExtensionBrowser } from '../e2e/support/browser.ts';
-import { openPopupFor } from '../e2e/support/journeys.ts';
+import { clickInCard, openPopupFor, registeredRanges } from '../e2e/support/journeys.ts';
 import { bigPage, startPageServer } from '../e2e/support/pages.ts';
 
 const TARGETS = { timerLateMs: 100, answerMs: 50, churnPaintMs: 3000, churnShare: 0.1, taskMs: 50 };
@@ -200,9 +200,8 @@ export async function runLifetimeBench(): Promise<void> {
     if (!seoul) throw new Error('no Seoul on the big page');
     await tab.mouse.move(seoul.x, seoul.y);
     await waitForOpenCard(browser, tab, 'seoul');
-    const next = tab.locator('side-notes-card .sn-card__next');
     const nexts = await profileOurs(tab, async () => {
-      for (let click = 0; click < 3; click++) await next.click();
+      for (let click = 0; click < 3; click++) await clickInCard(tab, '.sn-card__next');
     });
     await tab.keyboard.press('Escape');
     lines.push(
@@ -225,7 +224,7 @@ export async function runLifetimeBench(): Promise<void> {
     const churnLoaded = Date.now();
     let paintedMs = -1;
     while (Date.now() - churnLoaded < 30_000) {
-      const painted = await tab.evaluate(() => [...CSS.highlights.values()].some((highlight) => highlight.size >= 4000));
+      const painted = (await registeredRanges(tab)).inViewport > 0;
       if (painted) {
         paintedMs = Date.now() - churnLoaded;
         break;
@@ -234,7 +233,7 @@ export async function runLifetimeBench(): Promise<void> {
     }
     const churn = await profileOurs(tab, () => sleep(WINDOW_MS));
     const share = churn.oursMs / churn.wallMs;
-    const stillPainted = await tab.evaluate(() => [...CSS.highlights.values()].some((highlight) => highlight.size >= 4000));
+    const stillPainted = (await registeredRanges(tab)).inViewport > 0;
     lines.push(
       `  ${check(paintedMs >= 0 && paintedMs <= TARGETS.churnPaintMs)} churning page underlined ` +
         `${paintedMs < 0 ? 'never (30 s)' : `${paintedMs} ms after its load event`}` +

@@ -22,6 +22,7 @@ import { defaultBundle } from '../utils/bundle/load.ts';
 import { chromePath, CHROMIUM_FLAGS, EXTENSION_DIR, launchWithExtension, localOnly, settledPageState } from '../e2e/support/browser.ts';
 import { ROOT, startPageServer } from '../e2e/support/pages.ts';
 import { aliasCount, syntheticBundle } from './bench-synthetic.ts';
+import { highlightRules } from '../utils/page/page-style.ts';
 import type * as BenchPage from './bench-page.ts';
 import { runLifetimeBench } from './bench-lifetime.ts';
 
@@ -228,7 +229,7 @@ async function main(): Promise<void> {
   const pageScript = await buildPageScript();
   const markSource = readFileSync(join(ROOT, 'node_modules', 'mark.js', 'dist', 'mark.min.js'), 'utf8');
   const markVersion = (JSON.parse(readFileSync(join(ROOT, 'node_modules', 'mark.js', 'package.json'), 'utf8')) as { version: string }).version;
-  const highlightCss = readFileSync(join(ROOT, 'public', 'highlights.css'), 'utf8');
+  const highlightCss = highlightRules({ mention: 'side-notes-mention', active: 'side-notes-active' });
 
   // The synthetic bundle must be a bundle the extension would accept.
   const tenK = syntheticBundle(defaultBundle);

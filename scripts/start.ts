@@ -4,6 +4,7 @@
  * screenshot of it.
  */
 import { launchWithExtension, screenshot, settledPageState } from '../e2e/support/browser';
+import { waitForPageState } from '../e2e/support/journeys';
 import { startPageServer } from '../e2e/support/pages';
 
 const headed = Boolean(process.env.DISPLAY || process.env.WAYLAND_DISPLAY);
@@ -36,9 +37,7 @@ if (headed) {
   });
   if (!point) throw new Error('the article does not name Jens Stoltenberg');
   await page.mouse.move(point.x, point.y);
-  await page.waitForFunction(() => document.querySelector('side-notes-card')?.shadowRoot?.querySelector('article'), null, {
-    timeout: 5000,
-  });
+  await waitForPageState(browser, page, (s) => s.openCard === 'jens-stoltenberg', { what: 'his card' });
   await page.waitForTimeout(200);
   const path = await screenshot(page, 'start-card');
   console.log(`No display: ran headless. Screenshot of the open card: ${path}`);

@@ -9,6 +9,7 @@ import { PageScanner, WINDOW_CHARS } from '@/utils/page/scanner';
 import { SegmentReader, segmentsOf } from '@/utils/page/segments';
 
 const matcher = compileMatcher([defaultBundle]);
+const NAMES = { mention: 'test-mention', active: 'test-active' };
 
 // happy-dom has no StaticRange; the spec's is a plain record of its boundary points.
 globalThis.StaticRange ??= class {
@@ -33,7 +34,7 @@ function page(html: string): HTMLElement {
 
 /** A scanner for one lifetime over `root`. */
 function scannerOf(root: Node): PageScanner {
-  return new PageScanner(matcher, new Highlights(), new AbortController().signal, () => {}, () => root);
+  return new PageScanner(matcher, new Highlights(NAMES), new AbortController().signal, () => {}, () => root);
 }
 
 async function mentionsOf(root: Node): Promise<string[]> {
@@ -247,7 +248,7 @@ describe('scan work over a lifetime', () => {
   it('stops when its lifetime ends, and paints nothing after', async () => {
     const root = page(Array.from({ length: 50 }, () => '<p>NATO</p>').join(''));
     const lifetime = new AbortController();
-    const highlights = new Highlights();
+    const highlights = new Highlights(NAMES);
     const added = vi.spyOn(highlights, 'replaceAll');
     const scanner = new PageScanner(matcher, highlights, lifetime.signal, () => {}, () => root);
     scanner.scanDocument();

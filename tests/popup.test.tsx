@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { App } from '@/entrypoints/popup/App';
 import { PAGE_SUMMARY_PORT, type PageMention, type PageSummary } from '@/utils/page/page-state';
-import { setSiteEnabled, siteSettings } from '@/utils/settings/items';
+import { setSiteEnabled, siteOf, siteSettings } from '@/utils/settings/items';
 import { notesBundle } from './fixtures/notes-bundle';
 import { mountPoint } from './support/mount';
 
@@ -18,7 +18,13 @@ afterEach(() => {
   vi.restoreAllMocks();
 });
 
-async function openPopup(url: string, options: { activeTab?: boolean } = {}) {
+/**
+ * Opens the popup on a tab showing `url`. A web page's content script answers (with no mentions) unless the test
+ * set up its own answer first, or says there is none (`contentScript: false`: a page open since before install).
+ */
+async function openPopup(url: string, options: { activeTab?: boolean; contentScript?: boolean } = {}) {
+  const site = siteOf(url);
+  if (site && options.contentScript !== false && !vi.isMockFunction(fakeBrowser.tabs.connect)) answerPageState([], { site });
   const tab = await fakeBrowser.tabs.create({ url });
   if (options.activeTab) vi.spyOn(fakeBrowser.tabs, 'query').mockResolvedValue([tab]);
   await act(() => {
@@ -66,12 +72,13 @@ function mention(entityId: string): PageMention {
  * The tab's content script, as the popup meets it: a port that answers at once with the page summary those
  * mentions make (the content script's own counting is tested with the scanner).
  */
-function answerPageState(mentions: PageMention[], { enabled = true } = {}) {
+function answerPageState(mentions: PageMention[], { enabled = true, site = 'www.example.com' } = {}) {
   const counts = new Map<string, number>();
   for (const { entityId } of mentions) counts.set(entityId, (counts.get(entityId) ?? 0) + 1);
   const summary: PageSummary = {
     enabled,
-    host: 'www.example.com',
+    host: site,
+    site,
     entities: [...counts].map(([entityId, count]) => ({ entityId, count })),
     total: mentions.length,
     openCard: null,
@@ -160,7 +167,7 @@ describe('popup: switches', () => {
 describe('popup: on this page', () => {
   it('says so kindly when the page does not answer', async () => {
     // fakeBrowser's tabs.connect throws; Chrome disconnects the port when no content script listens.
-    await openPopup('https://www.example.com/');
+    await openPopup('https://www.example.com/', { contentScript: false });
     await vi.waitFor(() => expect(byTestId('page-message').textContent).toContain("Side Notes can't read this page"));
   });
 
@@ -207,7 +214,7 @@ describe('popup: on this page', () => {
     await openPopup('https://www.example.com/');
     await vi.waitFor(() => expect(allByTestId('page-entity')).toHaveLength(1));
     await act(() =>
-      port.post({ enabled: true, host: 'www.example.com', entities: [{ entityId: 'nato', count: 2 }], total: 2, openCard: null }),
+      port.post({ enabled: true, host: 'www.example.com', site: 'www.example.com', entities: [{ entityId: 'nato', count: 2 }], total: 2, openCard: null }),
     );
     expect(allByTestId('page-entity').map((row) => row.querySelector('.sn-list__name')?.textContent)).toEqual(['NATO']);
     await act(() => port.drop());

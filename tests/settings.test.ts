@@ -7,12 +7,13 @@ import {
   setSiteEnabled,
   siteSettings,
   readSiteSettings,
-  toggleSiteOf,
+  toggleSite,
   followSiteSettings,
   siteOf,
   withSite,
 } from '@/utils/settings/items';
 import { badgeText } from '@/utils/messages';
+import { toggleActiveTabSite } from '@/utils/settings/shortcut';
 
 describe('site settings', () => {
   beforeEach(() => fakeBrowser.reset());
@@ -58,11 +59,11 @@ describe('site settings', () => {
   });
 
   it('toggles the site of a tab (the keyboard shortcut), and leaves pages it cannot work on alone', async () => {
-    expect(await toggleSiteOf('https://News.Example.com/story?id=1')).toBe(false);
+    expect(await toggleSite(siteOf('https://News.Example.com/story?id=1'))).toBe(false);
     expect((await siteSettings.getValue()).disabledSites).toEqual(['news.example.com']);
-    expect(await toggleSiteOf('https://news.example.com/other')).toBe(true);
-    expect(await toggleSiteOf('chrome://extensions')).toBeNull();
-    expect(await toggleSiteOf(undefined)).toBeNull();
+    expect(await toggleSite(siteOf('https://news.example.com/other'))).toBe(true);
+    expect(await toggleSite(siteOf('chrome://extensions'))).toBeNull();
+    expect(await toggleSite(undefined)).toBeNull();
     expect(await siteSettings.getValue()).toEqual(DEFAULT_SITE_SETTINGS);
   });
 
@@ -80,7 +81,7 @@ describe('settings written at the same time', () => {
   it('keeps every write made together', async () => {
     await Promise.all([setSiteEnabled('a.com', false), setPaused(true), setSiteEnabled('b.com', false)]);
     expect(await siteSettings.getValue()).toEqual({ paused: true, disabledSites: ['a.com', 'b.com'] });
-    await Promise.all([toggleSiteOf('https://a.com/'), toggleSiteOf('https://c.com/'), setPaused(false)]);
+    await Promise.all([toggleSite('a.com'), toggleSite('c.com'), setPaused(false)]);
     expect(await siteSettings.getValue()).toEqual({ paused: false, disabledSites: ['b.com', 'c.com'] });
   });
 
@@ -131,5 +132,28 @@ describe('toolbar badge', () => {
     expect(badgeText(0)).toBe('');
     expect(badgeText(7)).toBe('7');
     expect(badgeText(2885)).toBe('999');
+  });
+});
+
+describe('the keyboard shortcut', () => {
+  beforeEach(() => fakeBrowser.reset());
+
+  it("switches the active tab's site, as its content script names it, without reading the tab's address", async () => {
+    const tab = await fakeBrowser.tabs.create({ url: 'https://news.example.com/a', active: true });
+    vi.spyOn(fakeBrowser.tabs, 'query').mockResolvedValue([{ ...tab, url: undefined }]);
+    const sendMessage = vi.spyOn(fakeBrowser.tabs, 'sendMessage').mockResolvedValue({ site: 'news.example.com' });
+    expect(await toggleActiveTabSite()).toBe(false);
+    expect(sendMessage).toHaveBeenCalledWith(tab.id, { type: 'side-notes:page-state' }, { frameId: 0 });
+    expect((await siteSettings.getValue()).disabledSites).toEqual(['news.example.com']);
+    expect(await toggleActiveTabSite()).toBe(true);
+    expect((await siteSettings.getValue()).disabledSites).toEqual([]);
+  });
+
+  it('does nothing on a page where no content script answers', async () => {
+    const tab = await fakeBrowser.tabs.create({ url: 'chrome://extensions', active: true });
+    vi.spyOn(fakeBrowser.tabs, 'query').mockResolvedValue([tab]);
+    vi.spyOn(fakeBrowser.tabs, 'sendMessage').mockRejectedValue(new Error('Could not establish connection'));
+    expect(await toggleActiveTabSite()).toBeNull();
+    expect(await siteSettings.getValue()).toEqual(DEFAULT_SITE_SETTINGS);
   });
 });

@@ -75,15 +75,24 @@ export async function launchWithExtension(
   };
 }
 
-/** The id of the tab that shows `page`, asked of the extension's service worker. */
+/**
+ * The id of the tab that shows `page`, asked of the extension's service worker. The extension may not read tabs'
+ * addresses (it holds no `tabs` permission), so the page is brought to the front and the active tab is the one.
+ */
 export async function tabIdOf(browser: ExtensionBrowser, page: Page): Promise<number> {
-  return browser.worker.evaluate(async (url) => {
+  const known = tabIds.get(page);
+  if (known !== undefined) return known;
+  await page.bringToFront();
+  const id = await browser.worker.evaluate(async () => {
     const chrome = (globalThis as unknown as { chrome: typeof extensionApi }).chrome;
-    const tab = (await chrome.tabs.query({})).find((t) => t.url === url);
-    if (tab?.id === undefined) throw new Error(`no tab shows ${url}`);
+    const [tab] = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
+    if (tab?.id === undefined) throw new Error('no active tab');
     return tab.id;
-  }, page.url());
+  });
+  tabIds.set(page, id);
+  return id;
 }
+const tabIds = new WeakMap<Page, number>();
 
 /** Asks the page's content script for its page state, as the popup does (README, "Page state"). */
 export async function pageStateOf(browser: ExtensionBrowser, page: Page): Promise<PageState> {

@@ -9,9 +9,9 @@ import { chromium, type BrowserContext, type ConsoleMessage, type Page } from 'p
 import type { browser as extensionApi } from 'wxt/browser';
 import type { PageState } from '../../utils/page/page-state';
 import { chromePath, CHROMIUM_FLAGS, pageStateOf, SCREENSHOT_DIR, tabIdOf, type ExtensionBrowser } from './browser';
+import { cardView } from './card';
 
-export const CARD_HOST = 'side-notes-card';
-export const MENTION_HIGHLIGHT = 'side-notes-mention';
+export { CARD_HOST, cardView, clickInCard, type CardView } from './card';
 
 /** A point on the page (viewport coordinates) and the box around it. */
 export interface TextBox {
@@ -66,45 +66,7 @@ export async function hoverText(page: Page, text: string, occurrence = 0): Promi
   return box;
 }
 
-/** What the card's shadow root shows now. */
-export interface CardView {
-  /** `<side-notes-card>` elements in the document. */
-  hosts: number;
-  /** The host is the last child of `<html>`. */
-  hostOnHtml: boolean;
-  /** A card is rendered and visible. */
-  open: boolean;
-  /** The rendered card's text ('' when none). */
-  text: string;
-  /** The rendered card's heading (the entity's name). */
-  name: string | null;
-  quotes: string[];
-  related: string[];
-  /** The card's box in the viewport. */
-  rect: { left: number; top: number; right: number; bottom: number; width: number; height: number } | null;
-}
-
-export async function cardView(page: Page): Promise<CardView> {
-  return page.evaluate((hostName) => {
-    const hosts = document.querySelectorAll(hostName);
-    const host = hosts[0];
-    const card = host?.shadowRoot?.querySelector<HTMLElement>('[data-testid="entity-card"]') ?? null;
-    const open = card !== null && card.checkVisibility() && card.getBoundingClientRect().width > 0;
-    const rect = card?.getBoundingClientRect();
-    return {
-      hosts: hosts.length,
-      hostOnHtml: host !== undefined && host.parentElement === document.documentElement && host === document.documentElement.lastElementChild,
-      open,
-      text: card?.textContent ?? '',
-      name: card?.querySelector('h2')?.textContent ?? null,
-      quotes: [...(card?.querySelectorAll('blockquote') ?? [])].map((quote) => quote.textContent ?? ''),
-      related: [...(card?.querySelectorAll('.sn-card__chip') ?? [])].map((chip) => chip.textContent ?? ''),
-      rect: rect && open ? { left: rect.left, top: rect.top, right: rect.right, bottom: rect.bottom, width: rect.width, height: rect.height } : null,
-    };
-  }, CARD_HOST);
-}
-
-/** The text of the card's shadow root ('' when there is no card host). */
+/** The text of the card ('' when there is no card host). */
 export async function cardShadowText(page: Page): Promise<string> {
   return (await cardView(page)).text;
 }
@@ -155,9 +117,43 @@ export async function openPopupFor(browser: ExtensionBrowser, page: Page): Promi
   return { popup, tabId };
 }
 
-/** Whether the page's highlight registry (seen from the page's main world) holds our mention highlight. */
-export async function pageHasMentionHighlight(page: Page): Promise<boolean> {
-  return page.evaluate((name) => CSS.highlights.has(name), MENTION_HIGHLIGHT);
+/**
+ * Whether the page's highlight registry, seen from the page's own world, holds anything. The test pages register no
+ * highlights of their own, so anything there is Side Notes' (its names are random for each page load).
+ */
+export async function pageHasHighlights(page: Page): Promise<boolean> {
+  return page.evaluate(() => CSS.highlights.size > 0);
+}
+
+/** What the page's highlight registry holds, seen from the page's own world: how much of it a page could read. */
+export interface RegisteredRanges {
+  /** Ranges registered in all (every highlight: the test pages register none of their own). */
+  total: number;
+  /** Of those, ranges on screen now. */
+  inViewport: number;
+  /** How far the farthest registered range is from the viewport, in viewport heights (0: on screen). */
+  farthest: number;
+}
+
+export async function registeredRanges(page: Page): Promise<RegisteredRanges> {
+  return page.evaluate(() => {
+    const height = innerHeight;
+    let total = 0;
+    let inViewport = 0;
+    let farthest = 0;
+    for (const highlight of CSS.highlights.values()) {
+      for (const range of highlight) {
+        total++;
+        const live = document.createRange();
+        live.setStart(range.startContainer, range.startOffset);
+        live.setEnd(range.endContainer, range.endOffset);
+        const rect = live.getBoundingClientRect();
+        if (rect.bottom >= 0 && rect.top <= height) inViewport++;
+        else farthest = Math.max(farthest, rect.top > height ? (rect.top - height) / height : -rect.bottom / height);
+      }
+    }
+    return { total, inViewport, farthest };
+  });
 }
 
 /** Collects uncaught page errors and console errors, except the browser's own favicon 404s. */

@@ -59,6 +59,8 @@ export interface PageServer {
   origin: string;
   /** Pages the tests make up, by path ("/dynamic.html"). */
   pages: Map<string, string>;
+  /** Extra response headers for a path (a Content-Security-Policy, say). */
+  headers: Map<string, Record<string, string>>;
   close(): Promise<void>;
 }
 
@@ -71,11 +73,12 @@ export async function startPageServer({
   folders = { '/fixtures/': join(ROOT, 'tests', 'fixtures') },
 }: { folders?: Record<string, string> } = {}): Promise<PageServer> {
   const pages = new Map<string, string>([['/article.html', seedArticlePage()]]);
+  const headers = new Map<string, Record<string, string>>();
   const server: Server = createServer((request, response) => {
     const path = decodeURIComponent(new URL(request.url ?? '/', 'http://localhost').pathname);
     const page = pages.get(path);
     if (page !== undefined) {
-      response.writeHead(200, { 'content-type': TYPES['.html'] });
+      response.writeHead(200, { 'content-type': TYPES['.html'], ...headers.get(path) });
       response.end(page);
       return;
     }
@@ -100,6 +103,7 @@ export async function startPageServer({
   return {
     origin: `http://127.0.0.1:${port}`,
     pages,
+    headers,
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };
 }

@@ -8,7 +8,7 @@ import { useSiteSettings } from '@/components/use-site-settings';
 import type { Bundle } from '@/utils/bundle/schema';
 import { followPageSummary, type PageSummary } from '@/utils/page/page-state';
 import { createNotesSearch, type Note } from '@/utils/search/notes-search';
-import { isEnabledOn, setPaused, setSiteEnabled, siteLabel, siteOf } from '@/utils/settings/items';
+import { isEnabledOn, setPaused, setSiteEnabled, siteLabel } from '@/utils/settings/items';
 import { Logo } from '@/components/Logo';
 
 export interface AppProps {
@@ -19,8 +19,6 @@ export interface AppProps {
 
 interface TabInfo {
   id: number;
-  /** The tab's site (`siteOf`); `null` for pages Side Notes never runs on (browser pages, the extension's own). */
-  host: string | null;
 }
 
 type PageView = { status: 'loading' } | { status: 'unreadable' } | { status: 'ready'; summary: PageSummary };
@@ -33,7 +31,7 @@ async function findTab(tabId: number | undefined): Promise<TabInfo | null> {
       tabId === undefined
         ? (await browser.tabs.query({ active: true, currentWindow: true }))[0]
         : await browser.tabs.get(tabId);
-    return tab?.id === undefined ? null : { id: tab.id, host: siteOf(tab.url) };
+    return tab?.id === undefined ? null : { id: tab.id };
   } catch {
     return null;
   }
@@ -59,13 +57,12 @@ export function App({ bundles, tabId }: AppProps) {
     void findTab(tabId).then(setTab);
   }, [tabId]);
 
-  const host = tab?.host ?? null;
-  const enabledHere = settings && host ? isEnabledOn(settings, host) : null;
 
-  // The page tells an open popup what it names, now and whenever that changes (no polling).
+  // The page tells an open popup its site and what it names, now and whenever that changes (no polling). The
+  // popup never reads the tab's address: the extension holds no permission to read the reader's tabs.
   useEffect(() => {
     if (tab === undefined) return;
-    if (tab === null || host === null) {
+    if (tab === null) {
       setPage({ status: 'unreadable' });
       return;
     }
@@ -75,7 +72,11 @@ export function App({ bundles, tabId }: AppProps) {
       (summary) => setPage({ status: 'ready', summary }),
       () => setPage({ status: 'unreadable' }),
     );
-  }, [tab, host]);
+  }, [tab]);
+
+  /** The site of the page, as its content script knows it; null where none answers (browser pages). */
+  const host = page.status === 'ready' ? page.summary.site : null;
+  const enabledHere = settings && host ? isEnabledOn(settings, host) : null;
 
   const counts = useMemo(
     () =>
@@ -198,7 +199,6 @@ export function App({ bundles, tabId }: AppProps) {
                 ) : (
                   <PageMessage
                     page={page}
-                    web={host !== null}
                     paused={settings?.paused ?? false}
                     enabledHere={enabledHere}
                   />
@@ -243,13 +243,12 @@ export function App({ bundles, tabId }: AppProps) {
 }
 
 /** Why "On this page" lists nothing, said plainly. */
-function PageMessage(props: { page: PageView; web: boolean; paused: boolean; enabledHere: boolean | null }) {
-  const { page, web, paused, enabledHere } = props;
+function PageMessage(props: { page: PageView; paused: boolean; enabledHere: boolean | null }) {
+  const { page, paused, enabledHere } = props;
   if (page.status === 'loading') return <>Reading this page…</>;
-  if (!web) return <>Side Notes can't read this page.</>;
+  // Nothing answers on browser pages, and on pages open since before Side Notes was installed or updated.
+  if (page.status === 'unreadable') return <>Side Notes can't read this page. If it is a web page, reloading it may help.</>;
   if (paused) return <>Side notes are paused everywhere.</>;
   if (enabledHere === false) return <>Side notes are off on this site.</>;
-  // A web page that does not answer was most likely open before Side Notes was installed or updated.
-  if (page.status === 'unreadable') return <>Side Notes can't read this page. Reloading it may help.</>;
   return <>Nothing from your notes is named on this page.</>;
 }

@@ -119,7 +119,8 @@ export class CardHost {
       return this.mounted;
     }
     const host = document.createElement(CARD_HOST_NAME);
-    const shadow = host.attachShadow({ mode: 'open' });
+    // Closed: the page cannot reach into the card, read what the notes say or rewrite them.
+    const shadow = host.attachShadow({ mode: 'closed' });
     const style = document.createElement('style');
     style.textContent = SHADOW_STYLES;
     const card = document.createElement('div');

@@ -13,6 +13,7 @@ import { defaultBundle } from '@/utils/bundle/load';
 import { compileMatcher } from '@/utils/match/compile';
 import { MENTION_COUNT_MESSAGE } from '@/utils/messages';
 import { PageLifetime } from '@/utils/page/lifetime';
+import { randomHighlightNames } from '@/utils/page/page-style';
 import { watchNavigation } from '@/utils/page/navigation';
 import { isPageStateRequest, PAGE_SUMMARY_PORT, type PageState, type PageSummary } from '@/utils/page/page-state';
 import { later } from '@/utils/page/schedule';
@@ -24,12 +25,14 @@ const REPORT_EVERY_MS = 250;
 
 export default defineUnlistedScript(() => {
   const isTopFrame = window === window.top;
-  const site = siteOf(location.href);
-  if (!site) return;
+  const pageSite = siteOf(location.href);
+  if (!pageSite) return;
+  const site: string = pageSite;
 
   /** The whole script's life: ends only when the extension goes away. */
   const script = new AbortController();
   const matcher = compileMatcher([defaultBundle]);
+  const names = randomHighlightNames();
   let session: Session | null = null;
 
   /**
@@ -62,7 +65,7 @@ export default defineUnlistedScript(() => {
   }
 
   const lifetime = new PageLifetime((signal, cause) => {
-    session = startSession(signal, cause, { matcher, onChange: changed, alive });
+    session = startSession(signal, cause, { matcher, names, onChange: changed, alive });
     signal.addEventListener('abort', () => {
       session = null;
       changed();
@@ -77,6 +80,7 @@ export default defineUnlistedScript(() => {
     return {
       enabled: session !== null,
       host: location.host,
+      site,
       mentions: session?.mentions() ?? [],
       openCard: session?.openCard() ?? null,
       stats: session?.stats() ?? { scanMs: 0, textNodes: 0 },
@@ -86,6 +90,7 @@ export default defineUnlistedScript(() => {
     return {
       enabled: session !== null,
       host: location.host,
+      site,
       entities: session?.entityCounts() ?? [],
       total: session?.mentionCount() ?? 0,
       openCard: session?.openCard() ?? null,

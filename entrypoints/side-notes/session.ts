@@ -1,11 +1,12 @@
 import { hoverTransition, IDLE, openTarget, type HoverEvent, type HoverState } from '@/utils/hover/machine';
 import type { Matcher } from '@/utils/match/compile';
 import type { StartCause } from '@/utils/page/lifetime';
-import { Highlights } from '@/utils/page/highlights';
+import { Highlights, type HighlightNames } from '@/utils/page/highlights';
 import { mentionAt } from '@/utils/page/hit-test';
 import { liveRange, type Mention } from '@/utils/page/mentions';
 import { observeText } from '@/utils/page/observe';
 import type { PageMention } from '@/utils/page/page-state';
+import { PageStyle } from '@/utils/page/page-style';
 import { PageScanner, type ScanStats } from '@/utils/page/scanner';
 import { later, nextFrame } from '@/utils/page/schedule';
 import { CardHost } from './card-host';
@@ -18,6 +19,8 @@ export const NAVIGATION_SCAN_CAP_MS = 400;
 
 export interface SessionDeps {
   matcher: Matcher;
+  /** This page load's highlight names (random, so a page cannot probe for them). */
+  names: HighlightNames;
   /** Mentions, the open card or anything else page state reports changed. */
   onChange: () => void;
   /** False once the extension is gone (updated, reloaded, removed); the caller then ends every lifetime. */
@@ -45,9 +48,19 @@ export interface Session {
  */
 export function startSession(signal: AbortSignal, cause: StartCause, deps: SessionDeps): Session {
   const { matcher } = deps;
-  const highlights = new Highlights();
+  // The underline rules reach the page only while this lifetime lasts.
+  const style = new PageStyle(deps.names);
+  style.attach();
+  const highlights = new Highlights(deps.names);
   highlights.show();
-  signal.addEventListener('abort', () => highlights.hide(), { once: true });
+  signal.addEventListener(
+    'abort',
+    () => {
+      highlights.dispose();
+      style.detach();
+    },
+    { once: true },
+  );
   let cardVersion = 0;
   const scanner = new PageScanner(matcher, highlights, signal, deps.onChange);
 

@@ -1,30 +1,49 @@
 /**
  * Paints mentions with the CSS Custom Highlight API: no element is added to the page, its text and layout stay
- * exactly as they were. The registry is shared with the page, so we only ever touch our own entries.
+ * exactly as they were. In Chromium the highlight registry is shared with the page's own scripts, so what is
+ * registered is what a page could read: only the ranges near the viewport are registered at any time (an
+ * IntersectionObserver follows the elements that hold mentions as the reader scrolls). That also keeps the
+ * browser's own work small: thousands of registered ranges cost a page tens of milliseconds now and then.
  */
 
-export const MENTION_HIGHLIGHT = 'side-notes-mention';
-export const ACTIVE_HIGHLIGHT = 'side-notes-active';
+/** Elements this close to the viewport (a screen above and below) have their mentions registered. */
+export const NEAR_VIEWPORT_MARGIN = '100% 0px 100% 0px';
 
 export function highlightsSupported(): boolean {
   return typeof CSS !== 'undefined' && 'highlights' in CSS && typeof Highlight === 'function';
 }
 
+/** The registry names of our two highlights: the mentions, and the mention whose card is open. */
 export interface HighlightNames {
   mention: string;
   active: string;
+}
+
+/** The element whose box stands for a range's place on the page. */
+function holder(range: AbstractRange): Element | null {
+  const node = range.startContainer;
+  return node.nodeType === Node.ELEMENT_NODE ? (node as Element) : node.parentElement;
 }
 
 export class Highlights {
   private mentions: Highlight | null;
   private readonly active: Highlight | null;
   private shown = false;
+  /** Every mention's range, by the element that holds it. */
+  private byElement = new Map<Element, Set<AbstractRange>>();
+  /** Elements near the viewport (all of them where IntersectionObserver is missing). */
+  private readonly near = new Set<Element>();
+  private readonly observer: IntersectionObserver | null;
 
-  constructor(private readonly names: HighlightNames = { mention: MENTION_HIGHLIGHT, active: ACTIVE_HIGHLIGHT }) {
+  constructor(private readonly names: HighlightNames) {
     const supported = highlightsSupported();
     this.mentions = supported ? new Highlight() : null;
     this.active = supported ? new Highlight() : null;
     if (this.active) this.active.priority = 1;
+    this.observer =
+      supported && typeof IntersectionObserver === 'function'
+        ? new IntersectionObserver((entries) => this.moved(entries), { rootMargin: NEAR_VIEWPORT_MARGIN })
+        : null;
   }
 
   /** Puts our highlights in the page's registry. */
@@ -33,7 +52,7 @@ export class Highlights {
     this.register();
   }
 
-  /** Takes our highlights out of the registry; the ranges stay, ready for `show`. */
+  /** Takes our highlights out of the registry and stops following the page; the ranges stay, ready for `show`. */
   hide(): void {
     this.shown = false;
     if (!this.mentions || !this.active) return;
@@ -41,13 +60,42 @@ export class Highlights {
     if (CSS.highlights.get(this.names.active) === this.active) CSS.highlights.delete(this.names.active);
   }
 
+  /** Ends for good: nothing registered, nothing observed. */
+  dispose(): void {
+    this.hide();
+    this.observer?.disconnect();
+    this.byElement.clear();
+    this.near.clear();
+  }
+
+  /** How many ranges the page's registry holds for us now (the mentions near the viewport, and the active one). */
+  get registered(): number {
+    return (this.shown ? this.mentions?.size ?? 0 : 0) + (this.shown ? this.active?.size ?? 0 : 0);
+  }
+
   add(range: AbstractRange): void {
-    this.mentions?.add(range);
+    const element = holder(range);
+    if (!element || !this.mentions) return;
+    let ranges = this.byElement.get(element);
+    if (!ranges) {
+      this.byElement.set(element, (ranges = new Set()));
+      this.follow(element);
+    }
+    ranges.add(range);
+    if (this.near.has(element)) this.mentions.add(range);
   }
 
   delete(range: AbstractRange): void {
     this.mentions?.delete(range);
     this.active?.delete(range);
+    const element = holder(range);
+    const ranges = element ? this.byElement.get(element) : undefined;
+    if (!element || !ranges) return;
+    ranges.delete(range);
+    if (ranges.size > 0) return;
+    this.byElement.delete(element);
+    this.near.delete(element);
+    this.observer?.unobserve(element);
   }
 
   /**
@@ -57,8 +105,23 @@ export class Highlights {
    */
   replaceAll(ranges: Iterable<AbstractRange>): void {
     if (!this.mentions) return;
+    const before = this.byElement;
+    this.byElement = new Map();
     const next = new Highlight();
-    for (const range of ranges) next.add(range);
+    for (const range of ranges) {
+      const element = holder(range);
+      if (!element) continue;
+      let held = this.byElement.get(element);
+      if (!held) this.byElement.set(element, (held = new Set()));
+      held.add(range);
+      if (this.near.has(element)) next.add(range);
+    }
+    for (const element of before.keys()) {
+      if (this.byElement.has(element)) continue;
+      this.near.delete(element);
+      this.observer?.unobserve(element);
+    }
+    for (const element of this.byElement.keys()) if (!before.has(element)) this.follow(element);
     this.mentions = next;
     if (this.shown) this.register();
   }
@@ -68,6 +131,27 @@ export class Highlights {
     if (!this.active) return;
     this.active.clear();
     for (const range of ranges) this.active.add(range);
+  }
+
+  private follow(element: Element): void {
+    if (this.observer) this.observer.observe(element);
+    else this.near.add(element);
+  }
+
+  /** The reader scrolled, or the page moved things: register what came near, let go of what went away. */
+  private moved(entries: IntersectionObserverEntry[]): void {
+    if (!this.mentions) return;
+    for (const { target, isIntersecting } of entries) {
+      const ranges = this.byElement.get(target);
+      if (!ranges) continue;
+      if (isIntersecting) {
+        this.near.add(target);
+        for (const range of ranges) this.mentions.add(range);
+      } else {
+        this.near.delete(target);
+        for (const range of ranges) this.mentions.delete(range);
+      }
+    }
   }
 
   private register(): void {

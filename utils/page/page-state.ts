@@ -22,6 +22,8 @@ export interface PageState {
   /** False when paused globally or for this site. */
   enabled: boolean;
   host: string;
+  /** The page's site as the site switch knows it (`siteOf`: the host, or `file://` for local files). */
+  site: string;
   /** One per underlined occurrence, in document order. */
   mentions: PageMention[];
   /** entityId of the card now open. */
@@ -45,6 +47,8 @@ export const PAGE_SUMMARY_PORT = 'side-notes:page-summary';
 export interface PageSummary {
   enabled: boolean;
   host: string;
+  /** The page's site as the site switch knows it (`siteOf`). */
+  site: string;
   /** Entities in the order the page first names them, with how often it names each. */
   entities: { entityId: string; count: number }[];
   /** Mentions in all. */
@@ -57,6 +61,7 @@ export function isPageSummary(message: unknown): message is PageSummary {
     typeof message === 'object' &&
     message !== null &&
     typeof (message as PageSummary).enabled === 'boolean' &&
+    typeof (message as PageSummary).site === 'string' &&
     Array.isArray((message as PageSummary).entities)
   );
 }

@@ -1,6 +1,6 @@
 import * as v from 'valibot';
 import { storage } from 'wxt/utils/storage';
-import { normalizeHost, siteOf } from './sites';
+import { normalizeHost } from './sites';
 
 export { normalizeHost, siteLabel, siteOf } from './sites';
 
@@ -117,9 +117,8 @@ export async function setPaused(paused: boolean): Promise<void> {
   await updateSiteSettings((settings) => ({ ...settings, paused }));
 }
 
-/** Switches Side Notes for the site of `url`; returns whether it is now on, or null for a page it cannot work on. */
-export async function toggleSiteOf(url: string | undefined): Promise<boolean | null> {
-  const site = siteOf(url);
+/** Switches Side Notes for `site` (a `siteOf` value); returns whether it is now on, or null for no site. */
+export async function toggleSite(site: string | null | undefined): Promise<boolean | null> {
   if (!site) return null;
   const next = await updateSiteSettings((settings) => withSite(settings, site, settings.disabledSites.includes(site)));
   return !next.disabledSites.includes(site);
