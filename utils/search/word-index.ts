@@ -1,5 +1,5 @@
 import SearchableMap from 'minisearch/SearchableMap';
-import { tokenize } from '@/utils/match/normalize';
+import { forEachWord } from './words';
 
 /**
  * A full-text index of words: every text added is split into the page matcher's folded words, and each distinct
@@ -7,7 +7,8 @@ import { tokenize } from '@/utils/match/normalize';
  * errors — so a search costs what its words' lists cost, whatever the size of the rest of the index.
  *
  * The dictionary of words is MiniSearch's radix tree (`SearchableMap`), whose `fuzzyGet` finds the words within an
- * edit distance without comparing against each one; a sorted array beside it answers prefixes.
+ * edit distance without comparing against each one. Prefixes are answered from lists of the words that share their
+ * first two characters, which cost nothing to keep up while the index grows.
  */
 
 export interface WordMatch {
@@ -18,23 +19,28 @@ export interface WordMatch {
 }
 
 export class WordIndex {
-  /** Text id → the text as added, its owner and field (numbers the caller chooses), and its words' ids in order. */
+  /** Text id → the text as added, and its owner and field (numbers the caller chooses). */
   readonly texts: string[] = [];
   readonly owners: number[] = [];
   readonly fields: number[] = [];
-  readonly textWords: Int32Array[] = [];
+  /**
+   * The word ids of every text, in order, one text after another: one buffer rather than an array per text, since
+   * tens of thousands of small objects make every garbage collection of the popup slower.
+   */
+  private wordIds: Int32Array = new Int32Array(1024);
+  /** Text id → where its words start in `wordIds`; one more entry than texts. */
+  private readonly wordsStart: number[] = [0];
   /** Word id → the word. */
   readonly words: string[] = [];
   /** Word id → ids of the texts holding it, ascending, each once. */
   private readonly postings: number[][] = [];
-  /** The same for the texts added as names: short lists for the lookups that only names answer. */
-  private readonly namePostings: number[][] = [];
+  /** The same for the texts added as names, for the words names hold: the lookups that only names answer. */
+  private readonly namePostings = new Map<number, number[]>();
   private readonly ids = new Map<string, number>();
   /** The same words as `ids`, in a radix tree for fuzzy lookups. */
   private readonly dictionary = new SearchableMap<number>();
-  /** Every word, sorted, for prefix ranges; words added since the last lookup wait in `unsorted`. */
-  private sorted: string[] = [];
-  private unsorted: string[] = [];
+  /** The ids of the words that start with each pair of characters (a word of one character: with it). */
+  private readonly byStart = new Map<string, number[]>();
 
   /**
    * Adds a text; returns its id. A name of several words is also found written as one ("southkorea",
@@ -42,29 +48,38 @@ export class WordIndex {
    */
   add(owner: number, field: number, text: string, isName: boolean): number {
     const id = this.texts.length;
-    const tokens = tokenize(text);
-    const words = new Int32Array(tokens.length);
-    for (let i = 0; i < tokens.length; i++) {
-      const word = this.idOf(tokens[i].folded);
-      words[i] = word;
-      addOnce(this.postings[word], id);
-      if (isName) addOnce(this.namePostings[word], id);
-    }
-    if (isName && tokens.length > 1) {
-      const joined = this.idOf(tokens.map((token) => token.folded).join(''));
+    let end = this.wordsStart[id];
+    const folded: string[] = [];
+    forEachWord(text, (word) => {
+      const wordId = this.idOf(word);
+      if (end === this.wordIds.length) this.wordIds = growTo(this.wordIds, end * 2);
+      this.wordIds[end++] = wordId;
+      addOnce(this.postings[wordId], id);
+      if (isName) {
+        this.addName(wordId, id);
+        folded.push(word);
+      }
+    });
+    if (folded.length > 1) {
+      const joined = this.idOf(folded.join(''));
       addOnce(this.postings[joined], id);
-      addOnce(this.namePostings[joined], id);
+      this.addName(joined, id);
     }
     this.texts.push(text);
     this.owners.push(owner);
     this.fields.push(field);
-    this.textWords.push(words);
+    this.wordsStart.push(end);
     return id;
+  }
+
+  /** The ids of a text's words, in order (a view: valid until the next `add`). */
+  wordsOf(text: number): Int32Array {
+    return this.wordIds.subarray(this.wordsStart[text], this.wordsStart[text + 1]);
   }
 
   /** Ids of the texts holding a word, or only of the names holding it. */
   textsWith(word: number, namesOnly = false): readonly number[] {
-    return namesOnly ? this.namePostings[word] : this.postings[word];
+    return namesOnly ? (this.namePostings.get(word) ?? NONE) : this.postings[word];
   }
 
   /** The id of a word, if the index has it. */
@@ -74,17 +89,17 @@ export class WordIndex {
 
   /** Ids of the words that start with `prefix` and are longer than it. */
   startingWith(prefix: string): number[] {
-    this.sortNewWords();
-    const { sorted } = this;
-    let low = 0;
-    let high = sorted.length;
-    while (low < high) {
-      const mid = (low + high) >>> 1;
-      if (sorted[mid] <= prefix) low = mid + 1;
-      else high = mid;
-    }
+    const lists =
+      prefix.length >= 2
+        ? [this.byStart.get(prefix.slice(0, 2)) ?? []]
+        : [...this.byStart].filter(([start]) => start.startsWith(prefix)).map(([, list]) => list);
     const ids: number[] = [];
-    for (let i = low; i < sorted.length && sorted[i].startsWith(prefix); i++) ids.push(this.ids.get(sorted[i])!);
+    for (const list of lists) {
+      for (const id of list) {
+        const word = this.words[id];
+        if (word.length > prefix.length && word.startsWith(prefix)) ids.push(id);
+      }
+    }
     return ids;
   }
 
@@ -103,33 +118,29 @@ export class WordIndex {
       id = this.words.length;
       this.words.push(word);
       this.postings.push([]);
-      this.namePostings.push([]);
       this.ids.set(word, id);
       this.dictionary.set(word, id);
-      this.unsorted.push(word);
+      const start = word.slice(0, 2);
+      const list = this.byStart.get(start);
+      if (list) list.push(id);
+      else this.byStart.set(start, [id]);
     }
     return id;
   }
 
-  /**
-   * Merges the words added since the last call into the sorted list. Prefix lookups do it when they must; calling
-   * it after each batch of texts keeps that work small and out of the lookups.
-   */
-  sortNewWords(): void {
-    if (this.unsorted.length === 0) return;
-    const added = this.unsorted.sort();
-    const merged: string[] = new Array(this.sorted.length + added.length);
-    let i = 0;
-    let j = 0;
-    let k = 0;
-    while (i < this.sorted.length && j < added.length) {
-      merged[k++] = this.sorted[i] < added[j] ? this.sorted[i++] : added[j++];
-    }
-    while (i < this.sorted.length) merged[k++] = this.sorted[i++];
-    while (j < added.length) merged[k++] = added[j++];
-    this.sorted = merged;
-    this.unsorted = [];
+  private addName(word: number, text: number): void {
+    const list = this.namePostings.get(word);
+    if (list) addOnce(list, text);
+    else this.namePostings.set(word, [text]);
   }
+}
+
+const NONE: readonly number[] = [];
+
+function growTo(array: Int32Array, length: number): Int32Array {
+  const grown = new Int32Array(length);
+  grown.set(array);
+  return grown;
 }
 
 function addOnce(list: number[], id: number): void {
