@@ -1,6 +1,7 @@
-import { APOSTROPHE, classOf, CJK, tokenize } from '@/utils/match/normalize';
+import { classOf, CJK } from '@/utils/match/normalize';
 import { ROLE_SYNONYMS } from './synonyms';
 import type { WordIndex } from './word-index';
+import { readerWords } from './words';
 
 /** A word of a query and the words of the index it stands for, each with how well it matches (1 is the word itself). */
 export interface QueryWord {
@@ -38,27 +39,49 @@ const SYNONYM = 0.6;
 const DIGITS = /^\d+$/;
 
 /**
- * Splits a query into the page matcher's folded words and finds what each can stand for in the index. The last word
+ * Splits queries into the page matcher's folded words and finds what each can stand for in the index. The last word
  * is taken as unfinished while the query does not end in a space or a punctuation mark: it may be a prefix.
+ *
+ * What a word stands for is kept until the index grows: typing a query looks up only the word being typed, not
+ * again every word before it.
  */
-export function parseQuery(query: string, index: WordIndex): ParsedQuery {
-  const tokens = tokenize(query).filter(
-    // A possessive s is no word of its own ("Yoon’s" is Yoon).
-    (token) => !(token.folded === 's' && token.start > 0 && classOf(query.charCodeAt(token.start - 1)) === APOSTROPHE),
-  );
+export class QueryParser {
+  private readonly known = new Map<string, QueryWord['matches']>();
+  private knownFor = 0;
+
+  constructor(private readonly index: WordIndex) {}
+
+  parse(query: string): ParsedQuery {
+    if (this.knownFor !== this.index.texts.length) {
+      this.known.clear();
+      this.knownFor = this.index.texts.length;
+    }
+    return parseQuery(query, (text, open, namesOnly) => {
+      const key = `${open ? 'o' : 'c'}${namesOnly ? 'n' : 'a'}${text}`;
+      let matches = this.known.get(key);
+      if (!matches) this.known.set(key, (matches = matchesOf(text, open, namesOnly, this.index)));
+      return matches;
+    });
+  }
+}
+
+type MatchesOf = (text: string, open: boolean, namesOnly: boolean) => QueryWord['matches'];
+
+function parseQuery(query: string, matchesOf: MatchesOf): ParsedQuery {
+  const tokens = readerWords(query);
   const last = tokens.at(-1);
   const openEnded = last !== undefined && last.end === query.length;
-  const namesOnly = tokens.reduce((length, token) => length + token.folded.length, 0) < MIN_TEXT_QUERY;
+  const namesOnly = tokens.reduce((length, token) => length + token.word.length, 0) < MIN_TEXT_QUERY;
 
   const words: QueryWord[] = [];
   const sequence: number[] = [];
   tokens.forEach((token, position) => {
-    let at = words.findIndex((word) => word.text === token.folded);
+    let at = words.findIndex((word) => word.text === token.word);
     if (at < 0) {
       if (words.length === MAX_WORDS) return;
       at = words.length;
       const open = openEnded && position === tokens.length - 1;
-      words.push({ text: token.folded, matches: matchesOf(token.folded, open, namesOnly, index) });
+      words.push({ text: token.word, matches: matchesOf(token.word, open, namesOnly) });
     }
     sequence.push(at);
   });
@@ -74,10 +97,11 @@ function matchesOf(text: string, open: boolean, namesOnly: boolean, index: WordI
   const number = DIGITS.test(text);
 
   if (open || (!number && text.length >= MIN_TEXT_PREFIX)) {
+    const prefixNamesOnly = namesOnly || text.length < MIN_TEXT_PREFIX;
     for (const word of index.startingWith(text)) {
+      if (prefixNamesOnly && index.textsWith(word, true).length === 0) continue;
       const typed = text.length / index.words[word].length;
-      const quality = PREFIX - PREFIX_SPAN * (1 - typed);
-      matches.push({ word, quality, namesOnly: namesOnly || text.length < MIN_TEXT_PREFIX });
+      matches.push({ word, quality: PREFIX - PREFIX_SPAN * (1 - typed), namesOnly: prefixNamesOnly });
     }
   }
   if (!number && text.length >= MIN_FUZZY_LENGTH) {
