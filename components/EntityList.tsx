@@ -90,8 +90,8 @@ function MatchLine({ match }: { match: NoteMatch }) {
   if (field !== 'quote' && field !== 'alias' && field !== 'title') return null;
   return (
     <span class="sn-list__match" data-testid="match" data-field={field}>
-      {field === 'alias' && <span class="sn-list__match-label">Also </span>}
-      {field === 'title' && <span class="sn-list__match-label">From </span>}
+      {field === 'alias' && <span class="sn-list__match-label">Also called </span>}
+      {field === 'title' && <span class="sn-list__match-label">From the article </span>}
       {field !== 'alias' && '“'}
       <MatchSnippet text={text} marks={marks} maxLength={SNIPPET_LENGTH} />
       {field !== 'alias' && '”'}

@@ -227,7 +227,7 @@ describe('popup: search', () => {
     const [kyiv] = await search('Kiew');
     expect(kyiv.querySelector('.sn-list__name')?.textContent).toBe('Kyiv');
     // The fixture spells it Kiev: one letter off, and the row says which alias it was.
-    expect(kyiv.querySelector('[data-testid="match"]')?.textContent).toBe('Also Kiev');
+    expect(kyiv.querySelector('[data-testid="match"]')?.textContent).toBe('Also called Kiev');
   });
 
   it('renders bundle text as text, never as markup', async () => {

@@ -4,8 +4,8 @@ export interface SnippetPart {
   marked: boolean;
 }
 
-/** About one line and a half of the popup's result rows. */
-export const SNIPPET_LENGTH = 110;
+/** What two lines of the popup's result rows hold. */
+export const SNIPPET_LENGTH = 88;
 const ELLIPSIS = '…';
 
 /**
