@@ -22,6 +22,7 @@ import { defaultBundle } from '../utils/bundle/load.ts';
 import { chromePath, CHROMIUM_FLAGS, EXTENSION_DIR, launchWithExtension, localOnly, settledPageState } from '../e2e/support/browser.ts';
 import { ROOT, startPageServer } from '../e2e/support/pages.ts';
 import { aliasCount, syntheticBundle } from './bench-synthetic.ts';
+import { benchSearch } from './bench-search.ts';
 import type * as BenchPage from './bench-page.ts';
 
 const RUNS = 5;
@@ -473,6 +474,8 @@ async function main(): Promise<void> {
     }
   }
   await server.close();
+  console.log('');
+  await benchSearch();
   console.log('');
   console.log(`bench finished in ${((Date.now() - began) / 1000).toFixed(0)} s`);
 }
