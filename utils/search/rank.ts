@@ -30,8 +30,13 @@ export interface Ranked {
 const PHRASE_BONUS = 0.3;
 /** Added when the query is a whole name or alias ("us", "Jens Stoltenberg"). */
 const WHOLE_NAME_BONUS = 0.5;
+/**
+ * Times the share of the query a note's name or alias holds, added when its best text is another: of the notes
+ * whose quote reads "the strategic relationship against China's arms expansion", China comes first.
+ */
+const NAME_SHARE_BONUS = 0.2;
 /** The best possible relevance: all words, in a name, as a phrase, and the whole name. */
-export const MAX_RELEVANCE = 1 + NAME_WEIGHT + PHRASE_BONUS + WHOLE_NAME_BONUS;
+export const MAX_RELEVANCE = 1 + NAME_WEIGHT + PHRASE_BONUS + WHOLE_NAME_BONUS + NAME_SHARE_BONUS;
 /** Notes scored for phrases and whole names: the best by words alone, and at least this many. */
 const MIN_FINALISTS = 60;
 /**
@@ -151,10 +156,13 @@ export function rank(
     const ranked = finalists.map((note): Ranked => {
       let best = -1;
       let bestText = -1;
+      let nameShare = 0;
       for (const text of textsOf(layout, note)) {
         if (textWords[text] === 0) continue;
         const code = fields[text];
-        let value = (textScore[text] / totalWeight) * WEIGHT_OF_CODE[code];
+        const share = textScore[text] / totalWeight;
+        if (isNameCode(code)) nameShare = Math.max(nameShare, share);
+        let value = share * WEIGHT_OF_CODE[code];
         if (sequence.length > 1) {
           value += PHRASE_BONUS * phraseShare(index.wordsOf(text), sequence, masks) * WEIGHT_OF_CODE[code];
         }
@@ -164,7 +172,8 @@ export function rank(
           bestText = text;
         }
       }
-      return { note, relevance: noteScore[note] / totalWeight + best, text: bestText };
+      const relevance = noteScore[note] / totalWeight + best + NAME_SHARE_BONUS * nameShare;
+      return { note, relevance, text: bestText };
     });
     return ranked.sort((a, b) => b.relevance - a.relevance || a.note - b.note).slice(0, limit);
   } finally {
