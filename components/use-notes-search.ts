@@ -15,6 +15,7 @@ export interface NotesSearchState {
 }
 
 interface Searched {
+  notes: NotesSearch | null;
   query: string;
   complete: boolean;
   hits: NoteHit[];
@@ -28,7 +29,7 @@ interface Searched {
 export function useNotesSearch(bundles: Bundle[], query: string): NotesSearchState {
   const notes = useMemo(() => startNotesSearch(bundles), [bundles]);
   const [ready, setReady] = useState(false);
-  const [searched, setSearched] = useState<Searched>({ query: '', complete: true, hits: [] });
+  const [searched, setSearched] = useState<Searched>({ notes: null, query: '', complete: true, hits: [] });
   const latest = useRef(searched);
   latest.current = searched;
 
@@ -39,8 +40,11 @@ export function useNotesSearch(bundles: Bundle[], query: string): NotesSearchSta
     return () => indexing.abort();
   }, [notes]);
 
+  /** The hits shown are those of this query, over every note. */
+  const upToDate = (current: Searched) => current.notes === notes && current.query === query && current.complete;
+
   useEffect(() => {
-    if (query === latest.current.query && latest.current.complete) return;
+    if (upToDate(latest.current)) return;
     const timer = setTimeout(() => setSearched(searchNow(notes, query)), 0);
     return () => clearTimeout(timer);
   }, [notes, query, ready]);
@@ -48,9 +52,9 @@ export function useNotesSearch(bundles: Bundle[], query: string): NotesSearchSta
   return {
     notes,
     hits: searched.hits,
-    pending: searched.query !== query || !searched.complete,
+    pending: !upToDate(searched),
     hitsNow() {
-      if (latest.current.query === query && latest.current.complete) return latest.current.hits;
+      if (upToDate(latest.current)) return latest.current.hits;
       const now = searchNow(notes, query);
       latest.current = now;
       setSearched(now);
@@ -60,5 +64,5 @@ export function useNotesSearch(bundles: Bundle[], query: string): NotesSearchSta
 }
 
 function searchNow(notes: NotesSearch, query: string): Searched {
-  return { query, complete: notes.ready, hits: query.trim() === '' ? [] : notes.search(query) };
+  return { notes, query, complete: notes.ready, hits: query.trim() === '' ? [] : notes.search(query) };
 }
