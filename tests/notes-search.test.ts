@@ -141,7 +141,9 @@ describe('ranking', () => {
     expect(ids([bundle], '2014')).toEqual(['treaty']);
     expect(ids([bundle], '2024')).toEqual([]);
     expect(ids([bundle], '965,000')).toEqual(['army']);
-    expect(ids([bundle], '965 000')).toEqual(['army']);
+    expect(ids([bundle], '4,000,000')).toEqual(['army']);
+    // Not every "000": one number, as written.
+    expect(ids([bundle], '100,000')).toEqual([]);
   });
 
   it('reads the last word as unfinished, and only names answer a very short query', () => {
@@ -170,6 +172,11 @@ describe('what a hit says about why it matched', () => {
     expect(search.search('stoltenbrg')[0].match).toMatchObject({ field: 'name', text: 'Jens Stoltenberg' });
     const [kyiv] = search.search('Kiew');
     expect(kyiv.match).toEqual({ field: 'alias', text: 'Kiew', marks: [[0, 4]] });
+  });
+
+  it('marks a number in digit groups as one', () => {
+    const [hit] = search.search('965,000');
+    expect(hit.match.marks.map(([start, end]) => hit.match.text.slice(start, end))).toEqual(['965,000']);
   });
 
   it('marks a name found written as one word as a whole', () => {

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { defaultBundle } from '@/utils/bundle/load';
 import { tokenize } from '@/utils/match/normalize';
-import { forEachWord } from '@/utils/search/words';
+import { forEachNumber, forEachWord, readerWords } from '@/utils/search/words';
 
 function words(text: string): [string, number, number][] {
   const out: [string, number, number][] = [];
@@ -41,5 +41,23 @@ describe('forEachWord', () => {
     }
     // Compared as one string each: the pages hold hundreds of thousands of words.
     for (const text of texts) expect(words(text).join(' ')).toBe(tokens(text).join(' '));
+  });
+});
+
+describe('numbers in digit groups', () => {
+  it('are one key each, with where they stand', () => {
+    const numbers: [string, string][] = [];
+    const text = '965,000 soldiers, 4.000.000 in reserve, 1’000 francs; January 30, 2023 and 20 tons';
+    forEachNumber(text, (key, start, end) => numbers.push([key, text.slice(start, end)]));
+    expect(numbers).toEqual([
+      ['965 000', '965,000'],
+      ['4 000 000', '4.000.000'],
+      ['1 000', '1’000'],
+    ]);
+  });
+
+  it('are one word of what a reader types', () => {
+    expect(readerWords('100,000 rounds').map(({ word }) => word)).toEqual(['100 000', 'rounds']);
+    expect(readerWords('Yoon’s 965,000').map(({ word }) => word)).toEqual(['yoon', '965 000']);
   });
 });

@@ -3,7 +3,7 @@ import { FIELD_CODE, FIELDS, isNameCode, type NoteField } from './fields';
 import { QueryParser } from './query';
 import { MAX_RELEVANCE, rank, Scores, wordMasks, type NotesLayout } from './rank';
 import { WordIndex } from './word-index';
-import { forEachWord, readerWords } from './words';
+import { forEachNumber, forEachWord, readerWords } from './words';
 
 export type { NoteField } from './fields';
 
@@ -166,5 +166,15 @@ function matchOf(index: WordIndex, text: number, masks: Map<number, number>): No
   });
   // A name found written as one word ("southkorea") matched as a whole.
   if (marks.length === 0 && isNameCode(index.fields[text]) && first >= 0) marks.push([first, last]);
+  // A number in digit groups matched as written: one mark over all of it.
+  forEachNumber(value, (key, start, end) => {
+    const word = index.exact(key);
+    if (word === undefined || !masks.has(word)) return;
+    const after = marks.findIndex(([markStart]) => markStart >= start);
+    const from = after < 0 ? marks.length : after;
+    let to = from;
+    while (to < marks.length && marks[to][0] < end) to++;
+    marks.splice(from, to - from, [start, end]);
+  });
   return { field: FIELDS[index.fields[text]], text: value, marks };
 }

@@ -36,7 +36,8 @@ const ONE_EDIT = 0.7;
 const TWO_EDITS = 0.5;
 const SYNONYM = 0.6;
 
-const DIGITS = /^\d+$/;
+/** A number: digits, or digit groups ("965 000", as `forEachNumber` keys them). */
+const DIGITS = /^[\d ]+$/;
 
 /**
  * Splits queries into the page matcher's folded words and finds what each can stand for in the index. The last word

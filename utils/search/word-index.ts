@@ -1,5 +1,5 @@
 import SearchableMap from 'minisearch/SearchableMap';
-import { forEachWord } from './words';
+import { forEachNumber, forEachWord } from './words';
 
 /**
  * A full-text index of words: every text added is split into the page matcher's folded words, and each distinct
@@ -44,7 +44,7 @@ export class WordIndex {
 
   /**
    * Adds a text; returns its id. A name of several words is also found written as one ("southkorea",
-   * "osanairbase"), as readers and hashtags write them.
+   * "osanairbase"), as readers and hashtags write them; a number in digit groups ("965,000") also as one key.
    */
   add(owner: number, field: number, text: string, isName: boolean): number {
     const id = this.texts.length;
@@ -65,6 +65,7 @@ export class WordIndex {
       addOnce(this.postings[joined], id);
       this.addName(joined, id);
     }
+    forEachNumber(text, (key) => addOnce(this.postings[this.idOf(key)], id));
     this.texts.push(text);
     this.owners.push(owner);
     this.fields.push(field);
