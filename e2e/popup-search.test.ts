@@ -19,6 +19,17 @@ declare global {
 /** The longest main-thread task the popup may have: one that long delays a keystroke visibly. */
 const LONG_TASK_MS = 50;
 
+/** Reader queries typed into the popup, and the names a reader would accept among the first three results. */
+const TYPED: [string, string[]][] = [
+  ['nato chief', ['Jens Stoltenberg']],
+  ['south korean president', ['Yoon Suk Yeol']],
+  ['ratified in 2014', ['Arms Trade Treaty', 'United Nations']],
+  ['autocracy and tyranny', ['Jens Stoltenberg']],
+  ['965,000', ['South Korea']],
+  ['humanitarain aid', ['South Korea', 'Seoul', 'Ukraine']],
+  ['윤석열', ['Yoon Suk Yeol']],
+];
+
 describe('the popup search', () => {
   let server: PageServer;
   let browser: ExtensionBrowser;
@@ -67,19 +78,14 @@ describe('the popup search', () => {
     expect(await popup.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('search');
   });
 
-  it.each([
-    ['ammunition', ['United States', 'Washington']],
-    ['south korean president', ['Yoon Suk Yeol']],
-    ['nato chief', ['Jens Stoltenberg']],
-    ['ratified in 2014', ['Arms Trade Treaty', 'United Nations']],
-    ['autocracy and tyranny', ['Jens Stoltenberg']],
-    ['965,000', ['South Korea']],
-    ['humanitarain aid', ['South Korea', 'Seoul', 'Ukraine']],
-    ['윤석열', ['Yoon Suk Yeol']],
-  ])('"%s" finds one of %j in the top three', async (query, accept) => {
-    const names = await typeQuery(query);
-    expect(names.slice(0, 3).filter((name) => accept.includes(name))).not.toEqual([]);
-  });
+  it.each(TYPED.map(([query, accept], shot) => [query, accept, shot] as const))(
+    '"%s" finds one of %j in the top three',
+    async (query, accept, shot) => {
+      const names = await typeQuery(query);
+      expect(names.slice(0, 3).filter((name) => accept.includes(name))).not.toEqual([]);
+      await screenshotTo(popup, `popup-search-query-${shot}`);
+    },
+  );
 
   it('shows the quote that matched, trimmed, with the matched words marked', async () => {
     await typeQuery('ammunition');
