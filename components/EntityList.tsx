@@ -1,12 +1,17 @@
 import { useEffect, useRef } from 'preact/hooks';
 import type { Entity } from '@/utils/bundle/schema';
+import type { NoteMatch } from '@/utils/search/notes-search';
 import { KIND_LABELS } from './kinds';
+import { SNIPPET_LENGTH } from '@/utils/search/snippet';
+import { MatchSnippet } from './MatchSnippet';
 import './EntityList.css';
 
 export interface EntityListItem {
   entity: Entity;
   /** How often the page names it, when the list is a page's entities. */
   count?: number;
+  /** Why a search found it, when the list is search results. */
+  match?: NoteMatch;
 }
 
 export interface EntityListProps {
@@ -28,7 +33,8 @@ export function optionId(listId: string, index: number): string {
 
 /**
  * A listbox of entities (name, kind, description), driven from a combobox's search box: the box keeps focus and
- * names the active row; a click opens a row.
+ * names the active row; a click opens a row. A search result also shows why it matched: the matched words marked in
+ * its name or description, or a line from the quote, alias or article title that matched.
  */
 export function EntityList({ id, label, items, activeIndex, onChoose, onHover, itemTestId }: EntityListProps) {
   const list = useRef<HTMLUListElement>(null);
@@ -40,7 +46,7 @@ export function EntityList({ id, label, items, activeIndex, onChoose, onHover, i
 
   return (
     <ul class="sn-list sn-kinds" id={id} role="listbox" aria-label={label} ref={list}>
-      {items.map(({ entity, count }, index) => (
+      {items.map(({ entity, count, match }, index) => (
         <li
           key={entity.id}
           id={optionId(id, index)}
@@ -53,7 +59,9 @@ export function EntityList({ id, label, items, activeIndex, onChoose, onHover, i
           onMouseMove={() => index !== activeIndex && onHover(index)}
         >
           <span class="sn-list__heading">
-            <span class="sn-list__name">{entity.name}</span>
+            <span class="sn-list__name">
+              {match?.field === 'name' ? <MatchSnippet text={entity.name} marks={match.marks} /> : entity.name}
+            </span>
             <span class="sn-list__kind">{KIND_LABELS[entity.kind]}</span>
             {count !== undefined && (
               <span class="sn-list__count">
@@ -62,9 +70,31 @@ export function EntityList({ id, label, items, activeIndex, onChoose, onHover, i
               </span>
             )}
           </span>
-          <span class="sn-list__description">{entity.description}</span>
+          {match?.field === 'description' ? (
+            <span class="sn-list__description sn-list__description--matched">
+              <MatchSnippet text={entity.description} marks={match.marks} />
+            </span>
+          ) : (
+            <span class="sn-list__description">{entity.description}</span>
+          )}
+          {match && <MatchLine match={match} />}
         </li>
       ))}
     </ul>
+  );
+}
+
+/** The line under a result that shows the quote, alias or article title it matched in. */
+function MatchLine({ match }: { match: NoteMatch }) {
+  const { field, text, marks } = match;
+  if (field !== 'quote' && field !== 'alias' && field !== 'title') return null;
+  return (
+    <span class="sn-list__match" data-testid="match" data-field={field}>
+      {field === 'alias' && <span class="sn-list__match-label">Also called </span>}
+      {field === 'title' && <span class="sn-list__match-label">From the article </span>}
+      {field !== 'alias' && '“'}
+      <MatchSnippet text={text} marks={marks} maxLength={SNIPPET_LENGTH} />
+      {field !== 'alias' && '”'}
+    </span>
   );
 }

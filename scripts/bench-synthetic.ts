@@ -118,3 +118,71 @@ export function syntheticBundle(seedBundle: Bundle, count = SYNTHETIC_ENTITY_COU
 export function aliasCount(bundle: Bundle): number {
   return bundle.entities.reduce((sum, entity) => sum + entity.aliases.length, 0);
 }
+
+/**
+ * What the search bench needs that the scan bench does not: notes shaped like the seed's. The entities of
+ * `syntheticBundle` (same names and aliases), each with a description of 50–90 characters and four to six quotes of
+ * 150–300 characters. The quotes are runs of `english` (real text, word by word, as the bench reads it from saved
+ * news pages), with the entity's name and often another entity's name put in, and about one word in six swapped
+ * for a rarer word from a long, Zipf-distributed tail, so the vocabulary grows as a real archive's does (tens of
+ * thousands of distinct words at 10,000 entities) and the seed's own words stay as rare as they would be there.
+ */
+export function syntheticNotesBundle(
+  seedBundle: Bundle,
+  english: readonly string[],
+  count = SYNTHETIC_ENTITY_COUNT,
+  seed = SYNTHETIC_SEED,
+): Bundle {
+  const base = syntheticBundle(seedBundle, count, seed);
+  const random = prng(seed ^ 0x9e37_79b9);
+  const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)];
+  const between = (min: number, max: number) => min + Math.floor(random() * (max - min + 1));
+  const tail = (() => {
+    const words: string[] = [];
+    const seen = new Set<string>();
+    const syllable = () => pick(ONSETS) + pick(VOWELS) + pick(CODAS);
+    while (words.length < RARE_WORDS) {
+      let word = '';
+      for (let i = between(1, 3); i > 0; i--) word += syllable();
+      if (word.length > 3 && !seen.has(word)) seen.add(word), words.push(word);
+    }
+    return words;
+  })();
+  // Zipf: the word of rank r is drawn with probability ∝ 1/r, by inverting the harmonic sum's ln approximation.
+  const rare = () => tail[Math.min(tail.length - 1, Math.floor(Math.exp(random() * Math.log(tail.length + 1)) - 1))];
+
+  /** `min`–`max` characters of `english` from a random place, with `names` put in at random places. */
+  const sentence = (names: string[], min: number, max: number) => {
+    const reserved = names.reduce((sum, name) => sum + name.length + 1, 0);
+    const length = between(min, max) - reserved;
+    const words: string[] = [];
+    let at = between(0, english.length - 1);
+    let chars = 0;
+    while (chars < length) {
+      const word = random() < 1 / 6 ? rare() : english[at];
+      at = (at + 1) % english.length;
+      words.push(word);
+      chars += word.length + 1;
+    }
+    while (words.length > 1 && chars + reserved > max) chars -= words.pop()!.length + 1;
+    for (const name of names) words.splice(between(0, words.length), 0, name);
+    const text = words.join(' ');
+    return `${text.charAt(0).toUpperCase()}${text.slice(1).replace(/[.,;:]$/, '')}.`;
+  };
+
+  const seedIds = new Set(seedBundle.entities.map((entity) => entity.id));
+  const entities = base.entities.map((entity): Entity => {
+    if (seedIds.has(entity.id)) return entity;
+    const other = () => pick(base.entities).name;
+    const description = sentence([`${entity.kind}`], 50, 90).slice(0, -1);
+    const facts = Array.from({ length: between(4, 6) }, () => ({
+      quote: sentence(random() < 0.7 ? [entity.name, other()] : [entity.name], 150, 300),
+      start: 0,
+    }));
+    return { ...entity, description, facts };
+  });
+  return { ...base, id: `${seedBundle.id}-notes-${count}`, entities };
+}
+
+/** Distinct rare words the synthetic quotes draw from. */
+const RARE_WORDS = 60_000;

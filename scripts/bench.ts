@@ -23,6 +23,7 @@ import { chromePath, CHROMIUM_FLAGS, EXTENSION_DIR, launchWithExtension, localOn
 import { ROOT, startPageServer } from '../e2e/support/pages.ts';
 import { aliasCount, syntheticBundle } from './bench-synthetic.ts';
 import { highlightRules } from '../utils/page/page-style.ts';
+import { benchSearch } from './bench-search.ts';
 import type * as BenchPage from './bench-page.ts';
 import { runLifetimeBench } from './bench-lifetime.ts';
 
@@ -216,8 +217,9 @@ function longestTask(results: BenchPage.ScanResult[]): { maxMs: number; count: n
 async function main(): Promise<void> {
   const began = Date.now();
   if (!existsSync(join(CORPUS, 'large')) || !existsSync(join(CORPUS, 'readability'))) {
-    console.log(`corpus not found at ${CORPUS}: the page benchmark needs ../shared/corpus (see README); only the big-page section runs`);
+    console.log(`corpus not found at ${CORPUS}: the page benchmark needs ../shared/corpus (see README); only the big-page and search sections run`);
     await runLifetimeBench();
+    await benchSearch();
     process.exit(2);
   }
   if (!existsSync(CONTENT_SCRIPT)) {
@@ -477,6 +479,8 @@ async function main(): Promise<void> {
   }
   await server.close();
   await runLifetimeBench();
+  console.log('');
+  await benchSearch();
   console.log('');
   console.log(`bench finished in ${((Date.now() - began) / 1000).toFixed(0)} s`);
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { defaultBundle } from '@/utils/bundle/load';
 import type { Bundle } from '@/utils/bundle/schema';
-import { createNotesSearch, normalizeSearchText } from '@/utils/search/notes-search';
+import { createNotesSearch, normalizeSearchText, startNotesSearch } from '@/utils/search/notes-search';
 import { notesBundle } from './fixtures/notes-bundle';
 
 /** The ids of the hits, best first. */
@@ -77,6 +77,131 @@ describe('createNotesSearch on a fixture bundle', () => {
   it('searches descriptions and quotes too, below names', () => {
     const found = ids([notesBundle], 'capital');
     expect(found).toEqual(expect.arrayContaining(['seoul', 'kyiv']));
+  });
+});
+
+/** A bundle of one-fact entities, to see how fields rank. */
+function bundleOf(...entities: { id: string; name: string; description?: string; quote?: string }[]): Bundle {
+  return {
+    ...notesBundle,
+    id: 'ranking',
+    source: { ...notesBundle.source, title: 'An article about nothing in particular' },
+    entities: entities.map(({ id, name, description = `Someone called ${name}`, quote = `${name} spoke.` }) => ({
+      id,
+      name,
+      kind: 'person',
+      description,
+      aliases: [{ text: name, needs: 'always', case: 'any' }],
+      facts: [{ quote, start: 0 }],
+      related: [],
+    })),
+  };
+}
+
+describe('ranking', () => {
+  it('puts a name first, then a description, then a quote; the article title counts least', () => {
+    const bundle = bundleOf(
+      { id: 'in-quote', name: 'Ann', quote: 'Ann carried a lantern through the night.' },
+      { id: 'bea', name: 'Bea' },
+      { id: 'in-description', name: 'Cy', description: 'Keeper of the lantern' },
+      { id: 'in-name', name: 'Lantern Dee' },
+    );
+    bundle.source = { ...bundle.source, title: 'The lantern festival' };
+    // The title does not bring in every note of its article when the notes themselves hold the word...
+    expect(ids([bundle], 'lantern')).toEqual(['in-name', 'in-description', 'in-quote']);
+    // ...but it counts for the words a note does not hold, and finds the article's notes when nothing else does.
+    expect(ids([bundle], 'bea festival')[0]).toBe('bea');
+    expect(ids([bundle], 'festival')).toEqual(['in-quote', 'bea', 'in-description', 'in-name']);
+  });
+
+  it('ranks a note holding every word above one holding the rarer word alone, even in its name', () => {
+    const bundle = bundleOf(
+      { id: 'name-only', name: 'Korea Herald' },
+      { id: 'all-words', name: 'Yoon', description: 'President of South Korea' },
+      { id: 'other', name: 'Other', quote: 'Nothing about South America.' },
+    );
+    expect(ids([bundle], 'south korean president')[0]).toBe('all-words');
+  });
+
+  it('matches the words of a query in any order, and an exact phrase above scattered words', () => {
+    const bundle = bundleOf(
+      { id: 'scattered', name: 'Ann', quote: 'Tyranny, said Ann, is what autocracy becomes.' },
+      { id: 'phrase', name: 'Bea', quote: 'If we do not want autocracy and tyranny to win, we need weapons.' },
+    );
+    expect(ids([bundle], 'autocracy and tyranny')).toEqual(['phrase', 'scattered']);
+    expect(ids([bundle], 'tyranny autocracy')).toEqual(expect.arrayContaining(['phrase', 'scattered']));
+  });
+
+  it('matches numbers as written, never fuzzily', () => {
+    const bundle = bundleOf(
+      { id: 'treaty', name: 'Treaty', quote: 'Ratified in 2014 by the assembly.' },
+      { id: 'visit', name: 'Visit', quote: 'Arrived on January 30, 2023 by helicopter.' },
+      { id: 'army', name: 'Army', quote: 'An army of 965,000 active soldiers and 4,000,000 in reserve.' },
+    );
+    expect(ids([bundle], '2014')).toEqual(['treaty']);
+    expect(ids([bundle], '2024')).toEqual([]);
+    expect(ids([bundle], '965,000')).toEqual(['army']);
+    expect(ids([bundle], '4,000,000')).toEqual(['army']);
+    // Not every "000": one number, as written.
+    expect(ids([bundle], '100,000')).toEqual([]);
+  });
+
+  it('reads the last word as unfinished, and only names answer a very short query', () => {
+    const bundle = bundleOf(
+      { id: 'heli', name: 'Austin', quote: 'Austin boarded a helicopter.' },
+      { id: 'hel', name: 'Helga' },
+    );
+    expect(ids([bundle], 'helic')).toEqual(['heli']);
+    expect(ids([bundle], 'he')).toEqual(['hel']);
+    expect(ids([bundle], 'helicopter ')).toEqual(['heli']);
+  });
+});
+
+describe('what a hit says about why it matched', () => {
+  const search = createNotesSearch([defaultBundle]);
+
+  it('gives the quote that matched, with the matched words', () => {
+    const [hit] = search.search('humanitarain aid');
+    expect(hit.match.field).toBe('quote');
+    const marked = hit.match.marks.map(([start, end]) => hit.match.text.slice(start, end));
+    expect(marked).toEqual(expect.arrayContaining(['humanitarian', 'aid']));
+    expect(hit.entity.facts.map((fact) => fact.quote)).toContain(hit.match.text);
+  });
+
+  it('gives the name or alias when that matched', () => {
+    expect(search.search('stoltenbrg')[0].match).toMatchObject({ field: 'name', text: 'Jens Stoltenberg' });
+    const [kyiv] = search.search('Kiew');
+    expect(kyiv.match).toEqual({ field: 'alias', text: 'Kiew', marks: [[0, 4]] });
+  });
+
+  it('marks a number in digit groups as one', () => {
+    const [hit] = search.search('965,000');
+    expect(hit.match.marks.map(([start, end]) => hit.match.text.slice(start, end))).toEqual(['965,000']);
+  });
+
+  it('marks a name found written as one word as a whole', () => {
+    expect(search.search('osanairbase')[0].match).toEqual({
+      field: 'name',
+      text: 'Osan Air Base',
+      marks: [[0, 13]],
+    });
+  });
+});
+
+describe('indexing a little at a time', () => {
+  it('searches what is indexed so far, and everything once ready', () => {
+    const search = startNotesSearch([notesBundle]);
+    expect(search.ready).toBe(false);
+    expect(search.search('stoltenberg')).toEqual([]);
+    // A budget of 0 still indexes one note: the first, Jens Stoltenberg.
+    expect(search.indexFor(0)).toBe(false);
+    expect(search.search('stoltenberg').map((hit) => hit.entity.id)).toEqual(['jens-stoltenberg']);
+    expect(search.search('seoul')).toEqual([]);
+    expect(search.indexFor(Infinity)).toBe(true);
+    expect(search.ready).toBe(true);
+    expect(search.search('seoul')[0].entity.id).toBe('seoul');
+    // The notes answer by id before any is indexed.
+    expect(startNotesSearch([notesBundle]).note('seoul')?.entity.name).toBe('Seoul');
   });
 });
 

@@ -230,10 +230,16 @@ describe('popup: on this page', () => {
 });
 
 describe('popup: search', () => {
+  /** Types a query and waits for its search, which runs in a task of its own after the keystroke. */
+  async function search(text: string): Promise<HTMLElement[]> {
+    await type(text);
+    await vi.waitFor(() => expect(mount.element.querySelector('[aria-busy="true"]')).toBeNull());
+    return allByTestId('result');
+  }
+
   it('lists matching notes with name, kind and description', async () => {
     await openPopup('https://www.example.com/');
-    await type('stoltenbrg');
-    const [first] = allByTestId('result');
+    const [first] = await search('stoltenbrg');
     expect(first.textContent).toContain('Jens Stoltenberg');
     expect(first.textContent).toContain('Person');
     expect(first.textContent).toContain('Secretary General of NATO');
@@ -241,10 +247,52 @@ describe('popup: search', () => {
     expect(byTestId('search').getAttribute('aria-activedescendant')).toBe(first.id);
   });
 
+  it('shows the quote that matched, with the matched words marked', async () => {
+    await openPopup('https://www.example.com/');
+    const [first] = await search('not exporting weapons');
+    expect(first.querySelector('.sn-list__name')?.textContent).toBe('Jens Stoltenberg');
+    const line = first.querySelector<HTMLElement>('[data-testid="match"]')!;
+    expect(line.dataset.field).toBe('quote');
+    expect(line.textContent).toContain('had a policy of not exporting weapons to countries in conflict');
+    expect([...line.querySelectorAll('mark')].map((mark) => mark.textContent)).toEqual(['not', 'exporting', 'weapons']);
+  });
+
+  it('marks the words of a name or description that matched', async () => {
+    await openPopup('https://www.example.com/');
+    const [first] = await search('south korean president');
+    expect(first.querySelector('.sn-list__name')?.textContent).toBe('Yoon Suk Yeol');
+    expect([...first.querySelectorAll('.sn-list__description mark')].map((mark) => mark.textContent)).toEqual([
+      'President',
+      'South',
+      'Korea',
+    ]);
+
+    const [kyiv] = await search('Kiew');
+    expect(kyiv.querySelector('.sn-list__name')?.textContent).toBe('Kyiv');
+    // The fixture spells it Kiev: one letter off, and the row says which alias it was.
+    expect(kyiv.querySelector('[data-testid="match"]')?.textContent).toBe('Also called Kiev');
+  });
+
+  it('renders bundle text as text, never as markup', async () => {
+    const hostile = {
+      ...notesBundle,
+      entities: notesBundle.entities.map((entity) =>
+        entity.id === 'seoul'
+          ? { ...entity, facts: [{ quote: 'Seoul <img src=x onerror="alert(1)"> hosted the <b>talks</b>', start: 0 }] }
+          : entity,
+      ),
+    };
+    const tab = await fakeBrowser.tabs.create({ url: 'https://www.example.com/' });
+    await act(() => render(<App bundles={[hostile]} tabId={tab.id} />, mount.element));
+    const [first] = await search('hosted talks');
+    const line = first.querySelector('[data-testid="match"]')!;
+    expect(line.querySelector('img, b')).toBeNull();
+    expect(line.textContent).toContain('<img src=x onerror="alert(1)"> hosted the <b>talks</b>');
+  });
+
   it('moves with the arrow keys and opens a result with Enter', async () => {
     await openPopup('https://www.example.com/');
-    await type('korea');
-    const results = allByTestId('result');
+    const results = await search('korea');
     expect(results.length).toBeGreaterThan(1);
 
     await press('ArrowDown');
@@ -259,10 +307,18 @@ describe('popup: search', () => {
     expect(byTestId('entity-card').querySelector('h2')?.textContent).toBe(expected);
   });
 
+  it('opens the best match of what was typed when Enter comes before the search had its turn', async () => {
+    await openPopup('https://www.example.com/');
+    await search('korea');
+    await type('stoltenbrg');
+    await press('Enter');
+    expect(byTestId('entity-card').querySelector('h2')?.textContent).toBe('Jens Stoltenberg');
+  });
+
   it('navigates to related entities within the popup and back along the way', async () => {
     await openPopup('https://www.example.com/');
-    await type('yoon suk-yeol');
-    await act(() => allByTestId('result')[0].click());
+    const [first] = await search('yoon suk-yeol');
+    await act(() => first.click());
     expect(byTestId('entity-card').querySelector('h2')?.textContent).toBe('Yoon Suk Yeol');
 
     const seoulKorea = [...byTestId('entity-card').querySelectorAll('button')].find(
@@ -280,8 +336,8 @@ describe('popup: search', () => {
 
   it('clears the query with Escape and shows the page again', async () => {
     await openPopup('https://www.example.com/');
-    await type('kiev');
-    expect(allByTestId('result')[0].textContent).toContain('Kyiv');
+    const [first] = await search('kiev');
+    expect(first.textContent).toContain('Kyiv');
     await press('Escape');
     expect(byTestId<HTMLInputElement>('search').value).toBe('');
     expect(allByTestId('result')).toHaveLength(0);
@@ -290,7 +346,7 @@ describe('popup: search', () => {
 
   it('says when nothing matches', async () => {
     await openPopup('https://www.example.com/');
-    await type('xyzzy');
+    expect(await search('xyzzy')).toEqual([]);
     expect(byTestId('no-results').textContent).toBe('No notes match “xyzzy”.');
   });
 });

@@ -4,10 +4,11 @@ import { EntityCard } from '@/components/EntityCard';
 import { EntityList, optionId, type EntityListItem } from '@/components/EntityList';
 import { SearchBox } from '@/components/SearchBox';
 import { Switch } from '@/components/Switch';
+import { useNotesSearch } from '@/components/use-notes-search';
 import { useSiteSettings } from '@/components/use-site-settings';
 import type { Bundle } from '@/utils/bundle/schema';
 import { followPageSummary, type PageSummary } from '@/utils/page/page-state';
-import { createNotesSearch, type Note } from '@/utils/search/notes-search';
+import type { Note, NoteMatch } from '@/utils/search/notes-search';
 import { isEnabledOn, setPaused, setSiteEnabled, siteLabel } from '@/utils/settings/items';
 import { Logo } from '@/components/Logo';
 
@@ -43,11 +44,11 @@ function relatedOf({ entity, bundle }: Note) {
 
 /** The toolbar popup: search every note, see what this page names, switch Side Notes off here or everywhere. */
 export function App({ bundles, tabId }: AppProps) {
-  const notes = useMemo(() => createNotesSearch(bundles), [bundles]);
+  const [query, setQuery] = useState('');
+  const { notes, hits, pending, hitsNow } = useNotesSearch(bundles, query);
   const settings = useSiteSettings();
   const [tab, setTab] = useState<TabInfo | null | undefined>(undefined);
   const [page, setPage] = useState<PageView>({ status: 'loading' });
-  const [query, setQuery] = useState('');
   const [activeIndex, setActiveIndex] = useState(-1);
   // The cards opened one from another; Back returns along it, and past its start to the list.
   const [trail, setTrail] = useState<Note[]>([]);
@@ -87,15 +88,15 @@ export function App({ bundles, tabId }: AppProps) {
   );
 
   const searching = query.trim() !== '';
-  const listed: { note: Note; count?: number }[] = useMemo(() => {
-    if (searching) return notes.search(query).map((hit) => ({ note: hit }));
+  const listed: { note: Note; count?: number; match?: NoteMatch }[] = useMemo(() => {
+    if (searching) return hits.map((hit) => ({ note: hit, match: hit.match }));
     if (!enabledHere) return [];
     return [...counts].flatMap(([id, count]) => {
       const note = notes.note(id);
       return note ? [{ note, count }] : [];
     });
-  }, [searching, query, notes, counts, enabledHere]);
-  const items: EntityListItem[] = listed.map(({ note, count }) => ({ entity: note.entity, count }));
+  }, [searching, hits, notes, counts, enabledHere]);
+  const items: EntityListItem[] = listed.map(({ note, count, match }) => ({ entity: note.entity, count, match }));
 
   const card = trail.at(-1);
 
@@ -118,10 +119,11 @@ export function App({ bundles, tabId }: AppProps) {
   }
 
   function open(index: number) {
-    const chosen = listed[index];
+    // Enter can come before the search for the last keystroke had its turn: open from that query's hits.
+    const chosen = searching ? hitsNow()[index] : listed[index]?.note;
     if (!chosen) return;
     setActiveIndex(index);
-    setTrail([chosen.note]);
+    setTrail([chosen]);
   }
 
   function openRelated(id: string) {
@@ -178,7 +180,7 @@ export function App({ bundles, tabId }: AppProps) {
             label="Search your notes"
             placeholder="Search your notes"
           />
-          <section class="popup__section" aria-labelledby="popup-list-heading">
+          <section class="popup__section" aria-labelledby="popup-list-heading" aria-busy={searching && pending}>
             <h2 class="popup__label" id="popup-list-heading">
               {searching ? 'Notes' : 'On this page'}
             </h2>
@@ -193,7 +195,11 @@ export function App({ bundles, tabId }: AppProps) {
                 itemTestId={searching ? 'result' : 'page-entity'}
               />
             ) : (
-              <p class="popup__message" data-testid={searching ? 'no-results' : 'page-message'}>
+              <p
+                class="popup__message"
+                data-testid={searching ? 'no-results' : 'page-message'}
+                hidden={searching && pending}
+              >
                 {searching ? (
                   <>No notes match “{query.trim()}”.</>
                 ) : (

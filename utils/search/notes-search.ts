@@ -1,6 +1,11 @@
-import Fuse from 'fuse.js';
 import type { Bundle, Entity } from '@/utils/bundle/schema';
-import { APOSTROPHE, classOf, tokenize } from '@/utils/match/normalize';
+import { FIELD_CODE, FIELDS, isNameCode, type NoteField } from './fields';
+import { QueryParser } from './query';
+import { MAX_RELEVANCE, rank, Scores, wordMasks, type NotesLayout } from './rank';
+import { WordIndex } from './word-index';
+import { forEachNumber, forEachWord, readerWords } from './words';
+
+export type { NoteField } from './fields';
 
 /** An entity together with the bundle (and so the source) it comes from. */
 export interface Note {
@@ -8,70 +13,41 @@ export interface Note {
   bundle: Bundle;
 }
 
+/** Why a note was found: the text of it that matched best, and the matched words' ranges in it. */
+export interface NoteMatch {
+  field: NoteField;
+  text: string;
+  /** [start, end) of each matched word in `text`, in order. */
+  marks: [number, number][];
+}
+
 export interface NoteHit extends Note {
-  /** Fuse's score: 0 is a perfect match, 1 no match at all. Hits are ranked by how they match first, then by this. */
+  /** 0 is a perfect match, 1 no match at all. */
   score: number;
+  match: NoteMatch;
 }
 
 export interface NotesSearch {
-  /** Best matches first; an empty or blank query finds nothing. */
+  /** Best matches first; an empty or blank query finds nothing. Searches the notes indexed so far. */
   search(query: string, limit?: number): NoteHit[];
   /** The note for an entity id, from the newest bundle that has it. */
   note(entityId: string): Note | undefined;
+  /** Indexes notes for about `budgetMs` (at least one note); true once all of them are. */
+  indexFor(budgetMs: number): boolean;
+  /** Every note is indexed. */
+  readonly ready: boolean;
 }
 
 const DEFAULT_LIMIT = 20;
-
-/**
- * Per-word fuzziness (Fuse's `threshold`): 0.3 lets "trety" find "treaty" and "stoltenbrg" find "Stoltenberg" while
- * keeping three-letter words from matching half the index.
- */
-const WORD_THRESHOLD = 0.3;
-
-/**
- * Records scoring worse than this are dropped. Real hits (even a word found only in a description or a quote) scored
- * below 0.7 on the default bundle; the tail above 0.8 was one stray word match in an unrelated quote.
- */
-const MAX_SCORE = 0.75;
-
-/**
- * Fuzzy scores alone rank "us" inside "Russia" as high as the alias "US" itself, so hits are first grouped by how
- * they match a name or alias: all of it, the start of one of its words, or only fuzzily or elsewhere.
- */
-const EXACT = 0;
-const WORD_PREFIX = 1;
-const FUZZY = 2;
-
-/** Below this many letters a fuzzy match is noise ("a" is in almost every quote): only names and their starts count. */
-const MIN_FUZZY_LENGTH = 3;
-
-/** The text a note is searched by, normalised once when the index is built. */
-interface SearchDocument {
-  name: string;
-  aliases: string[];
-  description: string;
-  quotes: string[];
-}
 
 /**
  * The page matcher's folding (case, diacritics, every hyphen and apostrophe form, any whitespace), so "suk-yeol"
  * finds "Suk Yeol" here exactly as it does on a page; a possessive s is dropped ("Yoon’s" is Yoon).
  */
 export function normalizeSearchText(text: string): string {
-  const words: string[] = [];
-  for (const token of tokenize(text)) {
-    const possessive =
-      token.folded === 's' && token.start > 0 && classOf(text.charCodeAt(token.start - 1)) === APOSTROPHE;
-    if (!possessive) words.push(token.folded);
-  }
-  return words.join(' ');
-}
-
-function matchTier(document: SearchDocument, query: string): number {
-  const names = [document.name, ...document.aliases];
-  if (names.includes(query)) return EXACT;
-  if (names.some((name) => ` ${name}`.includes(` ${query}`))) return WORD_PREFIX;
-  return FUZZY;
+  return readerWords(text)
+    .map(({ word }) => word)
+    .join(' ');
 }
 
 /** One note per entity id: the newest bundle (by its source's date) wins. */
@@ -89,46 +65,116 @@ function uniqueNotes(bundles: Bundle[]): Note[] {
   return notes;
 }
 
-/** Fuzzy search over every entity of `bundles`: names count most, then aliases, descriptions, and quotes least. */
+/** The searchable texts of a note, best field first (its article's title is indexed once per article). */
+function textsOf({ entity }: Note): [NoteField, string][] {
+  const name = normalizeSearchText(entity.name);
+  const aliases = new Map<string, string>();
+  for (const { text } of entity.aliases) {
+    const key = normalizeSearchText(text);
+    if (key !== name && !aliases.has(key)) aliases.set(key, text);
+  }
+  return [
+    ['name', entity.name],
+    ...[...aliases.values()].map((text): [NoteField, string] => ['alias', text]),
+    ['description', entity.description],
+    ['kind', entity.kind],
+    ...entity.facts.map(({ quote }): [NoteField, string] => ['quote', quote]),
+  ];
+}
+
+/**
+ * Search over everything a note holds: names, aliases in every language and script, kind, description, every quote
+ * and its article's title. Words match in any order, by prefix and within a typing error or two; a note ranks by
+ * how much of the query it holds (rare words counting more), then by where: name, description, quotes, title.
+ */
 export function createNotesSearch(bundles: Bundle[]): NotesSearch {
+  const search = startNotesSearch(bundles);
+  search.indexFor(Infinity);
+  return search;
+}
+
+/** Like `createNotesSearch`, but indexes nothing until `indexFor` is called: the popup indexes after it is drawn. */
+export function startNotesSearch(bundles: Bundle[]): NotesSearch {
   const notes = uniqueNotes(bundles);
   const byId = new Map(notes.map((note) => [note.entity.id, note]));
-  const documents: SearchDocument[] = notes.map(({ entity }) => ({
-    name: normalizeSearchText(entity.name),
-    aliases: entity.aliases.map((alias) => normalizeSearchText(alias.text)),
-    description: normalizeSearchText(entity.description),
-    quotes: entity.facts.map((fact) => normalizeSearchText(fact.quote)),
-  }));
-  const fuse = new Fuse(documents, {
-    keys: [
-      { name: 'name', weight: 4 },
-      { name: 'aliases', weight: 3 },
-      { name: 'description', weight: 1 },
-      { name: 'quotes', weight: 0.5 },
-    ],
-    // Word by word, so "arms trety" matches "Arms Trade Treaty" although the words are not adjacent.
-    useTokenSearch: true,
-    threshold: WORD_THRESHOLD,
-    // A name mentioned at the end of a long quote counts as much as one at its start.
-    ignoreLocation: true,
-    includeScore: true,
-  });
+  const bundleIndex = new Map<Bundle, number>();
+  const index = new WordIndex();
+  const layout: NotesLayout = { index, firstText: [], noteBundle: [], titleText: [], bundleNotes: [] };
+  const parser = new QueryParser(index);
+  let indexed = 0;
+  let scores = new Scores(0, 0);
+
+  function add(note: number): void {
+    const { bundle } = notes[note];
+    let inBundle = bundleIndex.get(bundle);
+    if (inBundle === undefined) {
+      inBundle = layout.titleText.length;
+      bundleIndex.set(bundle, inBundle);
+      layout.titleText.push(index.add(inBundle, FIELD_CODE.get('title')!, bundle.source.title, false));
+      layout.bundleNotes.push([]);
+    }
+    layout.noteBundle.push(inBundle);
+    layout.bundleNotes[inBundle].push(note);
+    layout.firstText.push(index.texts.length);
+    for (const [field, text] of textsOf(notes[note])) {
+      const code = FIELD_CODE.get(field)!;
+      index.add(note, code, text, isNameCode(code));
+    }
+  }
 
   return {
     search(query, limit = DEFAULT_LIMIT) {
-      const normalized = normalizeSearchText(query);
-      if (normalized === '') return [];
-      const maxTier = normalized.length < MIN_FUZZY_LENGTH ? WORD_PREFIX : FUZZY;
-      return fuse
-        .search(normalized)
-        .map(({ refIndex, score = 1 }) => ({ refIndex, score, tier: matchTier(documents[refIndex], normalized) }))
-        .filter((hit) => hit.score <= MAX_SCORE && hit.tier <= maxTier)
-        .sort((a, b) => a.tier - b.tier || a.score - b.score)
-        .slice(0, limit)
-        .map(({ refIndex, score }) => ({ ...notes[refIndex], score }));
+      const parsed = parser.parse(query);
+      if (parsed.words.length === 0) return [];
+      if (scores.texts < index.texts.length) scores = new Scores(index.texts.length, indexed);
+      const masks = wordMasks(parsed.words);
+      return rank(parsed, masks, layout, scores, limit).map(({ note, relevance, text }) => ({
+        ...notes[note],
+        score: Math.max(0, 1 - relevance / MAX_RELEVANCE),
+        match: matchOf(index, text, masks),
+      }));
     },
     note(entityId) {
       return byId.get(entityId);
     },
+    indexFor(budgetMs) {
+      const start = performance.now();
+      while (indexed < notes.length) {
+        add(indexed++);
+        if (performance.now() - start >= budgetMs) break;
+      }
+      return indexed === notes.length;
+    },
+    get ready() {
+      return indexed === notes.length;
+    },
   };
+}
+
+/** The ranges of a text's words that some query word matched (`masks`: their word ids). */
+function matchOf(index: WordIndex, text: number, masks: Map<number, number>): NoteMatch {
+  const value = index.texts[text];
+  const ids = index.wordsOf(text);
+  const marks: [number, number][] = [];
+  let first = -1;
+  let last = -1;
+  let i = 0;
+  forEachWord(value, (_word, start, end) => {
+    if (masks.has(ids[i++])) marks.push([start, end]);
+    if (first < 0) first = start;
+    last = end;
+  });
+  // A name found written as one word ("southkorea") matched as a whole.
+  if (marks.length === 0 && isNameCode(index.fields[text]) && first >= 0) marks.push([first, last]);
+  // A number in digit groups matched as written: one mark over all of it.
+  forEachNumber(value, (key, start, end) => {
+    const word = index.exact(key);
+    if (word === undefined || !masks.has(word)) return;
+    const after = marks.findIndex(([markStart]) => markStart >= start);
+    const from = after < 0 ? marks.length : after;
+    let to = from;
+    while (to < marks.length && marks[to][0] < end) to++;
+    marks.splice(from, to - from, [start, end]);
+  });
+  return { field: FIELDS[index.fields[text]], text: value, marks };
 }
