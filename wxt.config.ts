@@ -13,9 +13,9 @@ export default defineConfig({
   manifest: ({ browser }) => ({
     name: 'Side Notes',
     description: 'Read an article once; wherever its people, places and things are named, a quiet underline offers what it said.',
-    // Least privilege (README, "Permissions"): storage for the reader's settings, nothing else. The popup and the
-    // shortcut learn a tab's site from its own content script, so no permission to read tabs' addresses is needed.
-    permissions: ['storage'],
+    // Least privilege (README, "Permissions"): storage for the reader's settings and notes, nothing else. The popup
+    // and the shortcut learn a tab's site from its own content script, so no permission to read tabs' addresses.
+    permissions: ['storage', 'unlimitedStorage'],
     commands: {
       'toggle-site': {
         suggested_key: { default: 'Alt+Shift+S' },

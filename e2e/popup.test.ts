@@ -21,6 +21,8 @@ describe('the popup', () => {
     const box = popup.getByTestId('search');
     await box.fill(query);
     await expect.poll(() => box.inputValue()).toBe(query);
+    // Each query is searched in a task of its own: wait until the list shows this query's results, not the last's.
+    await popup.locator('section[aria-busy="false"]').waitFor();
     await popup.getByTestId('result').first().waitFor({ state: 'visible' });
     return popup.getByTestId('result').locator('.sn-list__name').allTextContents();
   }

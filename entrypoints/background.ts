@@ -1,9 +1,15 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
+import { defaultBundle } from '@/utils/bundle/load';
+import { installBuiltIn } from '@/utils/library/store';
 import { badgeText, isMentionCountMessage } from '@/utils/messages';
 import { toggleActiveTabSite } from '@/utils/settings/shortcut';
 
 export default defineBackground(() => {
+  // The notes shipped with the extension go into the library (on install, on update, and on any start, in case
+  // storage was cleared); the content script reads them from there.
+  void installBuiltIn(defaultBundle);
+
   // Manifest V3 calls the toolbar button `action`; Firefox's Manifest V2 build calls it `browserAction`.
   const toolbarButton = browser.action ?? browser.browserAction;
   void toolbarButton.setBadgeBackgroundColor({ color: '#92400e' });

@@ -63,6 +63,16 @@ export async function launchWithExtension(
   });
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
   const extensionId = new URL(worker.url()).host;
+  // The service worker puts the shipped notes in the library when it starts; pages read them from there.
+  await worker.evaluate(async () => {
+    const chrome = (globalThis as unknown as { chrome: typeof extensionApi }).chrome;
+    for (let tries = 0; tries < 100; tries++) {
+      const { library } = await chrome.storage.local.get('library');
+      if ((library as { entries?: unknown[] } | undefined)?.entries?.length) return;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    throw new Error('the notes never reached the library');
+  });
   return {
     context,
     worker,

@@ -1,7 +1,7 @@
 import { render } from 'preact';
 import '@/components/theme.css';
-import { defaultBundle } from '@/utils/bundle/load';
+import { getEnabledBundles } from '@/utils/library/store';
 import { App } from './App';
 import './style.css';
 
-render(<App bundles={[defaultBundle]} />, document.getElementById('app')!);
+render(<App bundles={await getEnabledBundles()} />, document.getElementById('app')!);

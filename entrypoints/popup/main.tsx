@@ -1,6 +1,6 @@
 import { render } from 'preact';
 import '@/components/theme.css';
-import { defaultBundle } from '@/utils/bundle/load';
+import { getEnabledBundles } from '@/utils/library/store';
 import { App } from './App';
 import './style.css';
 
@@ -13,4 +13,5 @@ function tabFromQuery(): number | undefined {
   return value !== null && /^\d+$/.test(value) ? Number(value) : undefined;
 }
 
-render(<App bundles={[defaultBundle]} tabId={tabFromQuery()} />, document.getElementById('app')!);
+// The notes that are on, from the library in storage.
+render(<App bundles={await getEnabledBundles()} tabId={tabFromQuery()} />, document.getElementById('app')!);

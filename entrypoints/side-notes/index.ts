@@ -9,14 +9,14 @@
  */
 import { browser } from 'wxt/browser';
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
-import { defaultBundle } from '@/utils/bundle/load';
-import { compileMatcher } from '@/utils/match/compile';
+import { getEnabledBundles, watchLibrary } from '@/utils/library/store';
+import { compileMatcherInSlices, type Matcher } from '@/utils/match/compile';
 import { MENTION_COUNT_MESSAGE } from '@/utils/messages';
 import { PageLifetime } from '@/utils/page/lifetime';
 import { randomHighlightNames } from '@/utils/page/page-style';
 import { watchNavigation } from '@/utils/page/navigation';
 import { isPageStateRequest, PAGE_SUMMARY_PORT, type PageState, type PageSummary } from '@/utils/page/page-state';
-import { later } from '@/utils/page/schedule';
+import { later, pause } from '@/utils/page/schedule';
 import { followSiteSettings, isEnabledOn, siteOf } from '@/utils/settings/items';
 import { startSession, type Session } from './session';
 
@@ -31,7 +31,8 @@ export default defineUnlistedScript(() => {
 
   /** The whole script's life: ends only when the extension goes away. */
   const script = new AbortController();
-  const matcher = compileMatcher([defaultBundle]);
+  /** The reader's notes, compiled; null until the library has been read once. */
+  let matcher: Matcher | null = null;
   const names = randomHighlightNames();
   let session: Session | null = null;
 
@@ -65,7 +66,7 @@ export default defineUnlistedScript(() => {
   }
 
   const lifetime = new PageLifetime((signal, cause) => {
-    session = startSession(signal, cause, { matcher, names, onChange: changed, alive });
+    session = startSession(signal, cause, { matcher: matcher!, names, onChange: changed, alive });
     signal.addEventListener('abort', () => {
       session = null;
       changed();
@@ -139,11 +140,35 @@ export default defineUnlistedScript(() => {
     }
   }
 
-  // ── On and off, and new views ───────────────────────────────────────────────────────────────────────────────
-  const unfollow = followSiteSettings((settings) => {
-    if (alive()) lifetime.setOn(isEnabledOn(settings, site));
+  // ── On and off, the notes, and new views ──────────────────────────────────────────────────────────────────
+  // Side Notes is on for the page once both the settings and the notes have been read.
+  let wantOn: boolean | null = null;
+  function apply() {
+    if (wantOn === null || matcher === null || !alive()) return;
+    lifetime.setOn(wantOn);
     settled();
+  }
+  const unfollow = followSiteSettings((settings) => {
+    wantOn = isEnabledOn(settings, site);
+    apply();
   });
+
+  // The notes are read from the library in storage (not built into this script), compiled a slice at a time, and
+  // read again whenever the library changes; a newer read supersedes one still under way.
+  let reading = 0;
+  async function readNotes() {
+    const turn = ++reading;
+    const bundles = await getEnabledBundles().catch(() => []);
+    if (turn !== reading || !alive()) return;
+    const compiled = await compileMatcherInSlices(bundles, () => pause(script.signal));
+    if (!compiled || turn !== reading) return;
+    const first = matcher === null;
+    matcher = compiled;
+    if (first) apply();
+    else lifetime.renewed();
+  }
+  void readNotes();
+  whenGone(watchLibrary(() => void readNotes()));
   whenGone(unfollow);
   watchNavigation(script.signal, () => {
     if (alive()) lifetime.navigated();

@@ -73,39 +73,89 @@ function compileAlias(entity: Entity, alias: Alias): CompiledAlias | null {
   };
 }
 
+/** Builds a matcher entity by entity, so a big library can be compiled a slice at a time. */
+class MatcherBuilder {
+  readonly entities = new Map<string, KnownEntity>();
+  readonly root = new Map<number, AliasNode>();
+  private readonly seen = new Set<string>();
+  aliasCount = 0;
+  longestAlias = 0;
+
+  /**
+   * Adds one entity's aliases. Stored bundles were validated when they were saved, but storage is shared with other
+   * versions and can be edited by hand: an entity that is not what it should be is left out, never fatal.
+   */
+  add(entity: Entity, bundle: Bundle): void {
+    try {
+      this.addEntity(entity, bundle);
+    } catch {
+      // A malformed entity: the rest of the notes still work.
+    }
+  }
+
+  private addEntity(entity: Entity, bundle: Bundle): void {
+    if (typeof entity.id !== 'string' || !Array.isArray(entity.aliases)) return;
+    if (!this.entities.has(entity.id)) this.entities.set(entity.id, { entity, bundle });
+    for (const alias of entity.aliases) {
+      const compiled = compileAlias(entity, alias);
+      if (!compiled) continue;
+      const key = `${entity.id}\u0000${compiled.words.join(' ')}\u0000${alias.case}\u0000${alias.needs}`;
+      if (this.seen.has(key)) continue;
+      this.seen.add(key);
+      let node: AliasNode | undefined;
+      for (const hash of compiled.hashes) {
+        const level: Map<number, AliasNode> = node ? (node.next ??= new Map()) : this.root;
+        node = level.get(hash);
+        if (!node) level.set(hash, (node = { aliases: [], next: null }));
+      }
+      const aliases = node!.aliases;
+      const firstNeedingEvidence = aliases.findIndex((a) => a.alias.needs === 'evidence');
+      if (alias.needs === 'evidence' || firstNeedingEvidence < 0) aliases.push(compiled);
+      else aliases.splice(firstNeedingEvidence, 0, compiled);
+      this.aliasCount++;
+      this.longestAlias = Math.max(this.longestAlias, alias.text.length);
+    }
+  }
+
+  build(): Matcher {
+    return { entities: this.entities, root: this.root, aliasCount: this.aliasCount, longestAlias: this.longestAlias };
+  }
+}
+
 /**
  * Compiles every alias of every bundle into one lookup. Bundles come newest first: when several bundles know
  * the same entity id, the card shows the newest one's entry, and aliases of all of them count.
  */
 export function compileMatcher(bundles: readonly Bundle[]): Matcher {
-  const entities = new Map<string, KnownEntity>();
-  const root = new Map<number, AliasNode>();
-  const seen = new Set<string>();
-  let aliasCount = 0;
-  let longestAlias = 0;
+  const builder = new MatcherBuilder();
+  for (const bundle of bundles) for (const entity of entitiesOf(bundle)) builder.add(entity, bundle);
+  return builder.build();
+}
+
+function entitiesOf(bundle: Bundle): readonly Entity[] {
+  return Array.isArray(bundle?.entities) ? bundle.entities : [];
+}
+
+/** The longest a compile holds the main thread before it lets the page run. */
+export const COMPILE_SLICE_MS = 8;
+
+/**
+ * `compileMatcher` a slice at a time (10,000 entities take about 60–80 ms in all), letting the page run between
+ * slices; `pause` resolves false when the caller's lifetime ended, and then so does this, with null.
+ */
+export async function compileMatcherInSlices(
+  bundles: readonly Bundle[],
+  pause: () => Promise<boolean>,
+): Promise<Matcher | null> {
+  const builder = new MatcherBuilder();
+  let sliceStart = performance.now();
   for (const bundle of bundles) {
-    for (const entity of bundle.entities) {
-      if (!entities.has(entity.id)) entities.set(entity.id, { entity, bundle });
-      for (const alias of entity.aliases) {
-        const compiled = compileAlias(entity, alias);
-        if (!compiled) continue;
-        const key = `${entity.id}\u0000${compiled.words.join(' ')}\u0000${alias.case}\u0000${alias.needs}`;
-        if (seen.has(key)) continue;
-        seen.add(key);
-        let node: AliasNode | undefined;
-        for (const hash of compiled.hashes) {
-          const level: Map<number, AliasNode> = node ? (node.next ??= new Map()) : root;
-          node = level.get(hash);
-          if (!node) level.set(hash, (node = { aliases: [], next: null }));
-        }
-        const aliases = node!.aliases;
-        const firstNeedingEvidence = aliases.findIndex((a) => a.alias.needs === 'evidence');
-        if (alias.needs === 'evidence' || firstNeedingEvidence < 0) aliases.push(compiled);
-        else aliases.splice(firstNeedingEvidence, 0, compiled);
-        aliasCount++;
-        longestAlias = Math.max(longestAlias, alias.text.length);
-      }
+    for (const entity of entitiesOf(bundle)) {
+      builder.add(entity, bundle);
+      if (performance.now() - sliceStart < COMPILE_SLICE_MS) continue;
+      if (!(await pause())) return null;
+      sliceStart = performance.now();
     }
   }
-  return { entities, root, aliasCount, longestAlias };
+  return builder.build();
 }

@@ -7,8 +7,11 @@
  * The controller is pure: it knows nothing of the DOM or of storage, and is tested without a browser.
  */
 
-/** Why a lifetime starts: the page loaded, the user switched Side Notes on, or the page moved to a new view. */
-export type StartCause = 'load' | 'switch' | 'navigation';
+/**
+ * Why a lifetime starts: the page loaded, the user switched Side Notes on, the page moved to a new view, or the
+ * notes changed (a bundle added, switched, removed).
+ */
+export type StartCause = 'load' | 'switch' | 'navigation' | 'notes';
 
 export type StartLifetime = (signal: AbortSignal, cause: StartCause) => void;
 
@@ -44,6 +47,13 @@ export class PageLifetime {
     if (this.ended || !this.on) return;
     this.stop();
     this.begin('navigation');
+  }
+
+  /** The notes changed: what was found with the old ones is read again with the new ones. */
+  renewed(): void {
+    if (this.ended || !this.on) return;
+    this.stop();
+    this.begin('notes');
   }
 
   /** The extension went away (updated, reloaded, removed): stop for good. */

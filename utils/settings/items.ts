@@ -1,5 +1,6 @@
 import * as v from 'valibot';
 import { storage } from 'wxt/utils/storage';
+import { withLock } from '@/utils/locks';
 import { normalizeHost } from './sites';
 
 export { normalizeHost, siteLabel, siteOf } from './sites';
@@ -72,25 +73,10 @@ export function followSiteSettings(callback: (value: SiteSettings) => void): () 
 }
 
 const SETTINGS_LOCK = 'side-notes:settings';
-let localQueue: Promise<unknown> = Promise.resolve();
-
-/**
- * Runs read-modify-write steps one at a time, so that writes made together (`Promise.all` of two switches, the popup
- * and the options page at once) all land instead of the last one overwriting the others. The Web Locks API spans
- * every extension page and the service worker of one extension (same origin); where it is missing, a queue in this
- * context does the same for the writes made here.
- */
-function serialised<T>(step: () => Promise<T>): Promise<T> {
-  const locks = (globalThis.navigator as Navigator | undefined)?.locks;
-  if (locks?.request) return locks.request(SETTINGS_LOCK, step) as Promise<T>;
-  const run = localQueue.then(() => step());
-  localQueue = run.catch(() => {});
-  return run;
-}
 
 /** Changes the stored settings with `change`, applied to the value as it is when this write's turn comes. */
 export function updateSiteSettings(change: (settings: SiteSettings) => SiteSettings): Promise<SiteSettings> {
-  return serialised(async () => {
+  return withLock(SETTINGS_LOCK, async () => {
     const next = readSiteSettings(change(await siteSettings.getValue()));
     await storedSiteSettings.setValue(next);
     return next;
