@@ -33,7 +33,7 @@ export default defineConfig({
     'build:manifestGenerated': (_wxt, manifest) => {
       manifest.content_scripts = [
         ...(manifest.content_scripts ?? []),
-        { matches: CONTENT_MATCHES, js: ['side-notes.js'], run_at: 'document_idle' },
+        { matches: CONTENT_MATCHES, js: ['side-notes.js'], run_at: 'document_start' },
       ];
     },
   },

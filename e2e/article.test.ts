@@ -112,7 +112,9 @@ describe('the seed article', () => {
     expect(state.site).toBe(new URL(server.origin).host);
     expect(state.openCard).toBeNull();
 
-    expect(Object.keys(state.stats).sort()).toEqual(['scanMs', 'textNodes']);
+    expect(Object.keys(state.stats).sort()).toEqual(['scanMs', 'textNodes', 'viewportMs']);
+    expect(state.stats.viewportMs).toBeGreaterThanOrEqual(0);
+    expect(state.stats.viewportMs).toBeLessThanOrEqual(state.stats.scanMs);
     expect(typeof state.stats.scanMs).toBe('number');
     expect(typeof state.stats.textNodes).toBe('number');
     expect(state.stats.scanMs).toBeGreaterThan(0);

@@ -6,9 +6,8 @@ import { mentionAt } from '@/utils/page/hit-test';
 import { liveRange, type Mention } from '@/utils/page/mentions';
 import { observeText } from '@/utils/page/observe';
 import type { PageMention } from '@/utils/page/page-state';
-import { PageStyle } from '@/utils/page/page-style';
 import { PageScanner, type ScanStats } from '@/utils/page/scanner';
-import { later, nextFrame } from '@/utils/page/schedule';
+import { later, nextFrame, whenParsed } from '@/utils/page/schedule';
 import { CardHost } from './card-host';
 
 /**
@@ -19,7 +18,7 @@ export const NAVIGATION_SCAN_CAP_MS = 400;
 
 export interface SessionDeps {
   matcher: Matcher;
-  /** This page load's highlight names (random, so a page cannot probe for them). */
+  /** This page load's highlight names (random, so a page cannot probe for them; their rules: `PageStyle`). */
   names: HighlightNames;
   /** Mentions, the open card or anything else page state reports changed. */
   onChange: () => void;
@@ -48,19 +47,9 @@ export interface Session {
  */
 export function startSession(signal: AbortSignal, cause: StartCause, deps: SessionDeps): Session {
   const { matcher } = deps;
-  // The underline rules reach the page only while this lifetime lasts.
-  const style = new PageStyle(deps.names);
-  style.attach();
   const highlights = new Highlights(deps.names);
   highlights.show();
-  signal.addEventListener(
-    'abort',
-    () => {
-      highlights.dispose();
-      style.detach();
-    },
-    { once: true },
-  );
+  signal.addEventListener('abort', () => highlights.dispose(), { once: true });
   let cardVersion = 0;
   const scanner = new PageScanner(matcher, highlights, signal, deps.onChange);
 
@@ -228,27 +217,31 @@ export function startSession(signal: AbortSignal, cause: StartCause, deps: Sessi
   listen('keydown', onKeyDown, false);
 
   // ── Reading the page and keeping up with it ───────────────────────────────────────────────────────────────
-  // After an SPA navigation the old view may still be on screen: wait for the new one before the fresh scan.
-  let waitingForView = cause === 'navigation';
-  const scanNewView = () => {
-    if (!waitingForView) return;
-    waitingForView = false;
-    scanner.scanDocument();
-  };
-  if (waitingForView) later(signal, scanNewView, NAVIGATION_SCAN_CAP_MS);
-  else scanner.scanDocument();
+  // The script starts before the page is parsed (so that the underline rules join the page's first styling rather
+  // than restyle it later): reading and watching begin once the document is parsed.
+  whenParsed(signal, () => {
+    // After an SPA navigation the old view may still be on screen: wait for the new one before the fresh scan.
+    let waitingForView = cause === 'navigation';
+    const scanNewView = () => {
+      if (!waitingForView) return;
+      waitingForView = false;
+      scanner.scanDocument();
+    };
+    if (waitingForView) later(signal, scanNewView, NAVIGATION_SCAN_CAP_MS);
+    else scanner.scanDocument();
 
-  observeText(
-    document,
-    () => card.element,
-    ({ changed, removed, visibilityMayHaveChanged }) => {
-      if (!deps.alive()) return;
-      if (waitingForView) return scanNewView();
-      if (changed.length > 0 || removed.length > 0) scanner.rescan(changed, removed);
-      if (visibilityMayHaveChanged) scanner.recheckHidden();
-    },
-    signal,
-  );
+    observeText(
+      document,
+      () => card.element,
+      ({ changed, removed, visibilityMayHaveChanged }) => {
+        if (!deps.alive()) return;
+        if (waitingForView) return scanNewView();
+        if (changed.length > 0 || removed.length > 0) scanner.rescan(changed, removed);
+        if (visibilityMayHaveChanged) scanner.recheckHidden();
+      },
+      signal,
+    );
+  });
 
   return {
     mentions: () =>

@@ -275,3 +275,64 @@ export function scanText(text: string, matcher: Matcher): Candidate[] {
   }
   return found;
 }
+
+/**
+ * A quick look at a page's text nodes, one after another, for the words a name can start with (the first words of
+ * the aliases: the roots of the matcher's trie). Only a text node that holds one is read as a piece of text with
+ * its neighbours; the rest of the page is never asked which element holds it, which is most of what reading a page
+ * costs a content script. Words are followed across text nodes ("Stolten<wbr>berg"): the node where such a word ends
+ * is the one that counts, and reading its piece of text takes in the node before.
+ */
+export class NameStarts {
+  private hash = 0x811c9dc5;
+  private inWord = false;
+
+  constructor(private readonly matcher: Matcher) {}
+
+  /** Forgets the word under way: the next text does not continue it (a block, a skipped element came between). */
+  reset(): void {
+    this.inWord = false;
+  }
+
+  /**
+   * Whether `text`, read after the text before it, holds a word that starts a name. A word left open by the text
+   * before is followed into this one both as one word ("Stolten" + "berg") and as a word of this text alone ("foo" in
+   * one table cell, "NATO" in the next, with no space between the two nodes).
+   */
+  holdsStart(text: string): boolean {
+    const roots = this.matcher.root;
+    let hash = this.hash;
+    let inWord = this.inWord;
+    /** This text's own first word, while the word carried over from the text before is still going on. */
+    let fresh = inWord ? 0x811c9dc5 : 0;
+    let found = false;
+    for (let i = 0, length = text.length; i < length && !found; i++) {
+      const code = text.charCodeAt(i);
+      const charClass = classOf(code);
+      if (charClass === WORD) {
+        if (!inWord) {
+          inWord = true;
+          hash = 0x811c9dc5;
+        }
+        const folded = foldCode(code);
+        hash = Math.imul(hash ^ folded, 0x01000193);
+        if (fresh !== 0) fresh = Math.imul(fresh ^ folded, 0x01000193);
+      } else if (charClass === CJK) {
+        found =
+          (inWord && (roots.has(hash) || (fresh !== 0 && roots.has(fresh)))) ||
+          roots.has(Math.imul(0x811c9dc5 ^ foldCode(code), 0x01000193));
+        inWord = false;
+        fresh = 0;
+      } else if (inWord && charClass !== IGNORABLE) {
+        found = roots.has(hash) || (fresh !== 0 && roots.has(fresh));
+        inWord = false;
+        fresh = 0;
+      }
+    }
+    // A word still open at the end may go on in the next text; as it stands, it may already be a name's first word.
+    if (!found && inWord) found = roots.has(hash) || (fresh !== 0 && roots.has(fresh));
+    this.hash = hash;
+    this.inWord = inWord && !found;
+    return found;
+  }
+}

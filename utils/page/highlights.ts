@@ -73,7 +73,11 @@ export class Highlights {
     return (this.shown ? this.mentions?.size ?? 0 : 0) + (this.shown ? this.active?.size ?? 0 : 0);
   }
 
-  add(range: AbstractRange): void {
+  /**
+   * Adds a mention's range. `onScreen`: the caller knows it is on screen now (the scan of what is visible first),
+   * so it is registered at once rather than when the observer next reports.
+   */
+  add(range: AbstractRange, onScreen = false): void {
     const element = holder(range);
     if (!element || !this.mentions) return;
     let ranges = this.byElement.get(element);
@@ -82,6 +86,7 @@ export class Highlights {
       this.follow(element);
     }
     ranges.add(range);
+    if (onScreen) this.near.add(element);
     if (this.near.has(element)) this.mentions.add(range);
   }
 

@@ -1,14 +1,5 @@
 import { liveRange, type Mention, type MentionIndex } from './mentions';
-
-/** The text node and offset under a point, by whichever caret API the browser has. */
-function caretAt(x: number, y: number): { node: Node; offset: number } | null {
-  if (typeof document.caretPositionFromPoint === 'function') {
-    const position = document.caretPositionFromPoint(x, y);
-    return position ? { node: position.offsetNode, offset: position.offset } : null;
-  }
-  const range = document.caretRangeFromPoint?.(x, y);
-  return range ? { node: range.startContainer, offset: range.startOffset } : null;
-}
+import { caretAt } from './viewport';
 
 function covers(mention: Mention, node: Text, offset: number): boolean {
   const { startContainer, startOffset, endContainer, endOffset } = mention.range;

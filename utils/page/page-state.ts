@@ -28,8 +28,11 @@ export interface PageState {
   mentions: PageMention[];
   /** entityId of the card now open. */
   openCard: string | null;
-  /** The last full scan, highlighting included. */
-  stats: { scanMs: number; textNodes: number };
+  /**
+   * The last full scan, highlighting included; `viewportMs`: from the start of the first full scan until the names
+   * on screen were registered (they are read first).
+   */
+  stats: { scanMs: number; textNodes: number; viewportMs: number };
 }
 
 export function isPageStateRequest(message: unknown): message is PageStateRequest {

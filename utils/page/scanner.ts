@@ -1,9 +1,10 @@
 import type { Matcher } from '@/utils/match/compile';
-import { scanText } from '@/utils/match/scan';
+import { NameStarts, scanText } from '@/utils/match/scan';
 import type { Highlights } from './highlights';
 import { type Mention, MentionIndex } from './mentions';
-import { pause } from './schedule';
+import { afterRender, pause } from './schedule';
 import { blockOf, positionIn, SegmentReader, type TextSegment } from './segments';
+import { firstBlockOnScreen } from './viewport';
 
 /** The longest stretch the scan holds the main thread before it lets the page run. */
 export const SCAN_SLICE_MS = 12;
@@ -23,7 +24,12 @@ export interface ScanStats {
   /** Time the last full scan spent working (its slices added up), highlighting included. */
   scanMs: number;
   textNodes: number;
+  /** From the start of the first full scan until the names on screen were registered (read first, in one piece). */
+  viewportMs: number;
 }
+
+/** About a screenful of dense text: what is read first, from where the text on screen starts. */
+const VIEWPORT_CHARS = 6_000;
 
 /**
  * What a scan found: the mentions, the entities the page names plainly (evidence), mentions that wait for
@@ -66,7 +72,8 @@ type Step = () => number | null;
  * and a full scan asked for again runs once more afterwards, spaced by what the last one cost.
  */
 export class PageScanner {
-  stats: ScanStats = { scanMs: 0, textNodes: 0 };
+  stats: ScanStats = { scanMs: 0, textNodes: 0, viewportMs: 0 };
+  private viewportMs = 0;
   private found: Findings;
   private visibility = new WeakMap<Element, boolean>();
   private fullWanted = false;
@@ -229,8 +236,15 @@ export class PageScanner {
   }
 
   private async fullScan(): Promise<number | null> {
+    // The first time, what is on screen is read and underlined before anything else, once the page has been laid
+    // out (finding what is on screen before that would make the browser lay the page out for us, in our time).
+    let viewportCost = 0;
+    if (this.swaps === 0) {
+      if (!(await afterRender(this.signal))) return null;
+      viewportCost = this.scanOnScreen();
+    }
     const counter = { textNodes: 0 };
-    const reader = new SegmentReader(this.root(), counter);
+    const reader = new SegmentReader(this.root(), counter, undefined, new NameStarts(this.matcher));
     const next = new Findings(null);
     this.visibility = new WeakMap();
     let complete = true;
@@ -253,12 +267,38 @@ export class PageScanner {
     next.onAccept = this.paint;
     this.found = next;
     this.swaps++;
-    const cost = busy + performance.now() - swapStart;
-    this.stats = { scanMs: Math.round(cost * 10) / 10, textNodes: counter.textNodes };
+    const cost = viewportCost + busy + performance.now() - swapStart;
+    const round = (ms: number) => Math.round(ms * 10) / 10;
+    this.stats = { scanMs: round(cost), textNodes: counter.textNodes, viewportMs: round(this.viewportMs) };
     // The page removed what the walk stood on and no place was left to go on from: read it all again, later.
     if (!complete) this.fullWanted = true;
     this.onChange();
     return cost;
+  }
+
+  /**
+   * Reads the blocks on screen and paints their names at once, into the live findings; the full scan that follows
+   * reads them again with the rest of the page and replaces these in one step. Returns the time it took.
+   */
+  private scanOnScreen(): number {
+    const start = performance.now();
+    const root = this.root();
+    const first = firstBlockOnScreen(root) ?? (scrollY === 0 ? root : null);
+    if (first) {
+      const paint = this.found.onAccept;
+      this.found.onAccept = (mention) => this.highlights.add(mention.range, true);
+      // A screenful of text, counting what the reader passes over as well as what it reads.
+      const walked = { textNodes: 0, chars: 0 };
+      const reader = new SegmentReader(root, walked, first, new NameStarts(this.matcher));
+      for (let segment = reader.next(); segment && walked.chars < VIEWPORT_CHARS; segment = reader.next()) {
+        for (let from = 0; from < segment.text.length; from += WINDOW_CHARS) {
+          this.scanWindow(this.found, segment, from, Math.min(segment.text.length, from + WINDOW_CHARS), false);
+        }
+      }
+      this.found.onAccept = paint;
+    }
+    this.viewportMs = performance.now() - start;
+    return this.viewportMs;
   }
 
   private async rescanRoots(roots: Node[], removed: Node[]): Promise<number | null> {
@@ -291,7 +331,7 @@ export class PageScanner {
           found.hiddenWithNames.add(root);
           continue;
         }
-        reader = new SegmentReader(root);
+        reader = new SegmentReader(root, undefined, undefined, new NameStarts(this.matcher));
       }
     };
     const busy = await this.sliced(

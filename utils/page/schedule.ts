@@ -44,3 +44,33 @@ export function pause(signal: AbortSignal, ms = 0): Promise<boolean> {
     signal.addEventListener('abort', onAbort, { once: true });
   });
 }
+
+/**
+ * Resolves once the page has been rendered (a frame has gone by: layout is done, so reading geometry forces none),
+ * or after `fallbackMs` where frames do not come (a tab in the background); false when the lifetime ended.
+ */
+export function afterRender(signal: AbortSignal, fallbackMs = 100): Promise<boolean> {
+  return new Promise((resolve) => {
+    if (signal.aborted) return resolve(false);
+    let done = false;
+    const finish = () => {
+      if (done) return;
+      done = true;
+      clearTimeout(fallback);
+      cancelAnimationFrame(frame);
+      signal.removeEventListener('abort', finish);
+      resolve(!signal.aborted);
+    };
+    // rAF runs before the frame's layout and paint; a task queued from it runs after them.
+    const frame = requestAnimationFrame(() => setTimeout(finish, 0));
+    const fallback = setTimeout(finish, fallbackMs);
+    signal.addEventListener('abort', finish, { once: true });
+  });
+}
+
+/** Runs `callback` once the document has been parsed (at once if it has), unless `signal` aborts first. */
+export function whenParsed(signal: AbortSignal, callback: () => void): void {
+  if (signal.aborted) return;
+  if (document.readyState !== 'loading') return callback();
+  document.addEventListener('DOMContentLoaded', () => signal.aborted || callback(), { once: true, signal });
+}

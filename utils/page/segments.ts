@@ -36,9 +36,7 @@ const TAG_KINDS = new Map<string, number>([
 ]);
 
 export function isSkipped(element: Element): boolean {
-  if (TAG_KINDS.get(element.localName) === TAG_SKIP) return true;
-  // Editable content is the user's own typing: never underline it, never touch it.
-  return element.hasAttribute('contenteditable') && (element as HTMLElement).isContentEditable === true;
+  return TAG_KINDS.get(element.localName) === TAG_SKIP || isEditingHost(element);
 }
 
 export function isInline(element: Element): boolean {
@@ -69,15 +67,16 @@ interface ParentInfo {
 
 const SKIP: ParentInfo = { skip: true, block: null as unknown as Node };
 
-/** What `node` means for the text under it, from the nearest ancestor already known, each node worked out once. */
 /** What one node means for the text under it, given what its parent means (undefined above the top). */
-function infoOf(node: Node, parent: ParentInfo | undefined, editable: ReadonlySet<Element>): ParentInfo {
+function infoOf(node: Node, parent: ParentInfo | undefined): ParentInfo {
   if (parent?.skip) return SKIP;
   const tag = (node as Element).localName;
   // Documents, fragments and shadow roots have no tag name: each is a block of its own.
   if (tag === undefined) return { skip: false, block: node };
   const kind = TAG_KINDS.get(tag);
-  if (kind === TAG_SKIP || editable.has(node as Element)) return SKIP;
+  // Editable content is the user's own typing: never underlined, never touched. Only elements with the attribute
+  // are asked whether they are editable (the answer needs the element's style).
+  if (kind === TAG_SKIP || isEditingHost(node as Element)) return SKIP;
   return kind === TAG_INLINE && parent ? parent : { skip: false, block: node };
 }
 
@@ -86,11 +85,11 @@ function infoOf(node: Node, parent: ParentInfo | undefined, editable: ReadonlySe
  * `node` and every ancestor on the way. Most text sits one element below an element already seen: that path is
  * two lookups and no allocation.
  */
-function parentInfo(node: Node, known: Map<Node, ParentInfo>, editable: ReadonlySet<Element>): ParentInfo {
+function parentInfo(node: Node, known: Map<Node, ParentInfo>): ParentInfo {
   const up = node.parentNode;
   const upInfo = up ? known.get(up) : undefined;
   if (upInfo || !up) {
-    const info = infoOf(node, upInfo, editable);
+    const info = infoOf(node, upInfo);
     known.set(node, info);
     return info;
   }
@@ -102,27 +101,14 @@ function parentInfo(node: Node, known: Map<Node, ParentInfo>, editable: Readonly
     chain.push(current);
   }
   for (let i = chain.length - 1; i >= 0; i--) {
-    info = infoOf(chain[i], info, editable);
+    info = infoOf(chain[i], info);
     known.set(chain[i], info);
   }
   return info!;
 }
 
-/**
- * The editable elements under and around `root`, found by one native query rather than by asking every element:
- * editable content is the user's own typing, never underlined, never touched.
- */
-function editingHosts(root: Node): Set<Element> {
-  const hosts = new Set<Element>();
-  const scope = root.nodeType === Node.ELEMENT_NODE || root.nodeType === Node.DOCUMENT_NODE ? (root as Element) : null;
-  for (const element of scope?.querySelectorAll('[contenteditable]') ?? []) {
-    if ((element as HTMLElement).isContentEditable) hosts.add(element);
-  }
-  const start = root.nodeType === Node.ELEMENT_NODE ? (root as Element) : root.parentElement;
-  for (let ancestor = start; ancestor; ancestor = ancestor.parentElement) {
-    if (ancestor.hasAttribute('contenteditable') && (ancestor as HTMLElement).isContentEditable) hosts.add(ancestor);
-  }
-  return hosts;
+function isEditingHost(element: Element): boolean {
+  return element.hasAttribute('contenteditable') && (element as HTMLElement).isContentEditable === true;
 }
 
 /** Between two text nodes of one parent: a line break, an image or a block, which ends a run of text. */
@@ -133,73 +119,69 @@ function breakBetween(previous: Text, node: Text): boolean {
   return false;
 }
 
+/** Tells which text nodes may hold a name, reading them one after another (utils/match/scan.ts `NameStarts`). */
+export interface TextFilter {
+  holdsStart(text: string): boolean;
+  /** The next text does not continue the last one. */
+  reset(): void;
+}
+
+/** Every text node is worth reading (tests, and pages read whole). */
+const EVERY_TEXT: TextFilter = { holdsStart: () => true, reset: () => {} };
+
 /**
  * Reads the text segments under `root` in document order, and counts text nodes read in `counter.textNodes`.
- * A native TreeWalker visits the text nodes; what each parent element means (skipped? which block?) is worked out
- * once per element and cached, so elements without text are never touched from script.
+ *
+ * A native TreeWalker visits the text nodes. Only a node that the filter says may hold a name is placed in its
+ * segment — its run of text within one block, found by stepping to its neighbours — so the elements that hold the
+ * rest of the page's text are never touched from script: for a content script, whose every first touch of a node
+ * creates a wrapper for it, that is most of what reading a page costs. What each parent element means (skipped?
+ * which block?) is worked out once per element and cached.
  *
  * A scan reads in slices and lets the page run in between, so the page may remove the very node the walker stands
- * on. `resume` is called after every such pause: it finds its place again, or says the rest cannot be read.
+ * on. `pausing` and `resume` around every such pause find its place again, or say the rest cannot be read.
  */
 export class SegmentReader {
   private readonly walker: TreeWalker | null;
+  /** Steps from a node to its neighbours, to find the run of text it belongs to. */
+  private readonly side: TreeWalker | null;
   private readonly known = new Map<Node, ParentInfo>();
-  private readonly editable: Set<Element>;
-  private nodes: Text[] = [];
-  private starts: number[] = [];
-  private text = '';
-  private block: Node | null = null;
-  private previous: Text | null = null;
-  private previousParent: Node | null = null;
-  private lastParent: Node | null = null;
-  private lastInfo: ParentInfo = SKIP;
   private done = false;
   /** Where the walker stood when the page was last let run: its node's ancestors, nearest first. */
   private trail: Node[] = [];
 
+  /** `from`: start reading at this node (inside `root`) rather than at the start of `root`. */
   constructor(
     private readonly root: Node,
-    private readonly counter: { textNodes: number } = { textNodes: 0 },
+    private readonly counter: { textNodes: number; chars?: number } = { textNodes: 0 },
+    from?: Node,
+    private readonly filter: TextFilter = EVERY_TEXT,
   ) {
     const document = root.ownerDocument ?? (root as Document);
     // A document in design mode is an editor from top to bottom.
-    this.walker = document.designMode === 'on' ? null : document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
-    this.editable = this.walker ? editingHosts(root) : new Set();
+    const editor = document.designMode === 'on';
+    this.walker = editor ? null : document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+    this.side = editor ? null : document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+    if (this.walker && from) this.walker.currentNode = from;
   }
 
-  /** The next segment with visible characters in it, or null at the end. */
+  /** The next segment that may hold a name, or null at the end. */
   next(): TextSegment | null {
     const walker = this.walker;
     if (!walker || this.done) return null;
     for (let node = walker.nextNode() as Text | null; node; node = walker.nextNode() as Text | null) {
       this.counter.textNodes++;
-      const parent = node.parentNode!;
-      if (parent !== this.lastParent) {
-        this.lastParent = parent;
-        this.lastInfo = this.known.get(parent) ?? parentInfo(parent, this.known, this.editable);
-      }
-      if (this.lastInfo.skip) {
-        // Skipped text (a script, a form field) between two runs of text separates them.
-        const segment = this.flush();
-        if (segment) return segment;
-        continue;
-      }
       const data = node.data;
-      if (data.length === 0) continue;
-      const broken =
-        this.lastInfo.block !== this.block ||
-        (this.previousParent === parent && node.previousSibling !== this.previous && breakBetween(this.previous!, node));
-      const segment = broken || this.text.length > MAX_SEGMENT_LENGTH ? this.flush() : null;
-      this.block = this.lastInfo.block;
-      this.nodes.push(node);
-      this.starts.push(this.text.length);
-      this.text += data;
-      this.previous = node;
-      this.previousParent = parent;
-      if (segment) return segment;
+      if (this.counter.chars !== undefined) this.counter.chars += data.length;
+      if (!this.filter.holdsStart(data)) continue;
+      this.filter.reset();
+      const segment = this.runOf(node);
+      if (!segment) continue;
+      walker.currentNode = segment.nodes[segment.nodes.length - 1];
+      return segment;
     }
     this.done = true;
-    return this.flush();
+    return null;
   }
 
   /** Notes where the walker stands, before the page is let run (and may remove that node). */
@@ -217,11 +199,9 @@ export class SegmentReader {
   resume(): boolean {
     const walker = this.walker;
     if (!walker || this.done) return true;
-    if (this.nodes.some((node) => !node.isConnected)) this.discardPartial();
+    this.filter.reset();
     const current = walker.currentNode;
     if (current === this.root || (current.isConnected && this.root.contains(current))) return true;
-    this.discardPartial();
-    this.lastParent = null;
     for (const ancestor of this.trail) {
       if (!ancestor.isConnected || !this.root.contains(ancestor)) continue;
       let last: Node = ancestor;
@@ -233,20 +213,55 @@ export class SegmentReader {
     return false;
   }
 
-  private discardPartial(): void {
-    this.nodes = [];
-    this.starts = [];
-    this.text = '';
-    this.previous = null;
-    this.previousParent = null;
-    this.block = null;
+  private info(node: Text): ParentInfo {
+    const parent = node.parentNode!;
+    return this.known.get(parent) ?? parentInfo(parent, this.known);
   }
 
-  private flush(): TextSegment | null {
-    if (this.nodes.length === 0) return null;
-    const segment = { nodes: this.nodes, starts: this.starts, text: this.text };
-    this.discardPartial();
-    return /\S/.test(segment.text) ? segment : null;
+  /**
+   * The run of text `node` belongs to: its neighbours in the same block, up to a block, a line break, skipped text
+   * (a script, a form field) or `MAX_SEGMENT_LENGTH` characters either way. Null when `node` itself is skipped.
+   */
+  private runOf(node: Text): TextSegment | null {
+    const side = this.side!;
+    const own = this.info(node);
+    if (own.skip) return null;
+    const before: Text[] = [];
+    let length = 0;
+    side.currentNode = node;
+    for (let later = node, earlier = side.previousNode() as Text | null; earlier; earlier = side.previousNode() as Text | null) {
+      if (earlier.data.length === 0) continue;
+      if (!this.joins(earlier, later, own.block)) break;
+      before.push(earlier);
+      later = earlier;
+      if ((length += earlier.data.length) > MAX_SEGMENT_LENGTH) break;
+    }
+    const after: Text[] = [];
+    length = 0;
+    side.currentNode = node;
+    for (let earlier = node, later = side.nextNode() as Text | null; later; later = side.nextNode() as Text | null) {
+      if (later.data.length === 0) continue;
+      if (!this.joins(earlier, later, own.block)) break;
+      after.push(later);
+      earlier = later;
+      if ((length += later.data.length) > MAX_SEGMENT_LENGTH) break;
+    }
+    const nodes = [...before.reverse(), node, ...after];
+    const starts: number[] = [];
+    let text = '';
+    for (const part of nodes) {
+      starts.push(text.length);
+      text += part.data;
+    }
+    return { nodes, starts, text };
+  }
+
+  /** Whether `earlier` and `later` (text nodes, in that order) read as one run of text in `block`. */
+  private joins(earlier: Text, later: Text, block: Node): boolean {
+    const info = this.info(earlier);
+    if (info.skip || info.block !== block || this.info(later).block !== block) return false;
+    const parent = later.parentNode;
+    return !(earlier.parentNode === parent && later.previousSibling !== earlier && breakBetween(earlier, later));
   }
 }
 

@@ -1,0 +1,25 @@
+import { launchWithExtension, localOnly, settledPageState } from '/work/main/e2e/support/browser.ts';
+import { startPageServer } from '/work/main/e2e/support/pages.ts';
+const server = await startPageServer({ folders: { '/large/': '/work/shared/corpus/large' } });
+const b = await launchWithExtension();
+await localOnly(b.context);
+const tab = await b.context.newPage();
+const page = process.argv[2] ?? 'wikipedia_list_of_victims_of_9-11.html';
+await tab.goto(server.origin + '/large/' + page); await settledPageState(b, tab, 60000);
+const session = await b.context.newCDPSession(tab);
+await session.send('Profiler.enable'); await session.send('Profiler.setSamplingInterval', { interval: 100 }); await session.send('Profiler.start');
+await tab.goto(server.origin + '/large/' + page);
+const s = await settledPageState(b, tab, 60000);
+const { profile } = await session.send('Profiler.stop') as any;
+console.log(s.stats);
+const byId = new Map(profile.nodes.map((n: any) => [n.id, n]));
+const parent = new Map(); for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
+const self = new Map<string, number>(); const incl = new Map<string, number>();
+profile.samples.forEach((id: number, i: number) => { const d = (profile.timeDeltas[i + 1] ?? 0) / 1000; const n: any = byId.get(id);
+  let ours = false; for (let a = id; a !== undefined; a = parent.get(a)) if ((byId.get(a) as any).callFrame.url.includes('side-notes')) { ours = true; break; }
+  if (!ours) return;
+  const k = n.callFrame.functionName + ' ' + (n.callFrame.url.split('/').pop()) + ':' + n.callFrame.columnNumber; self.set(k, (self.get(k) ?? 0) + d);
+  const seen = new Set(); for (let a = id; a !== undefined; a = parent.get(a)) { const m: any = byId.get(a); const kk = m.callFrame.functionName + ' ' + m.callFrame.url.split('/').pop() + ':' + m.callFrame.columnNumber; if (!seen.has(kk)) { seen.add(kk); incl.set(kk, (incl.get(kk) ?? 0) + d); } } });
+console.log('SELF (ours)'); console.log([...self].sort((a, b) => b[1] - a[1]).slice(0, 25).map(([k, v]) => v.toFixed(1).padStart(7) + ' ' + k).join('\n'));
+console.log('INCL'); console.log([...incl].filter(([k]) => k.includes('side-notes')).sort((a, b) => b[1] - a[1]).slice(0, 30).map(([k, v]) => v.toFixed(1).padStart(7) + ' ' + k).join('\n'));
+await b.close(); await server.close();
