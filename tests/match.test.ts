@@ -179,3 +179,33 @@ describe('compiling', () => {
     ]);
   });
 });
+
+describe('words that are not names', () => {
+  it('leaves words inside web addresses shown as text alone', () => {
+    expect(found('Source: https://www.whitehouse.gov/briefing-room/2023/01/27/fact-sheet-u-s-eu-trade-and-technology-council/')).toEqual([]);
+    expect(found('Read more at http://www.tagesschau.de/inland/hintergruende/deutschland/ today.')).toEqual([]);
+    expect(found('Siehe …/eu-pakt-mit-nato-2023… und www.nato.int')).toEqual([]);
+    expect(found('the slug fact-sheet-u-s-eu-trade was shared')).toEqual([]);
+    // Prose around an address is read as prose, and ordinary punctuation is not an address.
+    expect(found('NATO (see nato.int) met in Seoul; NATO/EU talks, U.S.-led, on 24/7 alert.')).toEqual([
+      'nato:NATO',
+      'seoul:Seoul',
+      'nato:NATO',
+      'united-states:U.S',
+    ]);
+  });
+
+  it('reads the Spanish "América" as the Americas, not the United States', () => {
+    expect(found('Twitter Lite llega a 11 países de América Latina.')).toEqual([]);
+    expect(found('AMÉRICA')).toEqual([]);
+    expect(found('Noticias de América y Europa')).toEqual([]);
+    expect(found('antes da Copa America de 2019')).toEqual([]);
+    expect(found('America First, said the United States.')).toEqual(['united-states:America', 'united-states:United States']);
+  });
+});
+
+describe('photo credits are not addresses', () => {
+  it('reads the agency in "Name/AFP/Getty Images"', () => {
+    expect(found('Fethi Belaid/AFP/Getty Images')).toEqual(['afp:AFP']);
+  });
+});

@@ -22,6 +22,11 @@ export const AliasSchema = v.object({
   needs: v.optional(v.picklist(['always', 'evidence']), 'always'),
   /** `exact`: letters must match in case ("US", not "us"). Default: any case. */
   case: v.optional(v.picklist(['any', 'exact']), 'any'),
+  /**
+   * `exact`: accents must match, case need not ("America" in any case, but not the Spanish "América", the
+   * Americas). Left out: accents are folded away.
+   */
+  accents: v.optional(v.picklist(['any', 'exact'])),
   /** Words right before the alias that identify it (titles: "President", "Secretary"). Any case. */
   cuesBefore: v.optional(v.array(nonEmpty)),
   /** Words right after the alias that identify it ("tank", "tanks"). Any case. */

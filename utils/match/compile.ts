@@ -11,6 +11,8 @@ export interface CompiledAlias {
   hashes: number[];
   /** The alias's own words as written, for `case: 'exact'`. */
   exactWords: string[] | null;
+  /** The alias's own words in lower case, accents kept, for `accents: 'exact'`. */
+  accentedWords: string[] | null;
   cuesBefore: string[][];
   cuesAfter: string[][];
   vetoBefore: string[][];
@@ -65,6 +67,8 @@ function compileAlias(entity: Entity, alias: Alias): CompiledAlias | null {
     words: folded,
     hashes: folded.map(hashWord),
     exactWords: alias.case === 'exact' ? tokenize(alias.text).map((t) => alias.text.slice(t.start, t.end)) : null,
+    accentedWords:
+      alias.accents === 'exact' ? tokenize(alias.text).map((t) => alias.text.slice(t.start, t.end).toLowerCase()) : null,
     cuesBefore: phrases(alias.cuesBefore),
     cuesAfter: phrases(alias.cuesAfter),
     vetoBefore: phrases(alias.vetoBefore),
@@ -99,7 +103,7 @@ class MatcherBuilder {
     for (const alias of entity.aliases) {
       const compiled = compileAlias(entity, alias);
       if (!compiled) continue;
-      const key = `${entity.id}\u0000${compiled.words.join(' ')}\u0000${alias.case}\u0000${alias.needs}`;
+      const key = `${entity.id}\u0000${compiled.words.join(' ')}\u0000${alias.case}\u0000${alias.accents ?? 'any'}\u0000${alias.needs}`;
       if (this.seen.has(key)) continue;
       this.seen.add(key);
       let node: AliasNode | undefined;

@@ -127,6 +127,11 @@ function matchesAt(text: string, first: number, alias: CompiledAlias): boolean {
       if (text.slice(words.starts[first + k], words.ends[first + k]) !== alias.exactWords[k]) return false;
     }
   }
+  if (alias.accentedWords) {
+    for (let k = 0; k < n; k++) {
+      if (text.slice(words.starts[first + k], words.ends[first + k]).toLowerCase() !== alias.accentedWords[k]) return false;
+    }
+  }
   return true;
 }
 
@@ -241,6 +246,31 @@ function judge(text: string, first: number, compiled: CompiledAlias): Candidate[
   return verdict === 'cue' ? 'strong' : 'weak';
 }
 
+/** How far around a name to look for the rest of a web address it may stand in. */
+const ADDRESS_REACH = 300;
+
+/**
+ * A web address or a piece of one, shown as text: a scheme ("https://"), "www.", a domain with a known ending, a
+ * path segment of lower-case letters, digits and hyphens between two slashes ("…/hintergruende/deutschland/…"; a
+ * photo credit's "Name/AFP/Getty Images" is not one), or a slug of lower-case words joined by hyphens
+ * ("fact-sheet-u-s-eu-trade-and-technology"). Words in it are parts of an address, not names.
+ */
+const ADDRESS =
+  /[a-z][a-z0-9+.-]*:\/\/|(?:^|[^\p{L}\p{N}])www\.|[\p{L}\p{N}-]\.(?:com|org|net|gov|edu|int|mil|info|news|io|co|uk|de|fr|es|it|pl|ru|ua|cn|jp|kr|eu)(?![\p{L}\p{N}])/iu;
+/** Paths and slugs are written in lower case: "Name/AFP/Getty Images" is a credit, "…/nato/…" a path. */
+const LOWER_CASE_ADDRESS = /\/[\p{Ll}\p{N}._%~-]+\/|^[^\p{L}\p{N}]*[\p{Ll}\p{N}]+(?:-[\p{Ll}\p{N}]+){3,}[^\p{L}\p{N}]*$/u;
+
+/** Whether the name at [start, end) stands inside a web address (the run of non-space characters around it). */
+function insideAddress(text: string, start: number, end: number): boolean {
+  let from = start;
+  while (from > 0 && start - from < ADDRESS_REACH && classOf(text.charCodeAt(from - 1)) !== SPACE) from--;
+  let to = end;
+  while (to < text.length && to - end < ADDRESS_REACH && classOf(text.charCodeAt(to)) !== SPACE) to++;
+  if (from === start && to === end) return false;
+  const chunk = text.slice(from, to);
+  return ADDRESS.test(chunk) || LOWER_CASE_ADDRESS.test(chunk);
+}
+
 /**
  * Finds every name in `text`, leftmost-longest, whole words only. Possessives need no alias: "Stoltenberg’s"
  * is the word "Stoltenberg" and then "s".
@@ -265,7 +295,7 @@ export function scanText(text: string, matcher: Matcher): Candidate[] {
       for (const alias of reached[r].aliases) {
         if (!matchesAt(text, first, alias)) continue;
         const last = first + alias.words.length - 1;
-        const strength = judge(text, first, alias);
+        const strength = insideAddress(text, words.starts[first], words.ends[last]) ? null : judge(text, first, alias);
         if (strength) found.push({ alias, start: words.starts[first], end: words.ends[last], strength });
         first = last;
         matched = true;
