@@ -45,7 +45,8 @@ describe('the popup in Firefox', () => {
   let errors: string[];
 
   const search = '[data-testid="search"]';
-  const resultNames = () => popup.$$eval('[data-testid="result"] .sn-list__name', (names) => names.map((name) => name.textContent));
+  const resultNames = () =>
+    popup.$$eval('[data-testid="result"] .sn-list__name', (names) => names.map((name) => name.textContent));
   const switchChecked = (testId: string) =>
     popup.$eval(`[data-testid="${testId}"]`, (element) => element.getAttribute('aria-checked'));
 

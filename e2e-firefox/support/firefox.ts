@@ -57,7 +57,9 @@ export interface FirefoxWithExtension {
  * Firefox, headless, with the built extension installed and the shipped notes in its library. `colorScheme: 'dark'`
  * makes web pages and the extension's pages see `prefers-color-scheme: dark`.
  */
-export async function launchFirefox({ colorScheme = 'light' }: { colorScheme?: 'light' | 'dark' } = {}): Promise<FirefoxWithExtension> {
+export async function launchFirefox({
+  colorScheme = 'light',
+}: { colorScheme?: 'light' | 'dark' } = {}): Promise<FirefoxWithExtension> {
   const id = geckoId();
   const browser = await puppeteer.launch({
     browser: 'firefox',
@@ -218,7 +220,8 @@ export async function textBox(page: Page, text: string, occurrence = 0): Promise
           range.setStart(node, at);
           range.setEnd(node, at + text.length);
           const rect = range.getClientRects()[0] ?? range.getBoundingClientRect();
-          return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2, top: rect.top, bottom: rect.bottom, left: rect.left, right: rect.right };
+          const { left, top, right, bottom } = rect;
+          return { x: (left + right) / 2, y: (top + bottom) / 2, left, top, right, bottom };
         }
       }
       return null;
