@@ -17,6 +17,7 @@ import {
   FIREFOX_SCREENSHOT_DIR,
   hoverText,
   launchFirefox,
+  registeredRanges,
   screenshotTo,
   settledPageState,
   sleep,
@@ -24,8 +25,8 @@ import {
   VIEWPORT,
   waitForPageState,
   type FirefoxWithExtension,
-  type TextBox,
 } from './support/firefox';
+import type { TextBox } from '../e2e/support/in-page';
 
 /** A page several screens long, a name in every paragraph. */
 const LONG_PAGE = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Long</title></head><body>
@@ -136,15 +137,15 @@ describe('the seed article in Firefox', () => {
     const longState = await settledPageState(firefox, long);
     expect(longState.mentions).toHaveLength(600);
 
-    const atTop = await registered(long);
+    const atTop = await registeredRanges(long);
     expect(atTop.total).toBeGreaterThan(0);
     // Within a screen above and below what is on screen: a small part of the 600.
     expect(atTop.farthest).toBeLessThanOrEqual(1.1);
     expect(atTop.total).toBeLessThan(200);
 
     await long.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight / 2));
-    await expect.poll(async () => (await registered(long)).inViewport, { timeout: 3_000 }).toBeGreaterThan(10);
-    const scrolled = await registered(long);
+    await expect.poll(async () => (await registeredRanges(long)).inViewport, { timeout: 3_000 }).toBeGreaterThan(10);
+    const scrolled = await registeredRanges(long);
     expect(scrolled.farthest).toBeLessThanOrEqual(1.1);
     expect(scrolled.total).toBeLessThan(200);
     await long.close();
@@ -195,29 +196,4 @@ async function underlinePixels(firefox: FirefoxWithExtension, png: string, boxes
   } finally {
     await decoder.close();
   }
-}
-
-/**
- * What the page's highlight registry holds, seen from the page's own world (the test pages register no highlights of
- * their own): ranges in all, those on screen, and how far the farthest is from the viewport, in viewport heights.
- */
-function registered(page: Page): Promise<{ total: number; inViewport: number; farthest: number }> {
-  return page.evaluate(() => {
-    const height = innerHeight;
-    let total = 0;
-    let inViewport = 0;
-    let farthest = 0;
-    for (const highlight of CSS.highlights.values()) {
-      for (const range of highlight) {
-        total++;
-        const live = document.createRange();
-        live.setStart(range.startContainer, range.startOffset);
-        live.setEnd(range.endContainer, range.endOffset);
-        const rect = live.getBoundingClientRect();
-        if (rect.bottom >= 0 && rect.top <= height) inViewport++;
-        else farthest = Math.max(farthest, rect.top > height ? (rect.top - height) / height : -rect.bottom / height);
-      }
-    }
-    return { total, inViewport, farthest };
-  });
 }

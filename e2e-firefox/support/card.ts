@@ -7,6 +7,7 @@
  * (e2e/support/card.ts).
  */
 import type { Page } from 'puppeteer-core';
+import { cardHostInPage, NO_CARD, readCardInRoot, type CardHostView, type CardInside } from '../../e2e/support/in-page';
 
 export const CARD_HOST = 'side-notes-card';
 const SANDBOX = 'side-notes-test';
@@ -67,48 +68,11 @@ export async function inCardRoot<T>(page: Page, fn: string, arg: unknown, fallba
   return JSON.parse(valueOf(result).value as string) as T;
 }
 
-/** What the card shows now. */
-export interface CardView {
-  /** `<side-notes-card>` elements in the document. */
-  hosts: number;
-  /** The host is the last child of `<html>`. */
-  hostOnHtml: boolean;
-  /** The page itself cannot see into the host (its shadow root is closed). */
-  closedToPage: boolean;
-  /** A card is rendered and visible. */
-  open: boolean;
-  /** The rendered card's heading (the entity's name). */
-  name: string | null;
-  quotes: string[];
-  /** The card's background colour, as computed. */
-  background: string;
-  /** The card's box in the viewport. */
-  rect: { left: number; top: number; right: number; bottom: number } | null;
-}
-
-const READ_CARD = `function (root) {
-  const card = root.querySelector('[data-testid="entity-card"]');
-  const open = card !== null && card.checkVisibility() && card.getBoundingClientRect().width > 0;
-  const rect = card && card.getBoundingClientRect();
-  return {
-    open,
-    name: card && card.querySelector('h2') ? card.querySelector('h2').textContent : null,
-    quotes: card ? [...card.querySelectorAll('blockquote')].map((quote) => quote.textContent) : [],
-    background: card ? getComputedStyle(card).backgroundColor : '',
-    rect: open ? { left: rect.left, top: rect.top, right: rect.right, bottom: rect.bottom } : null,
-  };
-}`;
+/** What the card shows now: its host, seen from the page, and the card inside the closed root. */
+export type CardView = CardHostView & CardInside;
 
 export async function cardView(page: Page): Promise<CardView> {
-  const outside = await page.evaluate((hostName) => {
-    const hosts = document.querySelectorAll(hostName);
-    const host = hosts[0];
-    return {
-      hosts: hosts.length,
-      hostOnHtml: host !== undefined && host === document.documentElement.lastElementChild,
-      closedToPage: host === undefined || host.shadowRoot === null,
-    };
-  }, CARD_HOST);
-  const inside = await inCardRoot(page, READ_CARD, null, { open: false, name: null, quotes: [], background: '', rect: null });
+  const outside = await page.evaluate(cardHostInPage, CARD_HOST);
+  const inside = await inCardRoot<CardInside>(page, readCardInRoot.toString(), null, NO_CARD);
   return { ...outside, ...inside };
 }

@@ -11,6 +11,12 @@ import { join } from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import type { browser as extensionApi } from 'wxt/browser';
 import type { PageState } from '../../utils/page/page-state';
+import {
+  registeredRangesInPage,
+  textBoxInPage,
+  type RegisteredRanges,
+  type TextBox,
+} from '../../e2e/support/in-page';
 import { ROOT } from '../../e2e/support/pages';
 
 export const FIREFOX_EXTENSION_DIR = join(ROOT, '.output', 'firefox-mv3');
@@ -195,40 +201,12 @@ export function collectErrors(page: Page): string[] {
   return errors;
 }
 
-/** A word's box on the page (viewport coordinates), and its centre. */
-export interface TextBox {
-  x: number;
-  y: number;
-  left: number;
-  top: number;
-  right: number;
-  bottom: number;
-}
-
-/** The box of the `occurrence`-th (0-based) occurrence of `text` in the page's body, scrolled into view if it is not. */
+/**
+ * The box of the `occurrence`-th (0-based) occurrence of `text` in the page's body, scrolled into view only if it is
+ * not (so boxes taken one after the other stay where they were).
+ */
 export async function textBox(page: Page, text: string, occurrence = 0): Promise<TextBox> {
-  const box = await page.evaluate(
-    (text, occurrence) => {
-      const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-      let seen = 0;
-      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-        const data = (node as Text).data;
-        for (let at = data.indexOf(text); at >= 0; at = data.indexOf(text, at + 1)) {
-          if (seen++ !== occurrence) continue;
-          node.parentElement?.scrollIntoView({ block: 'nearest', behavior: 'instant' as ScrollBehavior });
-          const range = document.createRange();
-          range.setStart(node, at);
-          range.setEnd(node, at + text.length);
-          const rect = range.getClientRects()[0] ?? range.getBoundingClientRect();
-          const { left, top, right, bottom } = rect;
-          return { x: (left + right) / 2, y: (top + bottom) / 2, left, top, right, bottom };
-        }
-      }
-      return null;
-    },
-    text,
-    occurrence,
-  );
+  const box = await page.evaluate(textBoxInPage, { text, occurrence, block: 'nearest' as const });
   if (!box) throw new Error(`"${text}" (occurrence ${occurrence}) is not on ${page.url()}`);
   return box;
 }
@@ -246,6 +224,11 @@ export async function screenshotTo(page: Page, path: string): Promise<string> {
   await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
   await page.screenshot({ path: path as `${string}.png` });
   return path;
+}
+
+/** What the page's highlight registry holds, seen from the page's own world (e2e/support/in-page.ts). */
+export function registeredRanges(page: Page): Promise<RegisteredRanges> {
+  return page.evaluate(registeredRangesInPage);
 }
 
 export function sleep(ms: number): Promise<void> {
