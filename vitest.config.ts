@@ -23,6 +23,17 @@ export default defineConfig({
           hookTimeout: 90_000,
         },
       },
+      {
+        test: {
+          name: 'firefox',
+          include: ['e2e-firefox/**/*.test.ts'],
+          environment: 'node',
+          // One Firefox at a time, as for Chromium.
+          fileParallelism: false,
+          testTimeout: 60_000,
+          hookTimeout: 90_000,
+        },
+      },
     ],
   },
 });

@@ -4,8 +4,45 @@ import preact from '@preact/preset-vite';
 /** Pages Side Notes reads: the web, and files opened from the local disk (README, "Permissions"). */
 const CONTENT_MATCHES = ['http://*/*', 'https://*/*', 'file:///*'];
 
+/**
+ * Firefox (README, "Firefox"). A fixed id: the add-on's identity on addons.mozilla.org and the key its storage is kept
+ * under. 146 is the first Firefox that paints `text-decoration` in `::highlight()`, which is all an underline is.
+ * Side Notes collects nothing (README, "Privacy"), which new listings must declare. (A variable, not a literal in the
+ * manifest: WXT 0.21's manifest type predates `data_collection_permissions`.)
+ */
+const GECKO = {
+  id: 'side-notes@example.org',
+  strict_min_version: '146.0',
+  data_collection_permissions: { required: ['none'] },
+};
+
+/**
+ * What the sources zip holds, the one Firefox's reviewers rebuild the Firefox package from (`npm ci && npm run
+ * build:firefox`): the extension's code, the seeds its notes are built from and the script that builds them, the
+ * lock file and the README's build steps. Everything else — tests, fixtures, end-to-end journeys, screenshots,
+ * benchmarks, docs — stays out. A list of what goes in rather than of what stays out, so a new folder of test
+ * output can never slip in.
+ */
+const SOURCES = [
+  'package.json',
+  'package-lock.json',
+  'tsconfig.json',
+  'wxt.config.ts',
+  'README.md',
+  'CHANGELOG.md',
+  'entrypoints/**',
+  'components/**',
+  'utils/**',
+  'assets/**',
+  'public/**',
+  'seeds/**',
+  'scripts/build-bundle.ts',
+];
+
 // See https://wxt.dev/api/config.html
 export default defineConfig({
+  // Manifest V3 for Firefox too (README, "Firefox", says why).
+  manifestVersion: 3,
   modules: ['@wxt-dev/webextension-polyfill'],
   vite: () => ({
     plugins: [preact()],
@@ -22,10 +59,12 @@ export default defineConfig({
         description: 'Turn Side Notes on or off for this site',
       },
     },
-    ...(browser === 'firefox'
-      ? { browser_specific_settings: { gecko: { id: 'side-notes@example.org', strict_min_version: '140.0' } } }
-      : {}),
+    ...(browser === 'firefox' ? { browser_specific_settings: { gecko: GECKO } } : {}),
   }),
+  zip: {
+    excludeSources: ['**/*'],
+    includeSources: SOURCES,
+  },
   hooks: {
     // The content script is an unlisted script (entrypoints/side-notes/index.ts explains why) declared here. It
     // brings its own `::highlight()` rules while it is on (utils/page/page-style.ts): no manifest style sheet, which

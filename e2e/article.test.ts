@@ -3,8 +3,6 @@
  * finds exactly the entities the article names, and that the page itself (DOM, text, layout) is left as it was —
  * compared with the same page in a second Chromium that has no extension.
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import type { browser as extensionApi } from 'wxt/browser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -18,41 +16,8 @@ import {
   pageHasHighlights,
   waitForPageState,
 } from './support/journeys';
-import { ROOT, SEED_DIR, startPageServer, type PageServer } from './support/pages';
-
-interface BundleAlias {
-  text: string;
-  needs: string;
-  evidenceFrom?: string[];
-}
-interface BundleEntity {
-  id: string;
-  name: string;
-  kind: string;
-  aliases: BundleAlias[];
-}
-const bundle = JSON.parse(readFileSync(join(ROOT, 'assets', 'bundles', 'nato-south-korea-2023.json'), 'utf8')) as {
-  entities: BundleEntity[];
-};
-const articleText = readFileSync(join(SEED_DIR, 'article.txt'), 'utf8');
-
-// ── An independent oracle: does a text name an alias as a whole word? ──────────────────────────────────────────
-// Deliberately naive and separate from utils/match: lower-case, every apostrophe form alike, hyphens and any run of
-// whitespace alike, letters or digits on neither side.
-function fold(text: string): string {
-  return text
-    .toLowerCase()
-    .replace(/[\u2019\u2018\u02bc\u0060\u00b4']/g, "'")
-    .replace(/[-\u2010\u2011\u2012\u2013\u2014\u2015\u2212]/g, ' ')
-    .replace(/\s+/g, ' ');
-}
-function wholeWord(alias: string): RegExp {
-  const escaped = fold(alias).replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
-  return new RegExp(`(?<![\\p{L}\\p{N}])${escaped}(?![\\p{L}\\p{N}])`, 'gu');
-}
-function names(text: string, alias: string): boolean {
-  return wholeWord(alias).test(fold(text));
-}
+import { articleText, bundle, entitiesTheArticleNames } from './support/article-oracle';
+import { startPageServer, type PageServer } from './support/pages';
 
 /** Everything a layout or DOM comparison needs from one loaded page. */
 interface PageSnapshot {
@@ -150,25 +115,7 @@ describe('the seed article', () => {
   });
 
   it('finds every entity the article names, and no other', () => {
-    const plainlyNamed = new Set(
-      bundle.entities
-        .filter((entity) => entity.aliases.some((alias) => alias.needs === 'always' && names(articleText, alias.text)))
-        .map((entity) => entity.id),
-    );
-    // An alias that needs evidence counts where its entity, or one its data names as evidence, is named plainly.
-    const expected = bundle.entities
-      .filter(
-        (entity) =>
-          plainlyNamed.has(entity.id) ||
-          entity.aliases.some(
-            (alias) =>
-              alias.needs === 'evidence' &&
-              names(articleText, alias.text) &&
-              [entity.id, ...(alias.evidenceFrom ?? [])].some((id) => plainlyNamed.has(id)),
-          ),
-      )
-      .map((entity) => entity.id)
-      .sort();
+    const expected = entitiesTheArticleNames();
     const found = [...new Set(state.mentions.map((mention) => mention.entityId))].sort();
     console.log(`article names ${expected.length} entities: ${expected.join(' ')}`);
     console.log(`page state lists ${found.length}: ${found.join(' ')}`);

@@ -10,8 +10,8 @@ export default defineBackground(() => {
   // storage was cleared); the content script reads them from there.
   void installBuiltIn(defaultBundle);
 
-  // Manifest V3 calls the toolbar button `action`; Firefox's Manifest V2 build calls it `browserAction`.
-  const toolbarButton = browser.action ?? browser.browserAction;
+  // Both builds are Manifest V3 (README, "Firefox"), where the toolbar button is `action`.
+  const toolbarButton = browser.action;
   void toolbarButton.setBadgeBackgroundColor({ color: '#92400e' });
 
   // The badge counts the names underlined in each tab.

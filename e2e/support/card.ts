@@ -4,6 +4,7 @@
  * on the page only with real pointer input. Nothing in the shipped extension is opened up for the tests.
  */
 import type { Page } from 'playwright-core';
+import { cardHostInPage, NO_CARD, readCardInRoot, type CardHostView, type CardInside } from './in-page';
 
 export const CARD_HOST = 'side-notes-card';
 
@@ -43,51 +44,12 @@ export async function inCardRoot<T>(page: Page, fn: string, arg: unknown, fallba
   }
 }
 
-/** What the card shows now. */
-export interface CardView {
-  /** `<side-notes-card>` elements in the document. */
-  hosts: number;
-  /** The host is the last child of `<html>`. */
-  hostOnHtml: boolean;
-  /** The page itself cannot see into the host (its shadow root is closed). */
-  closedToPage: boolean;
-  /** A card is rendered and visible. */
-  open: boolean;
-  /** The rendered card's text ('' when none). */
-  text: string;
-  /** The rendered card's heading (the entity's name). */
-  name: string | null;
-  quotes: string[];
-  related: string[];
-  /** The card's box in the viewport. */
-  rect: { left: number; top: number; right: number; bottom: number; width: number; height: number } | null;
-}
-
-const READ_CARD = `function (root) {
-  const card = root.querySelector('[data-testid="entity-card"]');
-  const open = card !== null && card.checkVisibility() && card.getBoundingClientRect().width > 0;
-  const rect = card && card.getBoundingClientRect();
-  return {
-    open,
-    text: card ? card.textContent : '',
-    name: card && card.querySelector('h2') ? card.querySelector('h2').textContent : null,
-    quotes: card ? [...card.querySelectorAll('blockquote')].map((quote) => quote.textContent) : [],
-    related: card ? [...card.querySelectorAll('.sn-card__chip')].map((chip) => chip.textContent) : [],
-    rect: rect && open ? { left: rect.left, top: rect.top, right: rect.right, bottom: rect.bottom, width: rect.width, height: rect.height } : null,
-  };
-}`;
+/** What the card shows now: its host, seen from the page, and the card inside the closed root. */
+export type CardView = CardHostView & CardInside;
 
 export async function cardView(page: Page): Promise<CardView> {
-  const outside = await page.evaluate((hostName) => {
-    const hosts = document.querySelectorAll(hostName);
-    const host = hosts[0];
-    return {
-      hosts: hosts.length,
-      hostOnHtml: host !== undefined && host.parentElement === document.documentElement && host === document.documentElement.lastElementChild,
-      closedToPage: host === undefined || host.shadowRoot === null,
-    };
-  }, CARD_HOST);
-  const inside = await inCardRoot(page, READ_CARD, null, { open: false, text: '', name: null, quotes: [], related: [], rect: null });
+  const outside = await page.evaluate(cardHostInPage, CARD_HOST);
+  const inside = await inCardRoot<CardInside>(page, readCardInRoot.toString(), null, NO_CARD);
   return { ...outside, ...inside };
 }
 

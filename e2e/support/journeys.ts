@@ -10,51 +10,17 @@ import type { browser as extensionApi } from 'wxt/browser';
 import type { PageState } from '../../utils/page/page-state';
 import { chromePath, CHROMIUM_FLAGS, pageStateOf, SCREENSHOT_DIR, tabIdOf, type ExtensionBrowser } from './browser';
 import { cardView } from './card';
+import { registeredRangesInPage, textBoxInPage, type RegisteredRanges, type TextBox } from './in-page';
 
 export { CARD_HOST, cardView, clickInCard, type CardView } from './card';
-
-/** A point on the page (viewport coordinates) and the box around it. */
-export interface TextBox {
-  x: number;
-  y: number;
-  left: number;
-  top: number;
-  right: number;
-  bottom: number;
-}
+export type { RegisteredRanges, TextBox } from './in-page';
 
 /**
  * The box of the `occurrence`-th (0-based) occurrence of `text` inside one text node of the page's body, found with
  * a Range in the page: the first line box when it wraps. Scrolls it into view first. Throws when it is not there.
  */
 export async function textBox(page: Page, text: string, occurrence = 0): Promise<TextBox> {
-  const box = await page.evaluate(
-    ({ text, occurrence }) => {
-      const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-      let seen = 0;
-      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-        const data = (node as Text).data;
-        for (let at = data.indexOf(text); at >= 0; at = data.indexOf(text, at + 1)) {
-          if (seen++ !== occurrence) continue;
-          const range = document.createRange();
-          range.setStart(node, at);
-          range.setEnd(node, at + text.length);
-          node.parentElement?.scrollIntoView({ block: 'center', behavior: 'instant' as ScrollBehavior });
-          const rect = range.getClientRects()[0] ?? range.getBoundingClientRect();
-          return {
-            x: rect.left + rect.width / 2,
-            y: rect.top + rect.height / 2,
-            left: rect.left,
-            top: rect.top,
-            right: rect.right,
-            bottom: rect.bottom,
-          };
-        }
-      }
-      return null;
-    },
-    { text, occurrence },
-  );
+  const box = await page.evaluate(textBoxInPage, { text, occurrence, block: 'center' as const });
   if (!box) throw new Error(`"${text}" (occurrence ${occurrence}) is not on ${page.url()}`);
   return box;
 }
@@ -126,34 +92,8 @@ export async function pageHasHighlights(page: Page): Promise<boolean> {
 }
 
 /** What the page's highlight registry holds, seen from the page's own world: how much of it a page could read. */
-export interface RegisteredRanges {
-  /** Ranges registered in all (every highlight: the test pages register none of their own). */
-  total: number;
-  /** Of those, ranges on screen now. */
-  inViewport: number;
-  /** How far the farthest registered range is from the viewport, in viewport heights (0: on screen). */
-  farthest: number;
-}
-
-export async function registeredRanges(page: Page): Promise<RegisteredRanges> {
-  return page.evaluate(() => {
-    const height = innerHeight;
-    let total = 0;
-    let inViewport = 0;
-    let farthest = 0;
-    for (const highlight of CSS.highlights.values()) {
-      for (const range of highlight) {
-        total++;
-        const live = document.createRange();
-        live.setStart(range.startContainer, range.startOffset);
-        live.setEnd(range.endContainer, range.endOffset);
-        const rect = live.getBoundingClientRect();
-        if (rect.bottom >= 0 && rect.top <= height) inViewport++;
-        else farthest = Math.max(farthest, rect.top > height ? (rect.top - height) / height : -rect.bottom / height);
-      }
-    }
-    return { total, inViewport, farthest };
-  });
+export function registeredRanges(page: Page): Promise<RegisteredRanges> {
+  return page.evaluate(registeredRangesInPage);
 }
 
 /** Collects uncaught page errors and console errors, except the browser's own favicon 404s. */
