@@ -11,7 +11,7 @@ const CONTENT_MATCHES = ['http://*/*', 'https://*/*', 'file:///*'];
  * manifest: WXT 0.21's manifest type predates `data_collection_permissions`.)
  */
 const GECKO = {
-  id: 'side-notes@example.org',
+  id: '{01c4a160-97ba-4386-b168-ba08c4b8ea5b}',
   strict_min_version: '146.0',
   data_collection_permissions: { required: ['none'] },
 };
