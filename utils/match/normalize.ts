@@ -89,6 +89,20 @@ export function classOf(code: number): CharClass {
   return charClass;
 }
 
+/**
+ * For the hottest loop (a first look at every text node of a page): below `TABLE_SIZE`, a word character's folded
+ * code, or `NOT_WORD` for anything that ends a word, or `INSIDE_WORD` for a character that is invisible inside one.
+ * One array read per character; other characters go through `classOf` and `foldCode`.
+ */
+export const NOT_WORD = -1;
+export const INSIDE_WORD = -2;
+export const WORD_FOLD_TABLE = new Int32Array(TABLE_SIZE);
+for (let code = 0; code < TABLE_SIZE; code++) {
+  const charClass = CLASS_TABLE[code];
+  WORD_FOLD_TABLE[code] = charClass === WORD ? FOLD_TABLE[code] : charClass === IGNORABLE ? INSIDE_WORD : NOT_WORD;
+}
+export { TABLE_SIZE as WORD_FOLD_TABLE_SIZE };
+
 /** The folded form of a whole string (same length). */
 export function foldText(text: string): string {
   let out = '';
