@@ -35,8 +35,9 @@ export function captureDraft(doc: Document, options: CaptureOptions): CaptureDra
 export function draftFromArticle(article: Article, { url, known = [] }: CaptureOptions): CaptureDraft {
   const { text } = article;
   const sentences = splitSentences(text);
-  const credits = sentences.filter((sentence) => isCredit(text.slice(sentence.start, sentence.end)));
-  const creditSet = new Set(credits);
+  const creditLines = sentences.filter((sentence) => isCredit(text.slice(sentence.start, sentence.end)));
+  const creditSet = new Set(creditLines);
+  const credits = [...creditLines, ...creditParentheses(text, sentences, creditSet)].sort((a, b) => a.start - b.start);
   const found = findEntities(text, sentences, credits, known)
     .sort((a, b) => b.mentions.length - a.mentions.length || a.mentions[0].start - b.mentions[0].start)
     .slice(0, MAX_ENTITIES);
@@ -65,6 +66,18 @@ export function draftFromArticle(article: Article, { url, known = [] }: CaptureO
 /** A photo credit, byline or agency line ("Lee Jin-man/ POOL / AFP", "Reporting by …"). */
 export function isCredit(sentence: string): boolean {
   return CREDIT_PATTERNS.some((pattern) => pattern.test(sentence));
+}
+
+/** Credits in brackets inside a caption: "… said.(Oleg Urusov/ Roscosmos Space Agency Press Service photo via AP)". */
+function creditParentheses(text: string, sentences: Span[], creditLines: Set<Span>): Span[] {
+  const spans: Span[] = [];
+  for (const sentence of sentences) {
+    if (creditLines.has(sentence)) continue;
+    for (const match of text.slice(sentence.start, sentence.end).matchAll(/\([^()]{3,160}\)/g)) {
+      if (isCredit(match[0].slice(1, -1))) spans.push({ start: sentence.start + match.index, end: sentence.start + match.index + match[0].length });
+    }
+  }
+  return spans;
 }
 
 const COMPLETE = /[.!?…]["'”’)\]]*$/;

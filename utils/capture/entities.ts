@@ -190,12 +190,15 @@ function candidatesOf(text: string, words: Word[], sentences: Span[], known: Map
         continue;
       }
       const context = (name: Word[]) => ({ text, words, sentence: sentenceAt(sentences, name[0].start), titled });
-      // "German Leopard 2", "South Korean Yoon Suk Yeol": a demonym before a weapon or a person is no part of it.
+      // "German Leopard 2", "South Korean Yoon Suk Yeol", "Russian Tuva": a demonym before a weapon, a person or a
+      // place is no part of it.
       const demonyms = leadingDemonyms(part);
       const rest = part.slice(demonyms);
       if (demonyms && rest.length) {
         const kind = kindOf(rest, context(rest));
-        if (kind === 'equipment' || kind === 'person') {
+        // (Not before a place's own word: "Korean Peninsula", "Arabian Sea".)
+        const compound = PLACE_HEADS.has(part[part.length - 1].lower);
+        if (kind === 'equipment' || kind === 'person' || (kind === 'place' && !compound)) {
           add(rest, titled);
           continue;
         }
@@ -219,13 +222,25 @@ function candidatesOf(text: string, words: Word[], sentences: Span[], known: Map
     }
   }
   candidates.push(...eventPhrases(text, words, candidates));
-  // "cabinet ministers Jonathan Moyo and Saviour Kasukuwere": a name listed beside a person's is a person's too.
-  for (let i = 0; i < candidates.length; i++) {
-    const candidate = candidates[i];
-    if (candidate.kind || candidate.words.length < 2) continue;
-    const neighbours = [candidates[i - 1], candidates[i + 1]].filter((other) => other?.kind === 'person' && other.words.length >= 2);
-    const listed = neighbours.some((other) => /^(?:,| and|, and) $/.test(other.end <= candidate.start ? text.slice(other.end, candidate.start) : text.slice(candidate.end, other.start)));
-    if (listed) candidate.kind = 'person';
+  // Lists are of one kind: "cabinet ministers Jonathan Moyo and Saviour Kasukuwere", "Walmart, Kroger and Costco".
+  // An untyped name listed right beside a person, an organisation or a place takes that kind.
+  for (let round = 0; round < 2; round++) {
+    for (let i = 0; i < candidates.length; i++) {
+      const candidate = candidates[i];
+      if (candidate.kind || candidate.words.some((word) => isCommonWord(word.lower) || isDemonym(word))) continue;
+      // A comma lists only when the list goes on after the name ("Walmart, Kroger and Costco"), not before a verb.
+      const continues = /^(?:,| and|, and|, or| or) /.test(text.slice(candidate.end, candidate.end + 6));
+      for (const other of [candidates[i - 1], candidates[i + 1]]) {
+        if (!other?.kind || !['person', 'organisation', 'place'].includes(other.kind)) continue;
+        if (other.kind === 'person' && (candidate.words.length < 2 || other.words.length < 2)) continue;
+        const left = other.end <= candidate.start;
+        const between = left ? text.slice(other.end, candidate.start) : text.slice(candidate.end, other.start);
+        if (/^(?:,? and|,? or) $/.test(between) || (between === ', ' && (!left || continues))) {
+          candidate.kind = other.kind;
+          break;
+        }
+      }
+    }
   }
   return candidates;
 }
@@ -302,6 +317,13 @@ export function findEntities(text: string, sentences: Span[], credits: Span[], k
   for (const entry of known) for (const form of [entry.name, ...entry.aliases]) if (aliasKey(form)) knownByKey.set(aliasKey(form), entry);
   const candidates = candidatesOf(text, words, sentences, knownByKey);
 
+  // "Yahoo Japan", "Yahoo Finance": a name that starts with an organisation's one-word name is that
+  // organisation's (a brand, a subsidiary), whatever its last word says.
+  const organisationWords = new Set(candidates.filter((candidate) => candidate.words.length === 1 && candidate.kind === 'organisation').map((candidate) => candidate.key));
+  for (const candidate of candidates) {
+    if (candidate.words.length >= 2 && !candidate.known && candidate.kind !== 'person' && organisationWords.has(candidate.words[0].lower)) candidate.kind = 'organisation';
+  }
+
   const groups = new Groups();
   const byKey = new Map<string, Candidate[]>();
   for (const candidate of candidates) {
@@ -335,7 +357,8 @@ export function findEntities(text: string, sentences: Span[], credits: Span[], k
   const isPlaceKey = (key: string) => kindVotes(key) === 'place' || ACRONYM_KINDS[key.replace(/ /g, '')] === 'place' || lexiconTags(key).some((tag) => PLACE_TAGS.includes(tag));
 
   // Short forms: "Stoltenberg", "Yoon", "Bin Laden" join the longer person's name that starts or ends with them;
-  // "Bardo" and "Department of Conservation" the longer organisation's name that starts or ends with them. When
+  // "Bardo" and "Department of Conservation" the longer organisation's name that starts or ends with them, once the
+  // article has named it in full ("Yahoo" before "Yahoo Japan" is Yahoo). When
   // several could own a short form ("Lee": Lee Jae-myung, Lee Sang-min), the one the article named last before the
   // short form's first use owns it, as a reader takes it. A person's short form may carry any guess of
   // compromise's ("Yoon’s" tagged an organisation); a place the lexicon knows keeps apart.
@@ -350,7 +373,14 @@ export function findEntities(text: string, sentences: Span[], credits: Span[], k
     const asPerson = kind !== 'treaty' && kind !== 'equipment' && kind !== 'event';
     const owners = [
       ...(asPerson ? people.filter((long) => long !== key && (long.startsWith(key + ' ') || long.endsWith(' ' + key))) : []),
-      ...(kind === 'organisation' ? organisations.filter((long) => long !== key && (long.startsWith(key + ' ') || (long.endsWith(' ' + key) && (wordCount(key) >= 2 || isPlaceKey(long.slice(0, -key.length - 1)))))) : []),
+      ...(kind === 'organisation'
+        ? organisations.filter(
+            (long) =>
+              long !== key &&
+              ((long.startsWith(key + ' ') && firstAt(long) < firstAt(key)) ||
+                (long.endsWith(' ' + key) && (wordCount(key) >= 2 || isPlaceKey(long.slice(0, -key.length - 1))))),
+          )
+        : []),
     ];
     const at = firstAt(key);
     const before = owners.filter((owner) => firstAt(owner) < at);

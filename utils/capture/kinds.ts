@@ -1,8 +1,9 @@
 import type { EntityKind } from '../bundle/schema';
 import { appositiveHead, roleBefore } from './describe';
 import {
-  ACRONYM_KINDS, DIRECTIONS, EQUIPMENT, EQUIPMENT_NOUNS, EVENT_HEADS, LOCATIVES, NOT_ACRONYMS, ORG_HEADS, ORG_NOUNS,
-  PLACE_FIRSTS, PLACE_HEADS, PLACE_NOUNS, ROLE_NOUNS, SPEECH_VERBS, TREATY_WORDS,
+  ACRONYM_KINDS, DIRECTIONS, EQUIPMENT, EQUIPMENT_NOUNS, EVENT_HEADS, LAW_WORDS, LOCATIVES, NOT_ACRONYMS, ORG_ATTRIBUTES,
+  ORG_HEADS, ORG_HEADS_BEFORE_OF, ORG_NOUNS, PLACE_APPOSITIVES, PLACE_FIRSTS, PLACE_HEADS, PLACE_NOUNS, ROLE_NOUNS, SPEECH_VERBS,
+  TREATY_WORDS,
 } from './lexicon';
 import type { Span } from './sentences';
 import {
@@ -58,8 +59,10 @@ function kindOfWords(name: Word[], after: Word | undefined, words: Word[]): Enti
   const equipment = EQUIPMENT[lowers.join(' ')] ?? EQUIPMENT[first.lower];
   const beside = after !== undefined && EQUIPMENT_NOUNS.has(after.lower);
   if (equipment && (!equipment.context || beside || name.some(isModelNumber))) return 'equipment';
-  // A bare model designation is a weapon when an equipment word follows soon: "AMX-10s, armored fighting vehicles".
-  if (name.length === 1 && isModelNumber(first) && nextWords.some((word) => EQUIPMENT_NOUNS.has(word))) return 'equipment';
+  // A model designation is a machine when an equipment word follows soon: "AMX-10s, armored fighting vehicles",
+  // "the Progress MS-04 cargo ship".
+  if (name.some(isModelNumber) && nextWords.some((word) => EQUIPMENT_NOUNS.has(word))) return 'equipment';
+  if (name.length >= 2 && LAW_WORDS.has(last.lower)) return null;
   if (name.length >= 2 && EVENT_HEADS.has(last.lower)) return 'event';
   if (name.every(isDemonym)) return null;
   if (name.length === 1 && isAcronym(first)) {
@@ -71,6 +74,7 @@ function kindOfWords(name: Word[], after: Word | undefined, words: Word[]): Enti
   // The word that heads the name: the last, or the one before "of"/"for" ("Bank of Korea", "Center for Health").
   const connector = lowers.findIndex((lower, i) => i > 0 && (lower === 'of' || lower === 'for' || lower === 'on'));
   const head = connector > 0 ? lowers[connector - 1] : last.lower;
+  if (connector > 0 && ORG_HEADS_BEFORE_OF.has(head)) return 'organisation';
   if (name.length >= 2 && PLACE_FIRSTS.has(first.lower)) return 'place';
   if (name.length >= 2 && ORG_HEADS.has(head)) return 'organisation';
   if (name.length >= 2 && PLACE_HEADS.has(head)) return 'place';
@@ -82,6 +86,8 @@ function kindOfWords(name: Word[], after: Word | undefined, words: Word[]): Enti
   if (known.some((tag) => ['Country', 'City', 'Region'].includes(tag))) return 'place';
   if (name.length === 1 && known.some((tag) => NAME_TAGS.includes(tag))) return 'person';
   if (known.includes('Organization')) return 'organisation';
+  // "SpaceX", "YouTube": a capital inside a word is a brand's, a company's.
+  if (name.length === 1 && /^\p{Lu}\p{Ll}+\p{Lu}/u.test(first.text)) return 'organisation';
   return undefined;
 }
 
@@ -89,9 +95,19 @@ function kindOfWords(name: Word[], after: Word | undefined, words: Word[]): Enti
 function kindOfContext(name: Word[], context: NameContext, before: Word | undefined, after: Word | undefined): EntityKind | undefined {
   const { words } = context;
   const last = name[name.length - 1];
-  // "the Likud party", "her G40 political faction"
-  const afterAdjective = after && after.joinsNext && after.tags.has('Adjective') ? words[after.index + 1] : undefined;
-  if (!last.possessive && ((after && ORG_NOUNS.has(after.lower)) || (afterAdjective && ORG_NOUNS.has(afterAdjective.lower)))) return 'organisation';
+  // "the Likud party", "her G40 political faction", "the Walkley journalism foundation", "Yahoo shareholders"
+  const afterModifier = after && after.joinsNext && isNounAfter(after) ? words[after.index + 1] : undefined;
+  const orgNoun = (word: Word | undefined) => !!word && (ORG_NOUNS.has(word.lower) || ORG_ATTRIBUTES.has(word.lower));
+  if (!last.possessive && (orgNoun(after) || (afterModifier && ORG_NOUNS.has(afterModifier.lower)))) return 'organisation';
+  // "Amazon-owned Whole Foods"; "Seattle-based"
+  if (name.length === 1 && last.compound === 'owned') return 'organisation';
+  if (last.compound === 'based') return 'place';
+  // "the remote Russian Tuva region"
+  if (!last.possessive && after && PLACE_NOUNS.has(after.lower)) return 'place';
+  // "Ketchikan, Alaska", "Baikonur, Kazakhstan": a name before a comma and a country, state or city is a place.
+  const comma = context.text.slice(last.end, last.end + 2) === ', ' ? words[last.index + 1] : undefined;
+  const placeAfterComma = comma && !comma.possessive && !(comma.joinsNext && isNounAfter(words[comma.index + 1]));
+  if (placeAfterComma && lexiconTags(comma.lower).some((tag) => ['Country', 'Region', 'City'].includes(tag)) && !has(last, PERSON_TAGS)) return 'place';
   // "rescue group Project Jonah", "the newspaper Rodong Sinmun"
   if (before && ORG_NOUNS.has(before.lower)) return 'organisation';
   // "the Biden administration": administrations are named after their leaders.
@@ -107,7 +123,7 @@ function kindOfContext(name: Word[], context: NameContext, before: Word | undefi
   const head = appositiveHead(context.text, span, context.sentence);
   if (head && ROLE_NOUNS.has(head)) return 'person';
   if (head && ORG_NOUNS.has(head)) return 'organisation';
-  if (head && PLACE_NOUNS.has(head)) return 'place';
+  if (head && PLACE_APPOSITIVES.has(head)) return 'place';
   if (roleBefore(context.text, span, context.sentence)) return 'person';
   return undefined;
 }
@@ -123,6 +139,8 @@ function kindOfTags(name: Word[], after: Word | undefined): EntityKind | undefin
   const person = count(PERSON_TAGS);
   const place = count(PLACE_TAGS);
   const org = count(ORG_TAGS);
+  // A first name opens a person's name ("Tony Abbott’s office" is no organisation).
+  if (name.length >= 2 && name[0].tags.has('FirstName') && !has(name[0], [...PLACE_TAGS, ...ORG_TAGS])) return 'person';
   if (has(last, ORG_TAGS) && org >= person) return 'organisation';
   if (has(last, PLACE_TAGS) && place >= person) return 'place';
   if (person > 0 && person >= place && person >= org) return 'person';

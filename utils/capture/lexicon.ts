@@ -61,6 +61,7 @@ export const EQUIPMENT_NOUNS = new Set([
   'helicopters', 'submarine', 'submarines', 'warship', 'warships', 'frigate', 'frigates', 'destroyer', 'destroyers',
   'vehicle', 'vehicles', 'rifle', 'rifles', 'gun', 'guns', 'artillery', 'bomber', 'bombers', 'interceptor',
   'interceptors', 'battery', 'batteries', 'carrier', 'carriers', 'warplane', 'warplanes', 'munitions', 'shells',
+  'ship', 'ships', 'spaceship', 'spacecraft', 'craft', 'satellite', 'satellites', 'booster', 'vessel', 'vessels',
 ]);
 
 /** A model designation: "F-16", "T-72", "S-400", "M1", "M1A2", "Su-35", "MiG-29", "TB2", "2A6". */
@@ -76,6 +77,7 @@ export const PLACE_HEADS = new Set([
   'oblast', 'territory', 'territories', 'coast', 'desert', 'canal', 'lake', 'plateau', 'square', 'harbor',
   'harbour', 'port', 'village', 'borough', 'republic', 'kingdom', 'emirates', 'city', 'town', 'park',
   'hills', 'heights', 'strip', 'basin', 'delta', 'highlands', 'plains', 'pass', 'avenue', 'street', 'beach', 'wall',
+  'terminal', 'passage', 'locks',
 ]);
 /** Words that make a name a place when they come first ("Mount Everest", "Lake Geneva"). */
 export const PLACE_FIRSTS = new Set(['mount', 'lake', 'cape', 'fort', 'port', 'gulf', 'isle', 'camp']);
@@ -90,10 +92,16 @@ export const ORG_HEADS = new Set([
   'network', 'club', 'society', 'school', 'academy', 'police', 'guard', 'command', 'coalition', 'movement',
   'brigade', 'battalion', 'administration', 'cabinet', 'secretariat', 'reserve', 'exchange', 'systems',
   'technologies', 'industries', 'motors', 'media', 'studios', 'museum', 'hospital', 'church', 'watch',
-  'international', 'tribunal', 'directorate', 'commandos', 'regiment', 'division', 'fleet', 'institution',
+  'international', 'trust', 'tribunal', 'directorate', 'commandos', 'regiment', 'division', 'fleet', 'institution',
   'magazine', 'telegraph', 'tribune', 'herald', 'gazette', 'broadcasting', 'television', 'radio', 'labs', 'embassy',
   'consulate', 'mission',
 ]);
+
+/** Heads that make a name an organisation when "of" follows them ("House of Representatives", "Chamber of Commerce"). */
+export const ORG_HEADS_BEFORE_OF = new Set(['house', 'chamber', 'bank']);
+
+/** Last words of laws: a law is none of the kinds a note has (not a treaty), so such names are left out. */
+export const LAW_WORDS = new Set(['act', 'bill', 'law', 'amendment', 'statute', 'ordinance', 'directive', 'regulation']);
 
 /** Last words that make a name an event ("Korean War", "Munich Security Conference", "World Cup"). */
 export const EVENT_HEADS = new Set([
@@ -119,7 +127,7 @@ export const TITLES = new Set([
   'marshal', 'officer', 'leader', 'head', 'deputy', 'assistant', 'professor', 'speaker', 'councillor',
   'councilman', 'councilwoman', 'commissioner', 'inspector', 'superintendent', 'detective', 'sheriff', 'coach',
   'dictator', 'former', 'late', 'acting', 'interim', 'elect', 'designate', 'pastor', 'reverend', 'saint',
-  'activist', 'lawmaker', 'economist', 'analyst', 'historian', 'novelist', 'author', 'photographer', 'reporter',
+  'activist', 'lawmaker', 'economist', 'analyst', 'historian', 'novelist', 'author', 'writer', 'photographer', 'reporter',
   'correspondent', 'editor', 'columnist', 'gen', 'lt', 'col', 'maj', 'capt', 'sgt', 'adm', 'gov', 'sen', 'rep',
   'rev', 'st', 'prophet', ...['mr', 'mrs', 'ms', 'mx', 'dr', 'prof', 'sir', 'dame', 'lord', 'lady', 'messrs', 'mme', 'mlle'],
 ]);
@@ -134,8 +142,7 @@ export const PORTFOLIOS = new Set([
   'commerce', 'energy', 'education', 'agriculture', 'labor', 'labour', 'transport', 'transportation', 'homeland',
   'security', 'veterans', 'trade', 'economy', 'environment', 'culture', 'unification', 'home', 'war', 'navy',
   'army', 'air', 'force', 'staff', 'intelligence', 'national', 'information', 'communications', 'industry',
-  'development', 'housing', 'immigration', 'the', 'and', 'public', 'works', 'economic', 'planning', 'police',
-  'press',
+  'development', 'housing', 'immigration', 'the', 'and', 'public', 'works', 'economic', 'planning', 'press',
 ]);
 
 /** Lower-case words that join the words of one name: "Republic of Korea", "Charles de Gaulle", "Johnson & Johnson". */
@@ -159,8 +166,19 @@ export const ORG_NOUNS = new Set([
   'team', 'think-tank', 'institute', 'channel', 'outlet', 'magazine', 'website', 'startup', 'museum', 'body', 'poll',
   'survey', 'pollster', 'ministry', 'department', 'regime', 'junta', 'court',
 ]);
-/** Lower-case nouns that make the name after "of" a place ("the Libyan city of Sirte"). */
-export const PLACE_NOUNS = new Set(['city', 'town', 'village', 'province', 'state', 'region', 'island', 'county', 'district', 'port', 'capital', 'country', 'nation', 'area', 'suburb', 'neighbourhood', 'neighborhood']);
+/** Lower-case nouns that, right after a name, show it is a company or an institution ("Yahoo shareholders", "a
+ * Whole Foods spokeswoman", "Amazon founder Jeff Bezos"). */
+export const ORG_ATTRIBUTES = new Set([
+  'shareholders', 'shareholder', 'executives', 'executive', 'employees', 'staff', 'stock', 'shares', 'subsidiary',
+  'subsidiaries', 'headquarters', 'founder', 'co-founder', 'ceo', 'spokesman', 'spokeswoman', 'spokesperson',
+  'board', 'stores', 'store', 'brand', 'customers', 'subscribers', 'products', 'app', 'website', 'platform',
+  'chain', 'brokerage', 'retailer', 'grocer', 'airline', 'bank', 'foundation', 'division', 'unit', 'supplier',
+]);
+
+/** Lower-case nouns that make the name before them or after "of" a place ("the Tuva region", "the city of Sirte"). */
+export const PLACE_NOUNS = new Set(['city', 'town', 'village', 'province', 'region', 'island', 'county', 'district', 'prefecture', 'oblast']);
+/** Nouns that, heading an appositive, say the name is a place ("Tunisia, a mostly Muslim nation of …"). */
+export const PLACE_APPOSITIVES = new Set([...PLACE_NOUNS, 'country', 'nation', 'capital', 'state', 'area', 'port', 'suburb', 'neighbourhood', 'neighborhood']);
 /** Prepositions of place: an unknown name after them is a place ("Osan Air Base in Pyeongtaek"). */
 export const LOCATIVES = new Set(['in', 'near', 'outside', 'inside', 'across', 'from']);
 /** Words of direction: alone they name no place ("the North"), before a demonym they are part of it ("South Korean"). */
@@ -189,9 +207,11 @@ export const SPEECH_VERBS = new Set([
 
 /** Photo and video credits, bylines and agency tags: names in them are not what the article is about. */
 export const CREDIT_PATTERNS = [
-  /\b(?:photo|photograph|image|picture|video|illustration|graphic)s?\s*(?:by|:|credit|courtesy)/i,
+  /\b(?:photo|photograph|image|picture|video|illustration|graphic)s?\s*(?:by|:|credit|courtesy|via)\b/i,
+  /^\s*credits?\s+\p{Lu}/iu,
+  /\bcontributed to this report\b/i,
   /\b(?:credit|courtesy|source)\s*:/i,
-  /\b(?:getty images|shutterstock|reuters\/|\/\s*reuters|\/\s*afp|afp\s*\/|\/\s*ap\b|\bap\s*\/|\/\s*epa|epa\s*\/|\bpool\s*\/|\/\s*pool\b|via getty|alamy|istock)/i,
+  /\b(?:getty images|shutterstock|reuters\/|\/\s*reuters|\/\s*afp|afp\s*\/|\/\s*ap\b|\bap\s*\/|\/\s*epa|epa\s*\/|\bpool\s*\/|\/\s*pool\b|via getty|via ap\b|via reuters|via afp|alamy|istock)/i,
   /^\s*(?:by|reporting by|additional reporting by|editing by|written by|compiled by)\s+\p{Lu}/iu,
   /\b(?:reporting|editing) by\s+\p{Lu}/u,
 ];

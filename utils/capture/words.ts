@@ -1,5 +1,8 @@
 import nlp from 'compromise';
-import { DOTTED_ACRONYM, EQUIPMENT, EQUIPMENT_NOUNS, MODEL_NUMBER, NAME_PARTICLES, OF_HEADS, ORG_HEADS, TREATY_WORDS } from './lexicon';
+import {
+  ACRONYM_KINDS, DOTTED_ACRONYM, EQUIPMENT, EQUIPMENT_NOUNS, MODEL_NUMBER, NAME_PARTICLES, OF_HEADS, ORG_HEADS, PLACE_HEADS,
+  TREATY_WORDS,
+} from './lexicon';
 import { sideNotesPlugin } from './plugin';
 import type { Span } from './sentences';
 
@@ -25,10 +28,14 @@ export interface Word {
   joinsNext: boolean;
   /** "’s" followed it. */
   possessive: boolean;
+  /** The adjective it was hyphenated to, when it was: "owned" for "Amazon-owned", "based" for "Seattle-based". */
+  compound?: string;
   /** Nothing but opening punctuation stands between it and the start of its sentence (or a colon, a dash, a bracket). */
   initial: boolean;
   /** Inside a credit line or byline. */
   credit: boolean;
+  /** One of three or more upper-case words in a row. */
+  shouted: boolean;
 }
 
 export const PERSON_TAGS = ['Person', 'FirstName', 'LastName', 'MaleName', 'FemaleName'];
@@ -84,6 +91,10 @@ interface RawTerm {
   offset: { start: number; length: number };
 }
 
+function isHeadWord(lower: string): boolean {
+  return ORG_HEADS.has(lower) || PLACE_HEADS.has(lower);
+}
+
 /** compromise's terms as words with offsets into `text`. */
 export function wordsOf(text: string, sentences: Span[], credits: Span[]): Word[] {
   const json = nlp(text).json({ offset: true, terms: { offset: true } }) as { terms: RawTerm[] }[];
@@ -98,10 +109,14 @@ export function wordsOf(text: string, sentences: Span[], credits: Span[]): Word[
     let end = start + term.text.length;
     const tags = new Set(term.tags);
     let post = term.post;
+    let compound: string | undefined;
     // "Jin" + "-" + "man" is one word, and so is "AMX" + "-" + "10"; "US-made" is an adjective, not a name.
     while (i + 1 < terms.length && /^[-‐‑]$/.test(post) && !terms[i + 1].pre && /^[\p{L}\d]/u.test(terms[i + 1].text)) {
       const next = terms[i + 1];
-      if (!UPPER.test(next.text) && ADJECTIVE_COMPOUND.test(next.text)) break;
+      if (!UPPER.test(next.text) && ADJECTIVE_COMPOUND.test(next.text)) {
+        compound = next.text.toLowerCase();
+        break;
+      }
       if (/^\d/.test(next.text) && !/^\p{Lu}+$/u.test(text.slice(start, end))) break;
       const nextStart = text.indexOf(next.text, end);
       if (nextStart !== end + 1) break;
@@ -112,7 +127,10 @@ export function wordsOf(text: string, sentences: Span[], credits: Span[]): Word[
     }
     cursor = end;
     let wordText = text.slice(start, end);
-    const possessive = POSSESSIVE.test(wordText);
+    // "Sam’s Club", "Fisherman’s Terminal": a possessive before a lone head word is part of one name.
+    const next = terms[i + 1];
+    const headAfter = !!next && post === ' ' && !next.pre && UPPER.test(next.text) && isHeadWord(next.text.toLowerCase()) && !UPPER.test(terms[i + 2]?.text ?? '');
+    const possessive = POSSESSIVE.test(wordText) && !headAfter;
     if (possessive) wordText = wordText.replace(POSSESSIVE, '');
     // "F-16s": the plural of a model is the model.
     if (/\d+s$/.test(wordText)) wordText = wordText.slice(0, -1);
@@ -131,11 +149,14 @@ export function wordsOf(text: string, sentences: Span[], credits: Span[]): Word[
       index: words.length,
       joinsNext,
       possessive,
+      compound,
       initial: false,
       credit: false,
+      shouted: false,
     });
   }
   markPositions(text, words, sentences, credits);
+  markShouting(words);
   return words;
 }
 
@@ -155,6 +176,16 @@ function markPositions(text: string, words: Word[], sentences: Span[], credits: 
   }
 }
 
+function markShouting(words: Word[]): void {
+  const upper = (word: Word | undefined) => !!word && /\p{Lu}/u.test(word.text) && !HAS_LOWER.test(word.text);
+  let start = 0;
+  for (let i = 0; i <= words.length; i++) {
+    if (i < words.length && upper(words[i]) && (i === start || words[i - 1].joinsNext)) continue;
+    if (i - start >= 3) for (let j = start; j < i; j++) words[j].shouted = true;
+    start = i < words.length && upper(words[i]) ? i : i + 1;
+  }
+}
+
 /** Whether a word can be part of a proper name at all. */
 export function nameLike(word: Word): boolean {
   if (word.credit) return false;
@@ -164,6 +195,9 @@ export function nameLike(word: Word): boolean {
     return lexiconTags(word.lower).includes('City') && word.tags.has('City');
   }
   if (has(word, ['Date', 'Month', 'WeekDay', 'Pronoun'])) return false;
+  // A shouted line ("LAURIE OAKES IS THE NINE NETWORK POLITICAL EDITOR"): its common words are no names, and
+  // nor is anything in a run of three upper-case words or more.
+  if (word.text.length > 1 && !HAS_LOWER.test(word.text) && !ACRONYM_KINDS[word.lower.replace(/\./g, '')] && (isCommonWord(word.lower) || word.shouted)) return false;
   if (!word.initial) return true;
   // A capital at the start of a sentence says nothing: compromise must know the word as a name ("Seoul"), or tag
   // a common word as one here ("Mark Milley"), or not know the word at all ("Stoltenberg arrived").
@@ -197,7 +231,7 @@ function joinsName(chunk: Word[], word: Word, words: Word[]): boolean {
       return ['of', 'for', 'on', 'against'].includes(prev.lower);
     case 'and': {
       if (!nameLike(next)) return false;
-      if (chunk.some((inner, i) => (inner.lower === 'of' || inner.lower === 'for') && i > 0 && OF_HEADS.has(chunk[i - 1].lower))) return true;
+      if (chunk.some((inner, i) => ['of', 'for', 'on'].includes(inner.lower) && i > 0 && (OF_HEADS.has(chunk[i - 1].lower) || ORG_HEADS.has(chunk[i - 1].lower)))) return true;
       // "World Travel and Tourism Council": the name after "and" ends in an organisation's word, and the one
       // before it is no person's or place's.
       let end = next.index;
@@ -214,12 +248,22 @@ function modelNumberOf(prev: Word, word: Word, next: Word | undefined): boolean 
   return /^\d/.test(word.text) && isModelNumber(word) && (!!EQUIPMENT[prev.lower] || (next !== undefined && EQUIPMENT_NOUNS.has(next.lower)));
 }
 
-/** Chunks of consecutive name words: "North Atlantic Treaty Organization", "Republic of Korea", "Leopard 2". */
+/**
+ * Chunks of consecutive name words: "North Atlantic Treaty Organization", "Republic of Korea", "Leopard 2". A
+ * common word at the start of a sentence joins the name after it when the article writes the two together
+ * elsewhere too ("Whole Foods" … "Whole Foods touted").
+ */
 export function chunks(words: Word[]): Word[][] {
+  const pairs = new Set<string>();
+  for (let i = 0; i + 1 < words.length; i++) {
+    if (!words[i].initial && words[i].joinsNext && UPPER.test(words[i].text) && nameLike(words[i]) && nameLike(words[i + 1])) pairs.add(`${words[i].lower} ${words[i + 1].lower}`);
+  }
+  const startsName = (word: Word) =>
+    word.initial && word.joinsNext && UPPER.test(word.text) && !!words[word.index + 1] && pairs.has(`${word.lower} ${words[word.index + 1].lower}`);
   const out: Word[][] = [];
   let chunk: Word[] = [];
   const close = () => {
-    while (chunk.length && !nameLike(chunk[chunk.length - 1]) && !isModelNumber(chunk[chunk.length - 1])) chunk.pop();
+    while (chunk.length && !nameLike(chunk[chunk.length - 1]) && !isModelNumber(chunk[chunk.length - 1]) && !startsName(chunk[chunk.length - 1])) chunk.pop();
     if (chunk.length) out.push(chunk);
     chunk = [];
   };
@@ -227,7 +271,7 @@ export function chunks(words: Word[]): Word[][] {
     const word = words[i];
     const prev = chunk[chunk.length - 1];
     const joined = prev !== undefined && prev.joinsNext && prev.index === i - 1;
-    if (nameLike(word)) {
+    if (nameLike(word) || startsName(word)) {
       if (!joined) close();
       chunk.push(word);
       continue;
