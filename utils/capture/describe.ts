@@ -122,15 +122,16 @@ function titleBefore(text: string, mention: Span, sentence: Span): Phrase | unde
 const HEAD_ENDS = new Set(['of', 'in', 'at', 'for', 'from', 'with', 'on', 'to', 'who', 'whose', 'which', 'that', 'based', 'and']);
 
 /**
- * The head noun of the appositive right after a name, lower case: "member" in ", a member of Ennahda’s general
- * secretariat,", "organization" in ", an al-Qaeda-linked organization", "group" in ", a London-based rights group".
+ * The words of the appositive right after a name up to its first preposition or relative word, lower case:
+ * "member" in ", a member of Ennahda’s general secretariat,", "city south" in ", a city south of Seoul,",
+ * "al-qaeda-linked organization" in ", an al-Qaeda-linked organization". Its head noun is among them.
  */
-export function appositiveHead(text: string, mention: Span, sentence: Span): string | undefined {
+export function appositiveHead(text: string, mention: Span, sentence: Span): string[] {
   const phrase = appositiveAfter(text, mention, sentence, 'organisation');
-  if (!phrase) return undefined;
+  if (!phrase) return [];
   const words = lowerWords(text.slice(phrase.start, phrase.end)).filter((word) => !DETERMINERS.has(word));
   const end = words.findIndex((word) => HEAD_ENDS.has(word));
-  return (end > 0 ? words[end - 1] : end < 0 ? words[words.length - 1] : undefined)?.replace(/^.*-/, '');
+  return end < 0 ? words : words.slice(0, end);
 }
 
 /** Whether an appositive with a role stands right before the name: "the priest, Fidelis Mukonori,". */

@@ -3,8 +3,8 @@ import { aliasKey } from '../match/normalize';
 import { appositiveHead, roleBefore } from './describe';
 import { kindOf } from './kinds';
 import {
-  ACRONYM_KINDS, EVENT_HEADS, EVENT_NOUNS, OF_WORDS, ORG_HEADS, PLACE_HEADS, PORTFOLIOS, QUALIFIERS, ROLE_NOUNS, TITLES,
-  TREATY_WORDS,
+  ACRONYM_KINDS, EVENT_HEADS, EVENT_NOUNS, OF_WORDS, ORG_HEADS, ORG_NOUNS, PLACE_APPOSITIVES, PLACE_HEADS, PORTFOLIOS,
+  QUALIFIERS, ROLE_NOUNS, TITLES, TREATY_WORDS,
 } from './lexicon';
 import type { Span } from './sentences';
 import type { KnownName } from './types';
@@ -55,6 +55,12 @@ function personAfterTitle(rest: Word[]): boolean {
   if (rest.some((word) => has(word, PERSON_TAGS))) return true;
   if (rest.some((word) => has(word, [...PLACE_TAGS, ...ORG_TAGS]) || isAcronym(word))) return false;
   return rest.every((word) => !isCommonWord(word.lower));
+}
+
+/** Whether an appositive's head words end in a role ("a member", "the British defence secretary"). */
+function isRole(heads: string[]): boolean {
+  const head = [...heads].reverse().find((word) => ROLE_NOUNS.has(word) || ORG_NOUNS.has(word) || PLACE_APPOSITIVES.has(word));
+  return head !== undefined && ROLE_NOUNS.has(head);
 }
 
 /** Consecutive runs of words (a chunk with its title words taken out falls into runs). */
@@ -166,7 +172,7 @@ function candidatesOf(text: string, words: Word[], sentences: Span[], known: Map
     const sentence = sentenceAt(sentences, first.start);
     const span = { start: first.start, end: last.end };
     const administration = last.joinsNext && words[last.index + 1]?.lower === 'administration';
-    const role = !!sentence && (ROLE_NOUNS.has(appositiveHead(text, span, sentence) ?? '') || roleBefore(text, span, sentence));
+    const role = !!sentence && (isRole(appositiveHead(text, span, sentence)) || roleBefore(text, span, sentence));
     const introduced = titled || role || administration;
     const entry = known.get(key);
     // A reader's single-word name for a person ("Austin") needs evidence here: a title, or a fuller form.

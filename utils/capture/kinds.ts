@@ -120,7 +120,8 @@ function kindOfContext(name: Word[], context: NameContext, before: Word | undefi
   // organization", "Pyeongtaek, a city south of Seoul"; "the priest, Fidelis Mukonori,".
   if (!context.sentence) return undefined;
   const span = { start: name[0].start, end: last.end };
-  const head = appositiveHead(context.text, span, context.sentence);
+  const heads = appositiveHead(context.text, span, context.sentence).reverse();
+  const head = heads.find((word) => ROLE_NOUNS.has(word) || ORG_NOUNS.has(word) || PLACE_APPOSITIVES.has(word));
   if (head && ROLE_NOUNS.has(head)) return 'person';
   if (head && ORG_NOUNS.has(head)) return 'organisation';
   if (head && PLACE_APPOSITIVES.has(head)) return 'place';
