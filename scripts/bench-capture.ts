@@ -20,7 +20,7 @@ import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { build, type Metafile } from 'esbuild';
 import { chromium, type Page } from 'playwright-core';
-import { BundleSchema, type EntityKind } from '../utils/bundle/schema.ts';
+import { BundleSchema } from '../utils/bundle/schema.ts';
 import { aliasKey } from '../utils/match/normalize.ts';
 import type { CaptureDraft } from '../utils/capture/types.ts';
 import { CHROMIUM_FLAGS, localOnly } from '../e2e/support/browser.ts';
@@ -263,6 +263,8 @@ async function main(): Promise<void> {
       return { entity, by: draftKeys.find((draftEntity) => overlaps(draftEntity.keys, keys))?.entity };
     });
     const hits = recovered.filter((entry) => entry.by);
+    const seedKeys = new Set(seed.entities.flatMap((entity) => [entity.name, ...entity.aliases.map((alias) => alias.text)].map(aliasKey)));
+    const unmatched = draft.entities.filter((entity) => !overlaps(keysOf(entity), seedKeys));
     const sameKind = hits.filter((entry) => entry.by!.kind === entry.entity.kind);
     const seedQuotes = verbatim(draft, seedRun.text, seedRun.textContent);
     console.log('');
@@ -275,7 +277,7 @@ async function main(): Promise<void> {
           ['… of these with the curated kind', `${sameKind.length} / ${hits.length}`],
           ['not recovered', recovered.filter((entry) => !entry.by).map((entry) => entry.entity.name).join(', ') || 'none'],
           ['recovered with another kind', hits.filter((entry) => entry.by!.kind !== entry.entity.kind).map((entry) => `${entry.entity.name} (${entry.by!.kind})`).join(', ') || 'none'],
-          ['draft entities (all kinds)', `${draft.entities.length}, of which ${draft.entities.length - new Set(hits.map((entry) => entry.by)).size} match no curated entity: ${draft.entities.filter((entity) => !hits.some((entry) => entry.by === entity)).map((entity) => `${entity.name} (${entity.kind})`).join(', ') || 'none'}`],
+          ['draft entities (all kinds)', `${draft.entities.length}, of which ${unmatched.length} match no curated entity: ${unmatched.map((entity) => `${entity.name} (${entity.kind})`).join(', ') || 'none'}`],
           ['quotes verbatim in the capture’s text', `${seedQuotes.inText} / ${seedQuotes.quotes} ${seedQuotes.inText === seedQuotes.quotes ? '✓' : '✗'}`],
           ['quotes in Readability’s textContent (white space collapsed)', `${seedQuotes.inTextContent} / ${seedQuotes.quotes}`],
           ['descriptions', `${draft.entities.filter((entity) => entity.description).length} entities: ${draft.entities.filter((entity) => entity.description).map((entity) => `${entity.name} — “${entity.description}”`).join('; ')}`],

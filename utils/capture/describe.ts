@@ -119,19 +119,23 @@ function titleBefore(text: string, mention: Span, sentence: Span): Phrase | unde
   return { start, end: start + phrase.length };
 }
 
+const DIRECTION_WORDS = new Set(['north', 'south', 'east', 'west', 'northeast', 'northwest', 'southeast', 'southwest', 'near', 'outside', 'just']);
 const HEAD_ENDS = new Set(['of', 'in', 'at', 'for', 'from', 'with', 'on', 'to', 'who', 'whose', 'which', 'that', 'based', 'and']);
 
 /**
- * The words of the appositive right after a name up to its first preposition or relative word, lower case:
- * "member" in ", a member of Ennahda’s general secretariat,", "city south" in ", a city south of Seoul,",
- * "al-qaeda-linked organization" in ", an al-Qaeda-linked organization". Its head noun is among them.
+ * The words of the appositive right after a name up to its first preposition or relative word, lower case, its
+ * head noun last: "member" in ", a member of Ennahda’s general secretariat,", "city" in ", a city south of
+ * Seoul,", "al-qaeda-linked organization" in ", an al-Qaeda-linked organization".
  */
 export function appositiveHead(text: string, mention: Span, sentence: Span): string[] {
   const phrase = appositiveAfter(text, mention, sentence, 'organisation');
   if (!phrase) return [];
   const words = lowerWords(text.slice(phrase.start, phrase.end)).filter((word) => !DETERMINERS.has(word));
   const end = words.findIndex((word) => HEAD_ENDS.has(word));
-  return end < 0 ? words : words.slice(0, end);
+  const head = end < 0 ? words : words.slice(0, end);
+  // "a city south of Seoul": a word of direction after the noun is no head.
+  while (head.length > 1 && DIRECTION_WORDS.has(head[head.length - 1])) head.pop();
+  return head;
 }
 
 /** Whether an appositive with a role stands right before the name: "the priest, Fidelis Mukonori,". */

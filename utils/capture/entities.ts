@@ -3,8 +3,8 @@ import { aliasKey } from '../match/normalize';
 import { appositiveHead, roleBefore } from './describe';
 import { kindOf } from './kinds';
 import {
-  ACRONYM_KINDS, EVENT_HEADS, EVENT_NOUNS, OF_WORDS, ORG_HEADS, ORG_NOUNS, PLACE_APPOSITIVES, PLACE_HEADS, PORTFOLIOS,
-  QUALIFIERS, ROLE_NOUNS, TITLES, TREATY_WORDS,
+  ACRONYM_KINDS, EVENT_HEADS, EVENT_NOUNS, OF_WORDS, ORG_HEADS, PLACE_HEADS, PORTFOLIOS, QUALIFIERS, ROLE_NOUNS, TITLES,
+  TREATY_WORDS,
 } from './lexicon';
 import type { Span } from './sentences';
 import type { KnownName } from './types';
@@ -43,8 +43,6 @@ interface Candidate {
   evidenceFor?: KnownName;
 }
 
-const NAME_TAGS = ['LastName', 'FirstName', 'MaleName', 'FemaleName'];
-
 const isTitleWord = (word: Word) => TITLES.has(word.lower.replace(/\.$/, '')) || word.tags.has('Honorific');
 
 /** What remains after a title reads as a person's name (not "General Assembly", not "Minister of Defence"). */
@@ -57,10 +55,9 @@ function personAfterTitle(rest: Word[]): boolean {
   return rest.every((word) => !isCommonWord(word.lower));
 }
 
-/** Whether an appositive's head words end in a role ("a member", "the British defence secretary"). */
+/** Whether an appositive's head is a role ("a member", "the British defence secretary"). */
 function isRole(heads: string[]): boolean {
-  const head = [...heads].reverse().find((word) => ROLE_NOUNS.has(word) || ORG_NOUNS.has(word) || PLACE_APPOSITIVES.has(word));
-  return head !== undefined && ROLE_NOUNS.has(head);
+  return ROLE_NOUNS.has(heads.at(-1) ?? '');
 }
 
 /** Consecutive runs of words (a chunk with its title words taken out falls into runs). */

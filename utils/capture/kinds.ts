@@ -120,8 +120,7 @@ function kindOfContext(name: Word[], context: NameContext, before: Word | undefi
   // organization", "Pyeongtaek, a city south of Seoul"; "the priest, Fidelis Mukonori,".
   if (!context.sentence) return undefined;
   const span = { start: name[0].start, end: last.end };
-  const heads = appositiveHead(context.text, span, context.sentence).reverse();
-  const head = heads.find((word) => ROLE_NOUNS.has(word) || ORG_NOUNS.has(word) || PLACE_APPOSITIVES.has(word));
+  const head = appositiveHead(context.text, span, context.sentence).at(-1);
   if (head && ROLE_NOUNS.has(head)) return 'person';
   if (head && ORG_NOUNS.has(head)) return 'organisation';
   if (head && PLACE_APPOSITIVES.has(head)) return 'place';

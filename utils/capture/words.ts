@@ -50,6 +50,14 @@ export const UPPER = /^\p{Lu}/u;
 /** "al-Bashir", "bin-Salman": a lower-case particle joined to a name. */
 const PARTICLE_PREFIX = /^(?:al|el|ad|as|ash|at|az|an|ar|ibn|bin|abu|ben|da|de|di|du|van|von)-\p{Lu}/u;
 const HAS_LOWER = /\p{Ll}/u;
+/**
+ * The shapes of a word that can be part of a name: letters and digits, inner hyphens and apostrophes, an "&", soft
+ * hyphens; periods only in initials and abbreviations ("U.S.", "D.A.", "J.", "U.S.-South") or a web address
+ * ("SmartAsset.com"). Words
+ * glued together across a slash or a missing space ("Masuike/The", "underground.CreditChang") are not.
+ */
+const INSIDE_NAME = "[\\p{L}\\p{N}\\p{M}\\u00AD\\u200B-\\u200D\\u2060'’&‐‑-]";
+const NAME_SHAPE = new RegExp(`^(?:(?:\\p{L}{1,3}\\.)+(?:[-‐‑]${INSIDE_NAME}+)?|[\\p{L}\\p{N}]${INSIDE_NAME}*(?:\\.(?:com|org|net|io))?)$`, 'u');
 /** After these a capital says no more than at the start of a sentence. */
 const OPENS_CLAUSE = /[:[(“"‘—–•]\s*$/;
 
@@ -91,6 +99,11 @@ interface RawTerm {
   offset: { start: number; length: number };
 }
 
+/** A word without its possessive, lower case. */
+function wordTextBase(word: string): string {
+  return word.replace(POSSESSIVE, '').toLowerCase();
+}
+
 function isHeadWord(lower: string): boolean {
   return ORG_HEADS.has(lower) || PLACE_HEADS.has(lower);
 }
@@ -129,7 +142,10 @@ export function wordsOf(text: string, sentences: Span[], credits: Span[]): Word[
     let wordText = text.slice(start, end);
     // "Sam’s Club", "Fisherman’s Terminal": a possessive before a lone head word is part of one name.
     const next = terms[i + 1];
-    const headAfter = !!next && post === ' ' && !next.pre && UPPER.test(next.text) && isHeadWord(next.text.toLowerCase()) && !UPPER.test(terms[i + 2]?.text ?? '');
+    const afterHead = terms[i + 2]?.text ?? '';
+    const headAfter =
+      !!next && post === ' ' && !next.pre && UPPER.test(next.text) && isHeadWord(next.text.toLowerCase()) &&
+      !UPPER.test(afterHead) && !['of', 'on', 'for', 'and'].includes(afterHead) && !isHeadWord(wordTextBase(text.slice(start, end)));
     const possessive = POSSESSIVE.test(wordText) && !headAfter;
     if (possessive) wordText = wordText.replace(POSSESSIVE, '');
     // "F-16s": the plural of a model is the model.
@@ -188,7 +204,7 @@ function markShouting(words: Word[]): void {
 
 /** Whether a word can be part of a proper name at all. */
 export function nameLike(word: Word): boolean {
-  if (word.credit) return false;
+  if (word.credit || !NAME_SHAPE.test(word.text)) return false;
   if (!UPPER.test(word.text)) {
     if (PARTICLE_PREFIX.test(word.text)) return true;
     // A city the lexicon knows, written in lower case ("support for kyiv").
