@@ -3,8 +3,8 @@ import { aliasKey } from '../match/normalize';
 import { appositiveHead, roleBefore } from './describe';
 import { kindOf } from './kinds';
 import {
-  ACRONYM_KINDS, EVENT_HEADS, EVENT_NOUNS, OF_WORDS, ORG_HEADS, PLACE_HEADS, PORTFOLIOS, QUALIFIERS, ROLE_NOUNS, TITLES,
-  TREATY_WORDS,
+  ACRONYM_KINDS, DIRECTIONS, EVENT_HEADS, EVENT_NOUNS, OF_WORDS, ORG_HEADS, PLACE_HEADS, PORTFOLIOS, QUALIFIERS, ROLE_NOUNS,
+  TITLES, TREATY_WORDS,
 } from './lexicon';
 import type { Span } from './sentences';
 import type { KnownName } from './types';
@@ -118,7 +118,7 @@ function isPlaceWord(words: Word[]): boolean {
 /** How many words at the start of a name are a demonym ("German", "South Korean"). */
 function leadingDemonyms(words: Word[]): number {
   let count = 0;
-  while (count < words.length && (isDemonym(words[count]) || (words[count + 1] && /^(?:north|south|east|west)(?:ern)?$/.test(words[count].lower) && isDemonym(words[count + 1])))) count++;
+  while (count < words.length && (isDemonym(words[count]) || (words[count + 1] && DIRECTIONS.has(words[count].lower) && isDemonym(words[count + 1])))) count++;
   return count;
 }
 
