@@ -1,4 +1,4 @@
-import nlp from 'compromise';
+import nlp from 'compromise/two';
 import {
   ACRONYM_KINDS, DOTTED_ACRONYM, EQUIPMENT, EQUIPMENT_NOUNS, MODEL_NUMBER, NAME_PARTICLES, OF_HEADS, ORG_HEADS, PLACE_HEADS,
   TREATY_WORDS,
