@@ -134,6 +134,7 @@ function Review({ captured, onSaved }: { captured: CapturedArticle; onSaved: (ti
   const mergeSelected = () => {
     const [into, from] = entries.filter((entry) => selected.includes(entry.key)).map((entry) => entry.key);
     edit(merge(entries, into, from, text));
+    setSelected([]);
   };
 
   async function save() {

@@ -119,9 +119,16 @@ export interface ImportOutcome {
   id: string;
 }
 
+/** The same notes, word for word, whatever the order of keys or the defaults written out (both read by the schema). */
+function sameBundle(stored: unknown, imported: Bundle): boolean {
+  const parsed = parseBundle(stored);
+  return parsed.ok && JSON.stringify(parsed.bundle) === JSON.stringify(imported);
+}
+
 /**
- * Adds checked bundles to the library in one write. A bundle the library already holds word for word is kept as
- * it is, with the file's on/off state (importing an export into another profile gives the same library); one with
+ * Adds checked bundles to the library in one write. A bundle the library already holds word for word is kept, with
+ * the file's state (on, off or deleted, and when it was added: importing an export into another profile gives the
+ * same library); one with
  * the id of a different bundle is added under a free id, so neither is lost. New bundles go first, in the file's
  * order.
  */
@@ -130,11 +137,11 @@ export async function importBundles(bundles: ImportedBundle[], now = new Date())
   await updateLibrary(async (index) => {
     const taken = new Set(index.entries.map((entry) => entry.id));
     const added: LibraryEntry[] = [];
-    const states = new Map<string, Pick<LibraryEntry, 'enabled' | 'hidden'>>();
+    const states = new Map<string, Pick<ImportedBundle, 'enabled' | 'hidden' | 'addedAt'>>();
     for (const { bundle, enabled, hidden, addedAt } of bundles) {
       const existing = taken.has(bundle.id) ? await getBundle(bundle.id).catch(() => null) : null;
-      if (existing && JSON.stringify(existing) === JSON.stringify(bundle)) {
-        states.set(bundle.id, { enabled, hidden });
+      if (existing && sameBundle(existing, bundle)) {
+        states.set(bundle.id, { enabled, hidden, addedAt });
         outcomes.push({ title: bundle.source.title, result: 'kept', id: bundle.id });
         continue;
       }
@@ -150,7 +157,7 @@ export async function importBundles(bundles: ImportedBundle[], now = new Date())
       if (!state) return entry;
       // A bundle that is not built in cannot be hidden: hiding is how a built-in bundle is deleted.
       const hidden = entry.builtIn && state.hidden;
-      return { ...entry, hidden, enabled: state.enabled && !hidden };
+      return { ...entry, hidden, enabled: state.enabled && !hidden, addedAt: state.addedAt ?? entry.addedAt };
     });
     return { entries: [...added, ...entries] };
   });

@@ -27,6 +27,12 @@ export interface ReviewedDraft {
 /** Related entities a captured entity links to at most: the ones it shares the most quotes with. */
 const MAX_RELATED = 8;
 
+/** Titles that, right before a bare surname, say the person is meant ("President Nauseda"). Any case. */
+const PERSON_TITLES = [
+  'President', 'Prime Minister', 'Minister', 'Chancellor', 'Secretary', 'Senator', 'Governor', 'Mayor', 'General',
+  'Ambassador', 'King', 'Queen', 'Judge', 'Mr', 'Mrs', 'Ms', 'Dr',
+];
+
 /** Acronyms this short are ordinary words in another case ("US" and "us", "UN" and French "un"). */
 const EXACT_CASE_ACRONYM = /^[A-Z]{2,3}$/;
 
@@ -67,7 +73,7 @@ function webUrl(url: string): string | null {
 /**
  * An entity's aliases for the matcher: its name first, then its other forms, each once (as the matcher reads them).
  * A person's one-word form of a longer name (a bare surname: "Austin", "Yoon") names too many people to count on
- * its own: it needs evidence — a title next to it, or the full name on the same page. Two- and three-letter
+ * its own: it needs evidence — a title right before it, or the full name on the same page. Two- and three-letter
  * acronyms match in their own case only.
  */
 export function aliasesFor(entity: Pick<ReviewedEntity, 'name' | 'kind' | 'aliases'>): Alias[] {
@@ -78,11 +84,12 @@ export function aliasesFor(entity: Pick<ReviewedEntity, 'name' | 'kind' | 'alias
     const key = aliasKey(text);
     if (!key || seen.has(key)) continue;
     seen.add(key);
-    const words = tokenize(text).length;
+    const bareSurname = entity.kind === 'person' && tokenize(text).length === 1 && nameWords > 1;
     aliases.push({
       text,
-      needs: entity.kind === 'person' && words === 1 && nameWords > 1 ? 'evidence' : 'always',
+      needs: bareSurname ? 'evidence' : 'always',
       case: EXACT_CASE_ACRONYM.test(text) ? 'exact' : 'any',
+      ...(bareSurname ? { cuesBefore: PERSON_TITLES } : {}),
     });
   }
   return aliases;
