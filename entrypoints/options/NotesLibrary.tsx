@@ -148,7 +148,7 @@ export function NotesLibrary() {
                 {bundle && (
                   <>
                     <Switch
-                      label={<span class="options__visually-hidden">Underline names from {bundle.source.title}</span>}
+                      label={<span class="sn-visually-hidden">Underline names from {bundle.source.title}</span>}
                       checked={item.entry.enabled}
                       onChange={(enabled) => void setBundleEnabled(item.entry.id, enabled)}
                       testId="bundle-switch"

@@ -140,7 +140,7 @@ export function App({ bundles, tabId }: AppProps) {
         <h1 class="popup__title">Side Notes</h1>
         <button
           type="button"
-          class="popup__take-notes"
+          class="sn-button popup__take-notes"
           disabled={tab === null || tab === undefined || page.status !== 'ready'}
           onClick={() => {
             if (!tab) return;

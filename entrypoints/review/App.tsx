@@ -86,7 +86,7 @@ export function App({ tabId }: { tabId: number | null }) {
           <p class="review__message" role="alert">
             {view.message}
           </p>
-          <button type="button" class="review__button" onClick={() => void closePage()}>
+          <button type="button" class="sn-button" onClick={() => void closePage()}>
             Close
           </button>
         </section>
@@ -101,10 +101,10 @@ export function App({ tabId }: { tabId: number | null }) {
             every page from now on.
           </p>
           <div class="review__row">
-            <button type="button" class="review__button" onClick={() => void browser.runtime.openOptionsPage()}>
+            <button type="button" class="sn-button" onClick={() => void browser.runtime.openOptionsPage()}>
               Open the notes library
             </button>
-            <button type="button" class="review__button" onClick={() => void closePage()}>
+            <button type="button" class="sn-button" onClick={() => void closePage()}>
               Close
             </button>
           </div>
@@ -185,7 +185,7 @@ function Review({ captured, onSaved }: { captured: CapturedArticle; onSaved: (ti
         </p>
         <button
           type="button"
-          class="review__button"
+          class="sn-button"
           disabled={selected.length !== 2}
           title={selected.length === 2 ? undefined : 'Select two entries to merge them'}
           onClick={mergeSelected}
@@ -216,12 +216,12 @@ function Review({ captured, onSaved }: { captured: CapturedArticle; onSaved: (ti
           </ul>
         )}
         <div class="review__row">
-          <button type="button" class="review__button" onClick={() => void closePage()} data-testid="cancel">
+          <button type="button" class="sn-button" onClick={() => void closePage()} data-testid="cancel">
             Cancel
           </button>
           <button
             type="button"
-            class="review__button review__button--primary"
+            class="sn-button sn-button--primary"
             disabled={problems.length > 0 || saving}
             onClick={() => void save()}
             data-testid="save"
@@ -278,7 +278,7 @@ function EntryEditor(props: { entry: ReviewEntry; selected: boolean; onToggle: (
         </label>
         <button
           type="button"
-          class="review__button review__remove"
+          class="sn-button review__remove"
           onClick={() => onEdit((entries) => remove(entries, entry.key))}
           data-testid="remove"
         >
@@ -322,7 +322,7 @@ function EntryEditor(props: { entry: ReviewEntry; selected: boolean; onToggle: (
             data-testid="new-alias"
             onInput={(event) => setNewAlias(event.currentTarget.value)}
           />
-          <button type="submit" class="review__button">
+          <button type="submit" class="sn-button">
             Add
           </button>
         </form>

@@ -140,7 +140,8 @@ export function* catalogueSteps(bundles: readonly Bundle[]): Generator<void, Cat
   // Ids first (related entities and evidence name them), then each entry.
   const idOf = new Map<Bundle, Map<string, string>>();
   const taken = new Set<string>();
-  const named = groups.map((group) => {
+  const named: { id: string; lead: EntitySource; group: Group }[] = [];
+  for (const group of groups) {
     const lead = fullestName(group.sources);
     let id = lead.entity.id;
     for (let n = 2; taken.has(id); n++) id = `${lead.entity.id}-${n}`;
@@ -150,8 +151,9 @@ export function* catalogueSteps(bundles: readonly Bundle[]): Generator<void, Cat
       if (!ids) idOf.set(bundle, (ids = new Map()));
       if (!ids.has(entity.id)) ids.set(entity.id, id);
     }
-    return { id, lead, group };
-  });
+    named.push({ id, lead, group });
+    yield;
+  }
   const catalogue: Catalogue = new Map();
   for (const { id, lead, group } of named) {
     catalogue.set(id, mergeSources(id, lead, group.sources, (bundle, entityId) => idOf.get(bundle)?.get(entityId)));
@@ -168,6 +170,7 @@ export function buildCatalogue(bundles: readonly Bundle[]): Catalogue {
 /** The source with the most words in its name ("Jens Stoltenberg" over "Stoltenberg"); the newest on a tie. */
 function fullestName(sources: EntitySource[]): EntitySource {
   let best = sources[0];
+  if (sources.length === 1) return best;
   let bestWords = tokenize(best.entity.name).length;
   for (const source of sources.slice(1)) {
     const words = tokenize(source.entity.name).length;
