@@ -44,6 +44,8 @@ describe('taking notes from an article', () => {
   let contractDraft: CaptureDraft;
   let exported: string;
   const errors: string[] = [];
+  /** Requests other than the test's own pages and the extension's files: the capture reads the page, fetches nothing. */
+  const requests: string[] = [];
 
   /** The review page's entry whose name field holds `name`. */
   async function entry(name: string) {
@@ -59,6 +61,12 @@ describe('taking notes from an article', () => {
     server.pages.set('/vilnius.html', vilniusArticle());
     server.pages.set('/after.html', followUpPage());
     browser = await launchWithExtension();
+    browser.context.on('request', (request) => {
+      const url = request.url();
+      if (url.startsWith(`${server.origin}/`) && request.isNavigationRequest()) return;
+      if (url.startsWith(`chrome-extension://${browser.extensionId}/`) || url === `${server.origin}/favicon.ico`) return;
+      requests.push(`${request.method()} ${url}`);
+    });
     article = await browser.context.newPage();
     await article.goto(`${server.origin}/vilnius.html`);
     await settledPageState(browser, article);
@@ -264,7 +272,8 @@ describe('taking notes from an article', () => {
     }
   });
 
-  it('raised no errors on the extension’s pages', () => {
+  it('raised no errors on the extension’s pages, and made no request', () => {
     expect(errors).toEqual([]);
+    expect(requests).toEqual([]);
   });
 });
