@@ -5,13 +5,10 @@
  * 0.3–0.9 s of evaluation; here it is paid once per capture session. It closes itself when unused for a while.
  */
 import { browser } from 'wxt/browser';
-import { isCaptureHtmlMessage, type CaptureFailure } from '@/utils/capture-host/messages';
+import { CAPTURE_HOST_IDLE_MS, isCaptureHtmlMessage, type CaptureFailure } from '@/utils/capture-host/messages';
 import { captureArticle, parsePage } from '@/utils/capture-host/run';
 
-/** How long the host stays open after its last capture: a reader reviewing several pages in a row reuses it. */
-const IDLE_CLOSE_MS = 60_000;
-
-let idle = setTimeout(() => window.close(), IDLE_CLOSE_MS);
+let idle = setTimeout(() => window.close(), CAPTURE_HOST_IDLE_MS);
 
 browser.runtime.onMessage.addListener((message: unknown) => {
   if (!isCaptureHtmlMessage(message)) return undefined;
@@ -22,6 +19,6 @@ browser.runtime.onMessage.addListener((message: unknown) => {
     const failure: CaptureFailure = { error: 'failed', message: `The capture failed: ${(error as Error).message}` };
     return Promise.resolve(failure);
   } finally {
-    idle = setTimeout(() => window.close(), IDLE_CLOSE_MS);
+    idle = setTimeout(() => window.close(), CAPTURE_HOST_IDLE_MS);
   }
 });

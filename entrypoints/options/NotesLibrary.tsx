@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { SourceDate } from '@/components/SourceDate';
 import { Switch } from '@/components/Switch';
 import type { Bundle } from '@/utils/bundle/schema';
@@ -62,13 +62,14 @@ export function NotesLibrary() {
     };
   }, []);
 
+  // Each bundle checked once per read of the library, not on every render: a library can hold megabytes of notes.
+  const shown = useMemo(
+    () => (items ?? []).filter((item) => !item.entry.hidden).map((item) => ({ item, read: readable(item) })),
+    [items],
+  );
   if (items === null) return null;
-  const shown = items.filter((item) => !item.entry.hidden);
   const hiddenBuiltIn = items.find((item) => item.entry.builtIn && item.entry.hidden);
-  const usable = shown.flatMap((item) => {
-    const read = readable(item);
-    return 'bundle' in read ? [read.bundle] : [];
-  });
+  const usable = shown.flatMap(({ read }) => ('bundle' in read ? [read.bundle] : []));
 
   async function remove(item: LibraryItem) {
     const what = await deleteBundle(item.entry.id);
@@ -111,8 +112,7 @@ export function NotesLibrary() {
       )}
 
       <ul class="options__bundles">
-        {shown.map((item) => {
-          const read = readable(item);
+        {shown.map(({ item, read }) => {
           const bundle = 'bundle' in read ? read.bundle : null;
           const url = webUrl(bundle?.source.url ?? null);
           return (

@@ -13,6 +13,9 @@ export const CAPTURE_DRAFT_MESSAGE = 'side-notes:capture-draft';
 export const CAPTURE_PAGE_MESSAGE = 'side-notes:capture-page';
 export const CAPTURE_HTML_MESSAGE = 'side-notes:capture-html';
 
+/** How long the capture host stays open after its last capture: a reader taking notes from several pages reuses it. */
+export const CAPTURE_HOST_IDLE_MS = 60_000;
+
 export interface CaptureDraftRequest {
   type: typeof CAPTURE_DRAFT_MESSAGE;
   /**

@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
 import { buildCatalogue, knownNames } from '@/utils/catalogue/catalogue';
 import { getEnabledBundles } from '@/utils/library/store';
-import { CAPTURE_HTML_MESSAGE, unavailable, type CaptureAnswer, type CaptureHtmlMessage } from './messages';
+import { CAPTURE_HOST_IDLE_MS, CAPTURE_HTML_MESSAGE, unavailable, type CaptureAnswer, type CaptureHtmlMessage } from './messages';
 
 /**
  * The background's side of a capture: opens the capture host (entrypoints/capture-host) when it is not open, and
@@ -19,6 +19,10 @@ interface OffscreenApi {
 
 let opening: Promise<void> | null = null;
 
+/** Firefox: the frame the host runs in, and the timer that removes it once unused. */
+let frame: HTMLIFrameElement | null = null;
+let frameIdle: ReturnType<typeof setTimeout> | undefined;
+
 async function openHost(): Promise<void> {
   const offscreen = (globalThis as { chrome?: { offscreen?: OffscreenApi } }).chrome?.offscreen;
   if (offscreen) {
@@ -30,18 +34,26 @@ async function openHost(): Promise<void> {
     });
     return;
   }
-  // Firefox's background is a page: the host is a frame of it.
+  // Firefox's background is a page: the host is a frame of it, removed again once unused (a frame cannot close).
   if (typeof document === 'undefined') throw new Error('no place to run the capture');
-  const url = browser.runtime.getURL(CAPTURE_HOST_PATH);
-  const frames = [...document.querySelectorAll('iframe')];
-  if (frames.some((frame) => frame.src === url && frame.isConnected)) return;
-  const frame = document.createElement('iframe');
+  if (frame?.isConnected) return;
+  const created = document.createElement('iframe');
   await new Promise<void>((resolve, reject) => {
-    frame.addEventListener('load', () => resolve(), { once: true });
-    frame.addEventListener('error', () => reject(new Error('the capture page did not load')), { once: true });
-    frame.src = url;
-    document.body.append(frame);
+    created.addEventListener('load', () => resolve(), { once: true });
+    created.addEventListener('error', () => reject(new Error('the capture page did not load')), { once: true });
+    created.src = browser.runtime.getURL(CAPTURE_HOST_PATH);
+    document.body.append(created);
   });
+  frame = created;
+}
+
+function closeFrameWhenIdle(): void {
+  if (!frame) return;
+  clearTimeout(frameIdle);
+  frameIdle = setTimeout(() => {
+    frame?.remove();
+    frame = null;
+  }, CAPTURE_HOST_IDLE_MS);
 }
 
 /** Opens the host once even when several captures ask at the same moment. */
@@ -61,6 +73,7 @@ export async function captureHtml(html: string, url: string): Promise<CaptureAns
       await ensureHost();
       try {
         const answer = (await browser.runtime.sendMessage(message)) as CaptureAnswer | undefined;
+        closeFrameWhenIdle();
         if (answer) return answer;
         if (attempt === 2) return unavailable('The capture page did not answer.');
       } catch (error) {
