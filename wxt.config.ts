@@ -1,8 +1,6 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
-
-/** Pages Side Notes reads: the web, and files opened from the local disk (README, "Permissions"). */
-const CONTENT_MATCHES = ['http://*/*', 'https://*/*', 'file:///*'];
+import { CONTENT_MATCHES } from './utils/content-matches';
 
 /**
  * Firefox (README, "Firefox"). A fixed id: the add-on's identity on addons.mozilla.org and the key its storage is kept
@@ -50,9 +48,11 @@ export default defineConfig({
   manifest: ({ browser }) => ({
     name: 'Side Notes',
     description: 'Read an article once; wherever its people, places and things are named, a quiet underline offers what it said.',
-    // Least privilege (README, "Permissions"): storage for the reader's settings and notes, nothing else. The popup
-    // and the shortcut learn a tab's site from its own content script, so no permission to read tabs' addresses.
-    permissions: ['storage', 'unlimitedStorage'],
+    // Least privilege (README, "Permissions"): storage for the reader's settings and notes; the context menu's "Take
+    // notes from this page"; in Chrome, an offscreen document to read an article in while capturing (Firefox's
+    // background is a page and needs none). The popup and the shortcut learn a tab's site from its own content
+    // script, so no permission to read tabs' addresses.
+    permissions: ['storage', 'unlimitedStorage', 'contextMenus', ...(browser === 'firefox' ? [] : ['offscreen'])],
     commands: {
       'toggle-site': {
         suggested_key: { default: 'Alt+Shift+S' },

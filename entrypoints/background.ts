@@ -1,8 +1,12 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { defaultBundle } from '@/utils/bundle/load';
+import { isCapturePageMessage } from '@/utils/capture-host/messages';
+import { captureHtml } from '@/utils/capture-host/open';
 import { installBuiltIn } from '@/utils/library/store';
 import { badgeText, isMentionCountMessage } from '@/utils/messages';
+import { REVIEW_MENU_ID, reviewPageUrl } from '@/utils/capture-host/review-url';
+import { CONTENT_MATCHES } from '@/utils/content-matches';
 import { toggleActiveTabSite } from '@/utils/settings/shortcut';
 
 export default defineBackground(() => {
@@ -19,6 +23,26 @@ export default defineBackground(() => {
     if (!isMentionCountMessage(message) || sender.tab?.id === undefined) return undefined;
     void toolbarButton.setBadgeText({ tabId: sender.tab.id, text: badgeText(message.count) });
     return undefined;
+  });
+
+  // "Take notes from this page": a content script sends its page, the capture host reads it (utils/capture-host).
+  browser.runtime.onMessage.addListener((message, sender) => {
+    if (!isCapturePageMessage(message) || sender.tab?.id === undefined) return undefined;
+    return captureHtml(message.html, message.url);
+  });
+
+  // The same from the page's context menu: the review page of that tab opens beside it.
+  void browser.contextMenus.removeAll().then(() =>
+    browser.contextMenus.create({
+      id: REVIEW_MENU_ID,
+      title: 'Take notes from this page',
+      contexts: ['page'],
+      documentUrlPatterns: CONTENT_MATCHES,
+    }),
+  );
+  browser.contextMenus.onClicked.addListener((info, tab) => {
+    if (info.menuItemId !== REVIEW_MENU_ID || tab?.id === undefined) return;
+    void browser.tabs.create({ url: reviewPageUrl(tab.id), index: tab.index + 1, openerTabId: tab.id });
   });
 
   // The keyboard shortcut turns Side Notes on or off for the active tab's site.

@@ -24,6 +24,7 @@ import { ROOT, startPageServer } from '../e2e/support/pages.ts';
 import { aliasCount, syntheticBundle } from './bench-synthetic.ts';
 import { highlightRules } from '../utils/page/page-style.ts';
 import { benchSearch } from './bench-search.ts';
+import { benchLibrary } from './bench-library.ts';
 import type * as BenchPage from './bench-page.ts';
 import { runLifetimeBench } from './bench-lifetime.ts';
 import { median as coldMedian, runColdBench, type ColdRow } from './bench-cold.ts';
@@ -506,6 +507,8 @@ async function main(): Promise<void> {
   if (runs('big')) await runLifetimeBench();
   console.log('');
   if (runs('search')) await benchSearch();
+  console.log('');
+  await benchLibrary();
   console.log('');
   console.log(`bench finished in ${((Date.now() - began) / 1000).toFixed(0)} s`);
 }

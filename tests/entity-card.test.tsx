@@ -172,3 +172,40 @@ describe('EntityCard', () => {
     expect(onClose).toHaveBeenCalledOnce();
   });
 });
+
+describe('EntityCard for an entity several articles know', () => {
+  const later = { title: 'A later article', date: '2024-03-01', publisher: 'Example News', url: 'https://example.org/later' };
+  const sources = [
+    { source: later, facts: [{ quote: 'Stoltenberg spoke in Brussels.', start: 0 }, { quote: 'He left office.', start: 40 }] },
+    { source: notesBundle.source, facts: stoltenberg.facts },
+  ];
+
+  it('groups the quotes by article, newest first, each over its attribution with the publisher and date', () => {
+    const card = show({ sources });
+    const groups = [...card.querySelectorAll<HTMLElement>('[data-testid="card-source"]')];
+    expect(groups).toHaveLength(2);
+    expect(groups[0].querySelector('blockquote')?.textContent).toBe('Stoltenberg spoke in Brussels.');
+    const attribution = groups[0].querySelector('.sn-card__source')!;
+    expect(attribution.textContent).toBe(`— A later article, Example News, ${formatSourceDate('2024-03-01')}`);
+    expect(attribution.querySelector('a')?.getAttribute('href')).toBe('https://example.org/later');
+    expect(groups[1].querySelector('blockquote')?.textContent).toBe(stoltenberg.facts[0].quote);
+    expect(groups[1].querySelector('.sn-card__source')?.textContent).toContain(notesBundle.source.title);
+  });
+
+  it('shows every article’s first quote before "Show all", and everything after it', () => {
+    const card = show({ sources });
+    const visible = () => card.querySelectorAll('blockquote').length;
+    const total = sources[0].facts.length + sources[1].facts.length;
+    expect(visible()).toBe(3);
+    act(() => button(card, `Show all ${total} quotes`)!.click());
+    expect(visible()).toBe(total);
+    // Focus goes to the first quote that was hidden: the later article's second quote was shown, so the seed's second.
+    expect(document.activeElement?.textContent).toBe(stoltenberg.facts[1].quote);
+  });
+
+  it('looks as it always did for one article', () => {
+    const card = show({ sources: [sources[1]] });
+    expect(card.querySelectorAll('[data-testid="card-source"]')).toHaveLength(1);
+    expect(card.querySelector('.sn-card__source')?.textContent).toBe(`— ${notesBundle.source.title}, ${formatSourceDate(notesBundle.source.date)}`);
+  });
+});

@@ -3,6 +3,7 @@ import { act } from 'preact/test-utils';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { App, hostFromInput } from '@/entrypoints/options/App';
+import { addBundles } from '@/utils/library/store';
 import { setSiteEnabled, siteSettings } from '@/utils/settings/items';
 import { notesBundle } from './fixtures/notes-bundle';
 import { mountPoint } from './support/mount';
@@ -15,10 +16,12 @@ beforeEach(() => {
 
 
 async function openOptions() {
+  await addBundles([{ bundle: notesBundle }]);
   await act(() => {
-    render(<App bundles={[notesBundle]} />, mount.element);
+    render(<App />, mount.element);
   });
   await vi.waitFor(() => expect(pauseSwitch().disabled).toBe(false));
+  await vi.waitFor(() => expect(mount.element.querySelector('[data-testid="bundle"]')).not.toBeNull());
 }
 
 const pauseSwitch = () => mount.element.querySelector<HTMLButtonElement>('[data-testid="pause-switch"]')!;

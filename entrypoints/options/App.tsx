@@ -1,14 +1,9 @@
 import { useState } from 'preact/hooks';
-import { SourceDate } from '@/components/SourceDate';
 import { Switch } from '@/components/Switch';
 import { useSiteSettings } from '@/components/use-site-settings';
-import type { Bundle } from '@/utils/bundle/schema';
 import { normalizeHost, setPaused, setSiteEnabled } from '@/utils/settings/items';
 import { Logo } from '@/components/Logo';
-
-export interface AppProps {
-  bundles: Bundle[];
-}
+import { NotesLibrary } from './NotesLibrary';
 
 /** The host of what the user typed: a bare host ("example.com"), or a whole address pasted from the address bar. */
 export function hostFromInput(value: string): string | null {
@@ -25,8 +20,8 @@ export function hostFromInput(value: string): string | null {
   }
 }
 
-/** The options page: where Side Notes is off, and which bundles of notes it knows. */
-export function App({ bundles }: AppProps) {
+/** The options page: where Side Notes is off, and the notes library. */
+export function App() {
   const settings = useSiteSettings();
   const [draft, setDraft] = useState('');
   const [error, setError] = useState<string | null>(null);
@@ -104,22 +99,7 @@ export function App({ bundles }: AppProps) {
         </form>
       </section>
 
-      <section class="options__section" aria-labelledby="bundles-heading">
-        <h2 id="bundles-heading">Bundles</h2>
-        <p class="options__hint">The articles Side Notes has read. Each bundle holds what one article said.</p>
-        <ul class="options__bundles">
-          {bundles.map((bundle) => (
-            <li key={bundle.id} data-testid="bundle">
-              <span class="options__bundle-title">{bundle.source.title}</span>
-              <span class="options__bundle-meta">
-                {bundle.source.publisher && <>{bundle.source.publisher} · </>}
-                <SourceDate date={bundle.source.date} /> · {bundle.entities.length}{' '}
-                {bundle.entities.length === 1 ? 'entity' : 'entities'}
-              </span>
-            </li>
-          ))}
-        </ul>
-      </section>
+      <NotesLibrary />
     </main>
   );
 }

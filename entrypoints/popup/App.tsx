@@ -7,6 +7,8 @@ import { Switch } from '@/components/Switch';
 import { useNotesSearch } from '@/components/use-notes-search';
 import { useSiteSettings } from '@/components/use-site-settings';
 import type { Bundle } from '@/utils/bundle/schema';
+import { reviewPageUrl } from '@/utils/capture-host/review-url';
+import { quotesBySource } from '@/utils/catalogue/catalogue';
 import { followPageSummary, type PageSummary } from '@/utils/page/page-state';
 import type { Note, NoteMatch } from '@/utils/search/notes-search';
 import { isEnabledOn, setPaused, setSiteEnabled, siteLabel } from '@/utils/settings/items';
@@ -36,10 +38,6 @@ async function findTab(tabId: number | undefined): Promise<TabInfo | null> {
   } catch {
     return null;
   }
-}
-
-function relatedOf({ entity, bundle }: Note) {
-  return entity.related.flatMap((id) => bundle.entities.find((other) => other.id === id) ?? []);
 }
 
 /** The toolbar popup: search every note, see what this page names, switch Side Notes off here or everywhere. */
@@ -127,9 +125,8 @@ export function App({ bundles, tabId }: AppProps) {
   }
 
   function openRelated(id: string) {
-    if (!card) return;
-    const entity = card.bundle.entities.find((other) => other.id === id);
-    if (entity) setTrail([...trail, { entity, bundle: card.bundle }]);
+    const note = notes.note(id);
+    if (card && note) setTrail([...trail, note]);
   }
 
   function back() {
@@ -141,6 +138,18 @@ export function App({ bundles, tabId }: AppProps) {
       <header class="popup__header">
         <Logo size={20} />
         <h1 class="popup__title">Side Notes</h1>
+        <button
+          type="button"
+          class="sn-button popup__take-notes"
+          disabled={tab === null || tab === undefined || page.status !== 'ready'}
+          onClick={() => {
+            if (!tab) return;
+            void browser.tabs.create({ url: reviewPageUrl(tab.id) }).then(() => window.close());
+          }}
+          data-testid="take-notes"
+        >
+          Take notes from this page
+        </button>
       </header>
 
       {card ? (
@@ -162,7 +171,8 @@ export function App({ bundles, tabId }: AppProps) {
           <EntityCard
             entity={card.entity}
             source={card.bundle.source}
-            related={relatedOf(card)}
+            sources={quotesBySource(card)}
+            related={card.entity.related.flatMap((id) => notes.note(id)?.entity ?? [])}
             mentionsOnPage={enabledHere ? counts.get(card.entity.id) : undefined}
             onSelectEntity={openRelated}
           />

@@ -3,6 +3,7 @@ import { render } from 'preact';
 import cardStyles from '@/components/EntityCard.css?inline';
 import kindStyles from '@/components/kinds.css?inline';
 import { EntityCard } from '@/components/EntityCard';
+import { quotesBySource } from '@/utils/catalogue/catalogue';
 import type { KnownEntity, Matcher } from '@/utils/match/compile';
 
 export const CARD_HOST_NAME = 'side-notes-card';
@@ -85,6 +86,7 @@ export class CardHost {
       <EntityCard
         entity={entity}
         source={bundle.source}
+        sources={quotesBySource(view.known)}
         related={related}
         mentionsOnPage={view.mentionsOnPage}
         onSelectEntity={this.callbacks.onSelectEntity}

@@ -18,6 +18,7 @@ import { watchNavigation } from '@/utils/page/navigation';
 import { isPageStateRequest, PAGE_SUMMARY_PORT, type PageState, type PageSummary } from '@/utils/page/page-state';
 import { later, pause } from '@/utils/page/schedule';
 import { followSiteSettings, isEnabledOn, siteOf } from '@/utils/settings/items';
+import { answerCaptureRequests } from './capture';
 import { startSession, type Session } from './session';
 
 /** Changes are told to the badge and to an open popup at most this often. */
@@ -119,6 +120,7 @@ export default defineUnlistedScript(() => {
     browser.runtime.onConnect.addListener(onConnect);
     whenGone(() => browser.runtime.onMessage.removeListener(onMessage));
     whenGone(() => browser.runtime.onConnect.removeListener(onConnect));
+    whenGone(answerCaptureRequests());
   }
 
   // ── Telling the badge and an open popup what changed, a few times a second at most ─────────────────────────

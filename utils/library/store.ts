@@ -129,3 +129,116 @@ export function updateLibrary(change: (index: LibraryIndex) => Promise<LibraryIn
     return next;
   });
 }
+
+/** One bundle of the library as the notes library page lists it: its entry, and its text (null when storage lacks it). */
+export interface LibraryItem {
+  entry: LibraryEntry;
+  bundle: Bundle | null;
+}
+
+/** Every bundle the index names, in its order (newest entry first), hidden ones included. */
+export async function getLibrary(): Promise<LibraryItem[]> {
+  const { entries } = await getLibraryIndex();
+  const bundles = await Promise.all(entries.map((entry) => getBundle(entry.id).catch(() => null)));
+  return entries.map((entry, index) => ({ entry, bundle: bundles[index] ?? null }));
+}
+
+/** Switches a bundle on or off. A hidden (deleted) built-in bundle stays off until restored. */
+export async function setBundleEnabled(id: string, enabled: boolean): Promise<void> {
+  await updateLibrary(async (index) => {
+    const at = index.entries.findIndex((entry) => entry.id === id);
+    if (at < 0 || index.entries[at].hidden || index.entries[at].enabled === enabled) return index;
+    return { entries: index.entries.map((entry, i) => (i === at ? { ...entry, enabled } : entry)) };
+  });
+}
+
+/** What a deletion took away, so that it can be undone: the entry, where it stood, and the bundle's text. */
+export interface DeletedBundle {
+  entry: LibraryEntry;
+  position: number;
+  bundle: Bundle | null;
+}
+
+/**
+ * Deletes a bundle: a capture or import leaves the library (its text too); a built-in bundle is only hidden and
+ * switched off, so it can always be restored (`restoreBuiltIn`). Returns what `undoDelete` needs, or null when the
+ * library does not hold it.
+ */
+export async function deleteBundle(id: string): Promise<DeletedBundle | null> {
+  let deleted: DeletedBundle | null = null;
+  await updateLibrary(async (index) => {
+    const position = index.entries.findIndex((entry) => entry.id === id);
+    if (position < 0) return index;
+    const entry = index.entries[position];
+    const bundle = await getBundle(id).catch(() => null);
+    deleted = { entry, position, bundle };
+    if (entry.builtIn) {
+      if (entry.hidden) return index;
+      return { entries: index.entries.map((other, i) => (i === position ? { ...other, hidden: true, enabled: false } : other)) };
+    }
+    await removeBundle(id);
+    return { entries: index.entries.filter((_, i) => i !== position) };
+  });
+  return deleted;
+}
+
+/** Puts a deleted bundle back as it was, where it was (or as near as the library now allows). */
+export async function undoDelete({ entry, position, bundle }: DeletedBundle): Promise<void> {
+  await updateLibrary(async (index) => {
+    const others = index.entries.filter((other) => other.id !== entry.id);
+    if (bundle && !entry.builtIn) await setBundle(bundle);
+    const entries = [...others];
+    entries.splice(Math.min(position, entries.length), 0, entry);
+    return { entries };
+  });
+}
+
+/**
+ * Brings the built-in bundle back, on: its text is written again (in case storage lost it) and its entry shown, or
+ * added when the index lost it too.
+ */
+export async function restoreBuiltIn(bundle: Bundle, now = new Date()): Promise<void> {
+  await installBuiltIn(bundle, now);
+  await updateLibrary(async (index) => ({
+    entries: index.entries.map((entry) => (entry.id === bundle.id ? { ...entry, hidden: false, enabled: true } : entry)),
+  }));
+}
+
+/** A bundle to add, and how its entry starts. */
+export interface NewBundle {
+  bundle: Bundle;
+  enabled?: boolean;
+  /** When it entered the library; now when left out. */
+  addedAt?: string;
+}
+
+/**
+ * Adds bundles in one write, before every other entry, in the order given. Each must be valid (`parseBundle`) and
+ * have an id the library does not hold: choose one with `freeBundleId`.
+ */
+export async function addBundles(bundles: NewBundle[], now = new Date()): Promise<void> {
+  await updateLibrary(async (index) => {
+    const taken = new Set(index.entries.map((entry) => entry.id));
+    const clash = bundles.find(({ bundle }) => taken.has(bundle.id));
+    if (clash) throw new Error(`The library already holds a bundle with the id "${clash.bundle.id}".`);
+    for (const { bundle } of bundles) await setBundle(bundle);
+    const added = bundles.map(
+      ({ bundle, enabled = true, addedAt }): LibraryEntry => ({
+        id: bundle.id,
+        enabled,
+        builtIn: false,
+        hidden: false,
+        addedAt: addedAt ?? now.toISOString(),
+      }),
+    );
+    return { entries: [...added, ...index.entries] };
+  });
+}
+
+/** `base`, or `base-2`, `base-3`… : the first id that `taken` does not hold. */
+export function freeBundleId(base: string, taken: ReadonlySet<string>): string {
+  if (!taken.has(base)) return base;
+  let n = 2;
+  while (taken.has(`${base}-${n}`)) n++;
+  return `${base}-${n}`;
+}

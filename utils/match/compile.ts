@@ -1,4 +1,5 @@
 import type { Alias, Bundle, Entity, EntityKind } from '@/utils/bundle/schema';
+import { buildCatalogue, catalogueSteps, type Catalogue, type CatalogueEntry } from '@/utils/catalogue/catalogue';
 import { tokenize } from './normalize';
 
 /** An alias ready for matching: its words folded and hashed the way the scan hashes page words. */
@@ -21,11 +22,8 @@ export interface CompiledAlias {
   evidenceFrom: string[];
 }
 
-/** An entity with the bundle it comes from (the card quotes that bundle's source). */
-export interface KnownEntity {
-  entity: Entity;
-  bundle: Bundle;
-}
+/** An entity of the catalogue: merged across the bundles that know it, with each bundle's own words (`sources`). */
+export type KnownEntity = CatalogueEntry;
 
 /** One word of a trie of aliases: the aliases that end here, and the words that can follow. */
 export interface AliasNode {
@@ -35,7 +33,8 @@ export interface AliasNode {
 }
 
 export interface Matcher {
-  entities: Map<string, KnownEntity>;
+  /** The catalogue the matcher was compiled from: what the card shows for an entity id. */
+  entities: Catalogue;
   /**
    * Aliases as a trie keyed by word hashes: a page word costs one lookup whatever the number of aliases, and
    * aliases that share words ("John Smith", "John Smith Jr.") share the walk.
@@ -79,7 +78,6 @@ function compileAlias(entity: Entity, alias: Alias): CompiledAlias | null {
 
 /** Builds a matcher entity by entity, so a big library can be compiled a slice at a time. */
 class MatcherBuilder {
-  readonly entities = new Map<string, KnownEntity>();
   readonly root = new Map<number, AliasNode>();
   private readonly seen = new Set<string>();
   aliasCount = 0;
@@ -89,17 +87,15 @@ class MatcherBuilder {
    * Adds one entity's aliases. Stored bundles were validated when they were saved, but storage is shared with other
    * versions and can be edited by hand: an entity that is not what it should be is left out, never fatal.
    */
-  add(entity: Entity, bundle: Bundle): void {
+  add(entity: Entity): void {
     try {
-      this.addEntity(entity, bundle);
+      this.addEntity(entity);
     } catch {
       // A malformed entity: the rest of the notes still work.
     }
   }
 
-  private addEntity(entity: Entity, bundle: Bundle): void {
-    if (typeof entity.id !== 'string' || !Array.isArray(entity.aliases)) return;
-    if (!this.entities.has(entity.id)) this.entities.set(entity.id, { entity, bundle });
+  private addEntity(entity: Entity): void {
     for (const alias of entity.aliases) {
       const compiled = compileAlias(entity, alias);
       if (!compiled) continue;
@@ -121,23 +117,23 @@ class MatcherBuilder {
     }
   }
 
-  build(): Matcher {
-    return { entities: this.entities, root: this.root, aliasCount: this.aliasCount, longestAlias: this.longestAlias };
+  build(entities: Catalogue): Matcher {
+    return { entities, root: this.root, aliasCount: this.aliasCount, longestAlias: this.longestAlias };
   }
 }
 
 /**
- * Compiles every alias of every bundle into one lookup. Bundles come newest first: when several bundles know
- * the same entity id, the card shows the newest one's entry, and aliases of all of them count.
+ * Compiles every alias of every bundle into one lookup. The bundles become one catalogue first
+ * (utils/catalogue): an entity several bundles know is one entry, whose aliases are all of theirs.
  */
 export function compileMatcher(bundles: readonly Bundle[]): Matcher {
-  const builder = new MatcherBuilder();
-  for (const bundle of bundles) for (const entity of entitiesOf(bundle)) builder.add(entity, bundle);
-  return builder.build();
+  return compileCatalogue(buildCatalogue(bundles));
 }
 
-function entitiesOf(bundle: Bundle): readonly Entity[] {
-  return Array.isArray(bundle?.entities) ? bundle.entities : [];
+export function compileCatalogue(catalogue: Catalogue): Matcher {
+  const builder = new MatcherBuilder();
+  for (const { entity } of catalogue.values()) builder.add(entity);
+  return builder.build(catalogue);
 }
 
 /** The longest a compile holds the main thread before it lets the page run. */
@@ -151,15 +147,24 @@ export async function compileMatcherInSlices(
   bundles: readonly Bundle[],
   pause: () => Promise<boolean>,
 ): Promise<Matcher | null> {
-  const builder = new MatcherBuilder();
   let sliceStart = performance.now();
-  for (const bundle of bundles) {
-    for (const entity of entitiesOf(bundle)) {
-      builder.add(entity, bundle);
-      if (performance.now() - sliceStart < COMPILE_SLICE_MS) continue;
-      if (!(await pause())) return null;
-      sliceStart = performance.now();
-    }
+  const yieldIfDue = async (): Promise<boolean> => {
+    if (performance.now() - sliceStart < COMPILE_SLICE_MS) return true;
+    if (!(await pause())) return false;
+    sliceStart = performance.now();
+    return true;
+  };
+  const steps = catalogueSteps(bundles);
+  let step = steps.next();
+  while (!step.done) {
+    if (!(await yieldIfDue())) return null;
+    step = steps.next();
   }
-  return builder.build();
+  const catalogue = step.value;
+  const builder = new MatcherBuilder();
+  for (const { entity } of catalogue.values()) {
+    builder.add(entity);
+    if (!(await yieldIfDue())) return null;
+  }
+  return builder.build(catalogue);
 }

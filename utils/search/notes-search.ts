@@ -1,4 +1,5 @@
 import type { Bundle, Entity } from '@/utils/bundle/schema';
+import { catalogueSteps, type Catalogue, type EntitySource } from '@/utils/catalogue/catalogue';
 import { FIELD_CODE, FIELDS, isNameCode, type NoteField } from './fields';
 import { QueryParser } from './query';
 import { MAX_RELEVANCE, rank, Scores, wordMasks, type NotesLayout } from './rank';
@@ -7,10 +8,14 @@ import { forEachNumber, forEachWord, readerWords } from './words';
 
 export type { NoteField } from './fields';
 
-/** An entity together with the bundle (and so the source) it comes from. */
+/**
+ * An entity of the catalogue (utils/catalogue): merged across the bundles that know it, with its newest source's
+ * bundle and what each bundle says (`sources`, newest first).
+ */
 export interface Note {
   entity: Entity;
   bundle: Bundle;
+  sources: EntitySource[];
 }
 
 /** Why a note was found: the text of it that matched best, and the matched words' ranges in it. */
@@ -30,9 +35,12 @@ export interface NoteHit extends Note {
 export interface NotesSearch {
   /** Best matches first; an empty or blank query finds nothing. Searches the notes indexed so far. */
   search(query: string, limit?: number): NoteHit[];
-  /** The note for an entity id, from the newest bundle that has it. */
+  /** The note for an entity id (a catalogue id). */
   note(entityId: string): Note | undefined;
-  /** Indexes notes for about `budgetMs` (at least one note); true once all of them are. */
+  /**
+   * Works for about `budgetMs` (at least one step: one entity into the catalogue, or once it is built, one note
+   * indexed); true once every note is indexed.
+   */
   indexFor(budgetMs: number): boolean;
   /** Every note is indexed. */
   readonly ready: boolean;
@@ -48,21 +56,6 @@ export function normalizeSearchText(text: string): string {
   return readerWords(text)
     .map(({ word }) => word)
     .join(' ');
-}
-
-/** One note per entity id: the newest bundle (by its source's date) wins. */
-function uniqueNotes(bundles: Bundle[]): Note[] {
-  const newestFirst = [...bundles].sort((a, b) => b.source.date.localeCompare(a.source.date));
-  const seen = new Set<string>();
-  const notes: Note[] = [];
-  for (const bundle of newestFirst) {
-    for (const entity of bundle.entities) {
-      if (seen.has(entity.id)) continue;
-      seen.add(entity.id);
-      notes.push({ entity, bundle });
-    }
-  }
-  return notes;
 }
 
 /** The searchable texts of a note, best field first (its article's title is indexed once per article). */
@@ -93,10 +86,27 @@ export function createNotesSearch(bundles: Bundle[]): NotesSearch {
   return search;
 }
 
-/** Like `createNotesSearch`, but indexes nothing until `indexFor` is called: the popup indexes after it is drawn. */
+/**
+ * Like `createNotesSearch`, but does nothing until `indexFor` is called: the popup indexes after it is drawn. The
+ * bundles become one catalogue first (an entity several bundles know is one note), within the same slices.
+ */
 export function startNotesSearch(bundles: Bundle[]): NotesSearch {
-  const notes = uniqueNotes(bundles);
-  const byId = new Map(notes.map((note) => [note.entity.id, note]));
+  const steps = catalogueSteps(bundles);
+  let catalogue: Catalogue | null = null;
+  let notes: Note[] = [];
+  /** Builds the catalogue for up to `budgetMs` (all of it for Infinity); true once it is built. */
+  function catalogueFor(budgetMs: number, start: number): boolean {
+    while (!catalogue) {
+      const step = steps.next();
+      if (step.done) {
+        catalogue = step.value;
+        notes = [...catalogue.values()];
+        return budgetMs === Infinity || performance.now() - start < budgetMs;
+      }
+      if (performance.now() - start >= budgetMs) return false;
+    }
+    return true;
+  }
   const bundleIndex = new Map<Bundle, number>();
   const index = new WordIndex();
   const layout: NotesLayout = { index, firstText: [], noteBundle: [], titleText: [], bundleNotes: [] };
@@ -135,10 +145,12 @@ export function startNotesSearch(bundles: Bundle[]): NotesSearch {
       }));
     },
     note(entityId) {
-      return byId.get(entityId);
+      catalogueFor(Infinity, 0);
+      return catalogue!.get(entityId);
     },
     indexFor(budgetMs) {
       const start = performance.now();
+      if (!catalogueFor(budgetMs, start)) return false;
       while (indexed < notes.length) {
         add(indexed++);
         if (performance.now() - start >= budgetMs) break;
@@ -146,7 +158,7 @@ export function startNotesSearch(bundles: Bundle[]): NotesSearch {
       return indexed === notes.length;
     },
     get ready() {
-      return indexed === notes.length;
+      return catalogue !== null && indexed === notes.length;
     },
   };
 }

@@ -1,0 +1,271 @@
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { SourceDate } from '@/components/SourceDate';
+import { Switch } from '@/components/Switch';
+import type { Bundle } from '@/utils/bundle/schema';
+import { defaultBundle } from '@/utils/bundle/load';
+import { parseBundle } from '@/utils/bundle/parse';
+import { importBundles, libraryFile, readImport, toJson, toMarkdown, type ImportOutcome } from '@/utils/library/exchange';
+import {
+  deleteBundle,
+  getLibrary,
+  restoreBuiltIn,
+  setBundleEnabled,
+  undoDelete,
+  watchLibrary,
+  type DeletedBundle,
+  type LibraryItem,
+} from '@/utils/library/store';
+
+/** Offers a file to save, made here: no download permission, nothing leaves the machine. */
+function download(name: string, text: string, type: string) {
+  const url = URL.createObjectURL(new Blob([text], { type }));
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = name;
+  link.click();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+const today = () => new Date().toISOString().slice(0, 10);
+
+/** A bundle as stored, if it is still what the schema says (storage can be damaged or edited by hand). */
+function readable(item: LibraryItem): { bundle: Bundle } | { problem: string } {
+  if (!item.bundle) return { problem: 'Its notes are missing from storage.' };
+  const parsed = parseBundle(item.bundle);
+  return parsed.ok ? { bundle: parsed.bundle } : { problem: `Its notes are damaged (${parsed.errors[0]}).` };
+}
+
+function webUrl(url: string | null): string | null {
+  return url && /^https?:\/\//.test(url) ? url : null;
+}
+
+type ImportState = { status: 'idle' } | { status: 'done'; outcomes: ImportOutcome[] } | { status: 'failed'; errors: string[] };
+
+/**
+ * The notes library (options page): every bundle with its source, date and entity count; on/off; delete with undo;
+ * the built-in article restored; export as JSON (the bundle schema) and Markdown; import of JSON, checked whole.
+ */
+export function NotesLibrary() {
+  const [items, setItems] = useState<LibraryItem[] | null>(null);
+  const [deleted, setDeleted] = useState<{ title: string; what: DeletedBundle } | null>(null);
+  const [imported, setImported] = useState<ImportState>({ status: 'idle' });
+  const fileInput = useRef<HTMLInputElement>(null);
+
+  useEffect(() => {
+    let live = true;
+    const read = () => void getLibrary().then((next) => live && setItems(next));
+    read();
+    const stop = watchLibrary(read);
+    return () => {
+      live = false;
+      stop();
+    };
+  }, []);
+
+  // Each bundle checked once per read of the library, not on every render: a library can hold megabytes of notes.
+  const shown = useMemo(
+    () => (items ?? []).filter((item) => !item.entry.hidden).map((item) => ({ item, read: readable(item) })),
+    [items],
+  );
+  if (items === null) return null;
+  const hiddenBuiltIn = items.find((item) => item.entry.builtIn && item.entry.hidden);
+  const usable = shown.flatMap(({ read }) => ('bundle' in read ? [read.bundle] : []));
+
+  async function remove(item: LibraryItem) {
+    const what = await deleteBundle(item.entry.id);
+    if (what) setDeleted({ title: item.bundle?.source?.title ?? item.entry.id, what });
+  }
+
+  async function importFile(file: File) {
+    const read = readImport(await file.text());
+    if (!read.ok) {
+      setImported({ status: 'failed', errors: read.errors });
+      return;
+    }
+    try {
+      setImported({ status: 'done', outcomes: await importBundles(read.bundles) });
+    } catch (error) {
+      setImported({ status: 'failed', errors: [`Nothing was imported: ${(error as Error).message}`] });
+    }
+  }
+
+  return (
+    <section class="options__section" aria-labelledby="library-heading">
+      <h2 id="library-heading">Notes library</h2>
+      <p class="options__hint">
+        The articles Side Notes has read. Each bundle holds what one article said; names from every bundle that is on
+        are underlined.
+      </p>
+
+      {deleted && (
+        <p class="options__notice" role="status" data-testid="deleted-notice">
+          <span>Deleted “{deleted.title}”.</span>
+          <button
+            type="button"
+            class="options__button"
+            onClick={() => void undoDelete(deleted.what).then(() => setDeleted(null))}
+            data-testid="undo-delete"
+          >
+            Undo
+          </button>
+        </p>
+      )}
+
+      <ul class="options__bundles">
+        {shown.map(({ item, read }) => {
+          const bundle = 'bundle' in read ? read.bundle : null;
+          const url = webUrl(bundle?.source.url ?? null);
+          return (
+            <li key={item.entry.id} data-testid="bundle" data-bundle-id={item.entry.id}>
+              <div class="options__bundle-text">
+                <span class="options__bundle-title">
+                  {bundle ? (
+                    url ? (
+                      <a href={url} target="_blank" rel="noopener noreferrer">
+                        {bundle.source.title}
+                      </a>
+                    ) : (
+                      bundle.source.title
+                    )
+                  ) : (
+                    item.entry.id
+                  )}
+                </span>
+                {bundle ? (
+                  <span class="options__bundle-meta">
+                    {bundle.source.publisher && <>{bundle.source.publisher} · </>}
+                    <SourceDate date={bundle.source.date} /> · {bundle.entities.length}{' '}
+                    {bundle.entities.length === 1 ? 'entity' : 'entities'}
+                    {item.entry.builtIn && <> · comes with Side Notes</>}
+                  </span>
+                ) : (
+                  <span class="options__error" data-testid="bundle-problem">
+                    {'problem' in read ? read.problem : ''}
+                  </span>
+                )}
+              </div>
+              <div class="options__bundle-actions">
+                {bundle && (
+                  <>
+                    <Switch
+                      label={<span class="sn-visually-hidden">Underline names from {bundle.source.title}</span>}
+                      checked={item.entry.enabled}
+                      onChange={(enabled) => void setBundleEnabled(item.entry.id, enabled)}
+                      testId="bundle-switch"
+                    />
+                    <button
+                      type="button"
+                      class="options__button"
+                      aria-label={`Export ${bundle.source.title} as JSON`}
+                      onClick={() => download(`${bundle.id}.json`, toJson(bundle), 'application/json')}
+                    >
+                      JSON
+                    </button>
+                    <button
+                      type="button"
+                      class="options__button"
+                      aria-label={`Export ${bundle.source.title} as Markdown`}
+                      onClick={() => download(`${bundle.id}.md`, toMarkdown([bundle]), 'text/markdown')}
+                    >
+                      Markdown
+                    </button>
+                  </>
+                )}
+                <button
+                  type="button"
+                  class="options__button"
+                  aria-label={`Delete ${bundle?.source.title ?? item.entry.id}`}
+                  onClick={() => void remove(item)}
+                  data-testid="delete-bundle"
+                >
+                  Delete
+                </button>
+              </div>
+            </li>
+          );
+        })}
+      </ul>
+      {shown.length === 0 && <p class="options__empty">No notes: Side Notes underlines nothing.</p>}
+
+      {hiddenBuiltIn && (
+        <p class="options__notice">
+          <span>The article Side Notes comes with is deleted.</span>
+          <button
+            type="button"
+            class="options__button"
+            onClick={() => void restoreBuiltIn(defaultBundle)}
+            data-testid="restore-builtin"
+          >
+            Restore it
+          </button>
+        </p>
+      )}
+
+      <h3>Export and import</h3>
+      <div class="options__tools">
+        <button
+          type="button"
+          class="options__button"
+          disabled={items.every((item) => !item.bundle)}
+          onClick={() => download(`side-notes-library-${today()}.json`, toJson(libraryFile(items)), 'application/json')}
+          data-testid="export-library"
+        >
+          Export library (JSON)
+        </button>
+        <button
+          type="button"
+          class="options__button"
+          disabled={usable.length === 0}
+          onClick={() => download(`side-notes-${today()}.md`, toMarkdown(usable), 'text/markdown')}
+          data-testid="export-markdown"
+        >
+          All notes as Markdown
+        </button>
+        <button type="button" class="options__button" onClick={() => fileInput.current?.click()} data-testid="import">
+          Import JSON…
+        </button>
+        <input
+          ref={fileInput}
+          type="file"
+          accept=".json,application/json"
+          hidden
+          data-testid="import-file"
+          onChange={(event) => {
+            const file = event.currentTarget.files?.[0];
+            event.currentTarget.value = '';
+            if (file) void importFile(file);
+          }}
+        />
+      </div>
+      <p class="options__hint">
+        JSON keeps everything and can be imported into Side Notes elsewhere; Markdown is for reading. A file is checked
+        whole before anything is imported.
+      </p>
+      {imported.status === 'done' && (
+        <ul class="options__import-result" role="status" data-testid="import-result">
+          {imported.outcomes.map((outcome) => (
+            <li key={outcome.id}>
+              {outcome.result === 'kept'
+                ? `“${outcome.title}” is already in the library.`
+                : outcome.result === 'renamed'
+                  ? `“${outcome.title}” was added beside a different bundle with the same id (now ${outcome.id}).`
+                  : `“${outcome.title}” was added.`}
+            </li>
+          ))}
+        </ul>
+      )}
+      {imported.status === 'failed' && (
+        <div class="options__import-errors" role="alert" data-testid="import-errors">
+          <p>Nothing was imported. The file has {imported.errors.length === 1 ? 'a problem' : `${imported.errors.length} problems`}:</p>
+          <ul>
+            {imported.errors.map((error, index) => (
+              <li key={index}>
+                <code>{error}</code>
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+    </section>
+  );
+}

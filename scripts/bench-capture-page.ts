@@ -1,0 +1,35 @@
+/**
+ * The in-page side of `npm run bench:capture`. scripts/bench-capture.ts bundles this file with esbuild into one IIFE
+ * (global `SideNotesCapture`) and adds it to each page, so the page runs the capture's own code in real Chromium.
+ * Nothing here is shipped.
+ */
+import { Readability } from '@mozilla/readability';
+import { extractArticle } from '@/utils/capture/article';
+import { captureDraft } from '@/utils/capture/draft';
+import type { CaptureDraft, CaptureError } from '@/utils/capture/types';
+
+export interface CaptureRun {
+  draft: CaptureDraft | CaptureError;
+  /** Time of each capture (Readability, entities, facts), the first one cold. */
+  ms: number[];
+  /** The article's text as the capture reads it: what every quote must be a substring of. */
+  text: string | null;
+  /** Readability's own `textContent` of the same article. */
+  textContent: string | null;
+  /** Whether the page's DOM was the same, to the character, after the captures. */
+  pageUnchanged: boolean;
+}
+
+export function capture(url: string, runs: number): CaptureRun {
+  const before = document.documentElement.outerHTML;
+  const ms: number[] = [];
+  let draft: CaptureDraft | CaptureError = { error: 'no-article', message: 'not run' };
+  for (let run = 0; run < runs; run++) {
+    const start = performance.now();
+    draft = captureDraft(document, { url });
+    ms.push(performance.now() - start);
+  }
+  const text = extractArticle(document)?.text ?? null;
+  const textContent = new Readability(document.cloneNode(true) as Document).parse()?.textContent ?? null;
+  return { draft, ms, text, textContent, pageUnchanged: document.documentElement.outerHTML === before };
+}

@@ -1,0 +1,438 @@
+import type { EntityKind } from '../bundle/schema';
+import { aliasKey } from '../match/normalize';
+import { appositiveHead, roleBefore } from './describe';
+import { kindOf } from './kinds';
+import {
+  ACRONYM_KINDS, DIRECTIONS, EVENT_HEADS, EVENT_NOUNS, OF_WORDS, ORG_HEADS, PLACE_HEADS, PORTFOLIOS, QUALIFIERS, ROLE_NOUNS,
+  TITLES, TREATY_WORDS,
+} from './lexicon';
+import type { Span } from './sentences';
+import type { KnownName } from './types';
+import {
+  chunks, FUNCTION_TAGS, has, isAcronym, isCommonWord, isDemonym, lexiconTags, ORG_TAGS, PERSON_TAGS, PLACE_TAGS, UPPER,
+  wordsOf, type Word,
+} from './words';
+
+/**
+ * The entities an article names: its proper-name chunks (words.ts), cut at titles, typed (kinds.ts), merged where
+ * the article writes one entity several ways ("Jens Stoltenberg" … "Stoltenberg"; "North Atlantic Treaty
+ * Organization (NATO)"; a name in the reader's notes), then every form found again in the text, so that an
+ * entity's mentions are all of its occurrences.
+ */
+
+export interface FoundEntity {
+  name: string;
+  kind: EntityKind;
+  /** Every form the article uses for it, the name included, as written (possessives dropped). */
+  forms: string[];
+  /** Every occurrence of one of its forms, in text order. */
+  mentions: Span[];
+}
+
+interface Candidate {
+  words: Word[];
+  start: number;
+  end: number;
+  text: string;
+  key: string;
+  kind?: EntityKind;
+  /** A title or a role says who the name is ("President Yoon", "the priest, Fidelis Mukonori,"). */
+  introduced: boolean;
+  known?: KnownName;
+  /** A reader's single-word name for a person that counts once the article names that person more fully. */
+  evidenceFor?: KnownName;
+}
+
+const isTitleWord = (word: Word) => TITLES.has(word.lower.replace(/\.$/, '')) || word.tags.has('Honorific');
+
+/** What remains after a title reads as a person's name (not "General Assembly", not "Minister of Defence"). */
+function personAfterTitle(rest: Word[]): boolean {
+  if (!rest.length) return false;
+  const last = rest[rest.length - 1];
+  if ([ORG_HEADS, PLACE_HEADS, EVENT_HEADS, TREATY_WORDS].some((heads) => heads.has(last.lower))) return false;
+  if (rest.some((word) => has(word, PERSON_TAGS))) return true;
+  if (rest.some((word) => has(word, [...PLACE_TAGS, ...ORG_TAGS]) || isAcronym(word))) return false;
+  return rest.every((word) => !isCommonWord(word.lower));
+}
+
+/** Whether an appositive's head is a role ("a member", "the British defence secretary"). */
+function isRole(heads: string[]): boolean {
+  return ROLE_NOUNS.has(heads.at(-1) ?? '');
+}
+
+/** Consecutive runs of words (a chunk with its title words taken out falls into runs). */
+function runs(words: Word[]): Word[][] {
+  const out: Word[][] = [];
+  for (const word of words) {
+    const run = out[out.length - 1];
+    if (run && run[run.length - 1].index === word.index - 1) run.push(word);
+    else out.push([word]);
+  }
+  return out;
+}
+
+/**
+ * Splits a chunk at its titles: "US Defense Secretary Lloyd Austin" → "US" and the titled "Lloyd Austin";
+ * "NATO Secretary General Jens Stoltenberg" → "NATO" and "Jens Stoltenberg". Leading function words go ("The").
+ */
+function splitChunk(chunk: Word[], words: Word[]): { words: Word[]; titled: boolean }[] {
+  let lastTitle = -1;
+  for (let i = 0; i < chunk.length; i++) {
+    const word = chunk[i];
+    if (isTitleWord(word)) lastTitle = i;
+    else if (lastTitle === i - 1 && (word.lower === 'of' || word.lower === 'for')) {
+      // "Secretary of Defense", "Minister for Foreign Affairs": the portfolio belongs to the title.
+      let j = i + 1;
+      while (j < chunk.length - 1 && PORTFOLIOS.has(chunk[j].lower)) j++;
+      if (j > i + 1) {
+        lastTitle = j - 1;
+        i = j - 1;
+      }
+    }
+  }
+  const notTitle = (word: Word) => !isTitleWord(word) && !PORTFOLIOS.has(word.lower) && !OF_WORDS.has(word.lower);
+  const parts: { words: Word[]; titled: boolean }[] = [];
+  const rest = chunk.slice(lastTitle + 1);
+  // A chunk of titles and initials alone names nobody ("Mr. President", "Q Mr."); a title word last with a name
+  // before it is a surname ("Gayle King").
+  if (chunk.every((word) => isTitleWord(word) || /^\p{Lu}\.?$/u.test(word.text) || OF_WORDS.has(word.lower))) return [];
+  if (lastTitle >= 0 && personAfterTitle(rest)) {
+    // Names inside the title ("NATO" of "NATO Secretary General", "US" of "US Defense Secretary").
+    for (const run of runs(chunk.slice(0, lastTitle + 1).filter(notTitle))) parts.push({ words: run, titled: false });
+    parts.push({ words: rest, titled: true });
+  } else {
+    const before = words[chunk[0].index - 1];
+    parts.push({ words: chunk, titled: before !== undefined && before.joinsNext && isTitleWord(before) && !QUALIFIERS.has(before.lower) });
+  }
+  for (const part of parts) {
+    while (part.words.length > 1 && (has(part.words[0], FUNCTION_TAGS) || OF_WORDS.has(part.words[0].lower))) part.words.shift();
+  }
+  return parts.filter((part) => part.words.length && !(part.words.length === 1 && (has(part.words[0], FUNCTION_TAGS) || /^\p{Lu}\.?$/u.test(part.words[0].text))));
+}
+
+/** Words compromise's lexicon knows as a country, a city or a region ("United States"). */
+function isPlaceWord(words: Word[]): boolean {
+  return lexiconTags(words.map((word) => word.lower).join(' ')).some((tag) => PLACE_TAGS.includes(tag));
+}
+
+/** How many words at the start of a name are a demonym ("German", "South Korean"). */
+function leadingDemonyms(words: Word[]): number {
+  let count = 0;
+  while (count < words.length && (isDemonym(words[count]) || (words[count + 1] && DIRECTIONS.has(words[count].lower) && isDemonym(words[count + 1])))) count++;
+  return count;
+}
+
+/** How many words at the start of a treaty's name name its sponsor ("United Nations", "UN", "EU"). */
+function sponsorLength(words: Word[]): number {
+  let count = 0;
+  while (count < words.length - 2 && (has(words[count], ORG_TAGS) || isAcronym(words[count]))) count++;
+  return count;
+}
+
+/** "North Atlantic Treaty Organization" → "NATO"; "Republic of Korea" → "ROK" or "RK". */
+function initials(text: string): string[] {
+  const words = text.split(/\s+/);
+  const capitals = words.filter((word) => UPPER.test(word)).map((word) => word[0]).join('');
+  const all = words.filter((word) => /^\p{L}/u.test(word)).map((word) => word[0].toUpperCase()).join('');
+  return [capitals, all];
+}
+
+/** Union–find over candidate keys. */
+class Groups {
+  private parent = new Map<string, string>();
+  find(key: string): string {
+    if (!this.parent.has(key)) this.parent.set(key, key);
+    let root = key;
+    while (this.parent.get(root) !== root) root = this.parent.get(root)!;
+    return root;
+  }
+  union(from: string, into: string): void {
+    const a = this.find(from);
+    const b = this.find(into);
+    if (a !== b) this.parent.set(a, b);
+  }
+}
+
+function sentenceAt(sentences: Span[], at: number): Span | undefined {
+  return sentences.find((sentence) => sentence.start <= at && at < sentence.end);
+}
+
+/** The names of the article as typed candidates, in text order. */
+function candidatesOf(text: string, words: Word[], sentences: Span[], known: Map<string, KnownName>): Candidate[] {
+  const candidates: Candidate[] = [];
+  const add = (part: Word[], titled: boolean) => {
+    const first = part[0];
+    const last = part[part.length - 1];
+    const candidateText = text.slice(first.start, last.end);
+    const key = aliasKey(candidateText);
+    if (!key) return;
+    const sentence = sentenceAt(sentences, first.start);
+    const span = { start: first.start, end: last.end };
+    const administration = last.joinsNext && words[last.index + 1]?.lower === 'administration';
+    const role = !!sentence && (isRole(appositiveHead(text, span, sentence)) || roleBefore(text, span, sentence));
+    const introduced = titled || role || administration;
+    const entry = known.get(key);
+    // A reader's single-word name for a person ("Austin") needs evidence here: a title, or a fuller form.
+    const knownEntry = entry && !(entry.kind === 'person' && !key.includes(' ') && !introduced) ? entry : undefined;
+    candidates.push({
+      words: part,
+      start: first.start,
+      end: last.end,
+      text: candidateText,
+      key,
+      introduced,
+      known: knownEntry,
+      evidenceFor: entry && !knownEntry ? entry : undefined,
+      kind: knownEntry?.kind ?? kindOf(part, { text, words, sentence, titled }),
+    });
+  };
+  for (const chunk of chunks(words)) {
+    for (const { words: part, titled } of splitChunk(chunk, words)) {
+      if (known.has(aliasKey(text.slice(part[0].start, part[part.length - 1].end)))) {
+        add(part, titled);
+        continue;
+      }
+      const context = (name: Word[]) => ({ text, words, sentence: sentenceAt(sentences, name[0].start), titled });
+      // "German Leopard 2", "South Korean Yoon Suk Yeol", "Russian Tuva": a demonym before a weapon, a person or a
+      // place is no part of it.
+      const demonyms = leadingDemonyms(part);
+      const rest = part.slice(demonyms);
+      if (demonyms && rest.length) {
+        const kind = kindOf(rest, context(rest));
+        // (Not before a place's own word: "Korean Peninsula", "Arabian Sea".)
+        const compound = PLACE_HEADS.has(part[part.length - 1].lower);
+        if (kind === 'equipment' || kind === 'person' || (kind === 'place' && !compound)) {
+          add(rest, titled);
+          continue;
+        }
+      }
+      // "NATO Allies", "United States Embassies": a place or an acronym with a common plural after it is that name.
+      const plural = part[part.length - 1];
+      const head = part.slice(0, -1);
+      const headIsName = head.length === 1 ? isAcronym(head[0]) || isPlaceWord(head) : head.length > 1 && isPlaceWord(head);
+      if (headIsName && plural.tags.has('Plural') && isCommonWord(plural.lower) && !ORG_HEADS.has(plural.lower) && !PLACE_HEADS.has(plural.lower)) {
+        add(head, titled);
+        continue;
+      }
+      // "United Nations Arms Trade Treaty": the organisation and the treaty it sponsors are two names.
+      const sponsor = kindOf(part, context(part)) === 'treaty' ? sponsorLength(part) : 0;
+      if (sponsor) {
+        add(part.slice(0, sponsor), false);
+        add(part.slice(sponsor), false);
+        continue;
+      }
+      add(part, titled);
+    }
+  }
+  candidates.push(...eventPhrases(text, words, candidates));
+  // Lists are of one kind: "cabinet ministers Jonathan Moyo and Saviour Kasukuwere", "Walmart, Kroger and Costco".
+  // An untyped name listed right beside a person, an organisation or a place takes that kind.
+  for (let round = 0; round < 2; round++) {
+    for (let i = 0; i < candidates.length; i++) {
+      const candidate = candidates[i];
+      if (candidate.kind || candidate.words.some((word) => isCommonWord(word.lower) || isDemonym(word))) continue;
+      // A comma lists only when the list goes on after the name ("Walmart, Kroger and Costco"), not before a verb.
+      const continues = /^(?:,| and|, and|, or| or) /.test(text.slice(candidate.end, candidate.end + 6));
+      for (const other of [candidates[i - 1], candidates[i + 1]]) {
+        if (!other?.kind || !['person', 'organisation', 'place'].includes(other.kind)) continue;
+        if (other.kind === 'person' && (candidate.words.length < 2 || other.words.length < 2)) continue;
+        const left = other.end <= candidate.start;
+        const between = left ? text.slice(other.end, candidate.start) : text.slice(candidate.end, other.start);
+        if (/^(?:,? and|,? or) $/.test(between) || (between === ', ' && (!left || continues))) {
+          candidate.kind = other.kind;
+          break;
+        }
+      }
+    }
+  }
+  return candidates;
+}
+
+/**
+ * Lower-case event phrases: "war in Ukraine", "invasion of Ukraine", "Russian invasion" — a noun of war before
+ * "in"/"of" and a place the article names, or after a demonym.
+ */
+function eventPhrases(text: string, words: Word[], candidates: Candidate[]): Candidate[] {
+  const placeStarts = new Map(candidates.filter((candidate) => candidate.kind === 'place').map((candidate) => [candidate.start, candidate]));
+  const out: Candidate[] = [];
+  for (let i = 0; i < words.length; i++) {
+    const word = words[i];
+    if (!EVENT_NOUNS.has(word.lower) || word.credit) continue;
+    const prev = i > 0 && words[i - 1].joinsNext ? words[i - 1] : undefined;
+    const next = word.joinsNext ? words[i + 1] : undefined;
+    const place = next && next.joinsNext && (next.lower === 'in' || next.lower === 'of') ? placeStarts.get(words[i + 2]?.start) : undefined;
+    const demonym = prev && isDemonym(prev) && UPPER.test(prev.text) ? prev : undefined;
+    if (!place && !demonym) continue;
+    const first = demonym ?? word;
+    const last = place ? place.words[place.words.length - 1] : word;
+    const phrase = text.slice(first.start, last.end);
+    out.push({ words: words.slice(first.index, last.index + 1), start: first.start, end: last.end, text: phrase, key: aliasKey(phrase), kind: 'event', introduced: false });
+  }
+  return out;
+}
+
+/**
+ * Whether a group is worth a note. A person named by one word only counts when the article says who it is (a
+ * title, a role) or compromise knows the surname ("Putin"); a lone first name or an unexplained surname is too
+ * little to know who it is.
+ */
+function keep(kind: EntityKind, all: Candidate[], keys: string[]): boolean {
+  if (kind !== 'person' || keys.some((key) => key.includes(' '))) return true;
+  return all.some((candidate) => candidate.introduced || candidate.known || lexiconTags(candidate.words[0].lower).includes('LastName'));
+}
+
+/** The fullest form: most words, then most used; capitalised forms first ("Kyiv" over "kyiv"). */
+function chooseName(forms: string[], all: Candidate[]): string {
+  const uses = (form: string) => all.filter((candidate) => candidate.text === form).length;
+  const length = (form: string) => form.split(/\s+/).length;
+  const capitalised = forms.filter((form) => UPPER.test(form));
+  return [...(capitalised.length ? capitalised : forms)].sort((a, b) => length(b) - length(a) || uses(b) - uses(a))[0];
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/**
+ * Every occurrence of every entity's forms, whole words only, leftmost-longest across entities ("North Korea" is
+ * not also a mention of a "Korea"). Forms are matched as written; a possessive after them is fine.
+ */
+function findMentions(text: string, entities: FoundEntity[]): void {
+  const found: { start: number; end: number; entity: FoundEntity }[] = [];
+  for (const entity of entities) {
+    for (const form of entity.forms) {
+      const pattern = new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(form)}(?![\\p{L}\\p{N}])`, 'gu');
+      for (const match of text.matchAll(pattern)) found.push({ start: match.index, end: match.index + form.length, entity });
+    }
+  }
+  found.sort((a, b) => a.start - b.start || b.end - a.end);
+  let reached = -1;
+  for (const hit of found) {
+    if (hit.start < reached) continue;
+    hit.entity.mentions.push({ start: hit.start, end: hit.end });
+    reached = hit.end;
+  }
+}
+
+export function findEntities(text: string, sentences: Span[], credits: Span[], known: KnownName[] = []): FoundEntity[] {
+  const words = wordsOf(text, sentences, credits);
+  const knownByKey = new Map<string, KnownName>();
+  for (const entry of known) for (const form of [entry.name, ...entry.aliases]) if (aliasKey(form)) knownByKey.set(aliasKey(form), entry);
+  const candidates = candidatesOf(text, words, sentences, knownByKey);
+
+  // "Yahoo Japan", "Yahoo Finance": a name that starts with an organisation's one-word name is that
+  // organisation's (a brand, a subsidiary), whatever its last word says.
+  const organisationWords = new Set(candidates.filter((candidate) => candidate.words.length === 1 && candidate.kind === 'organisation').map((candidate) => candidate.key));
+  for (const candidate of candidates) {
+    if (candidate.words.length >= 2 && !candidate.known && candidate.kind !== 'person' && organisationWords.has(candidate.words[0].lower)) candidate.kind = 'organisation';
+  }
+
+  const groups = new Groups();
+  const byKey = new Map<string, Candidate[]>();
+  for (const candidate of candidates) {
+    groups.find(candidate.key);
+    byKey.set(candidate.key, [...(byKey.get(candidate.key) ?? []), candidate]);
+  }
+  const keys = [...byKey.keys()];
+  const wordCount = (key: string) => key.split(' ').length;
+  const kindVotes = (key: string) => {
+    const votes = new Map<EntityKind, number>();
+    for (const candidate of byKey.get(key) ?? []) if (candidate.kind) votes.set(candidate.kind, (votes.get(candidate.kind) ?? 0) + 1);
+    return [...votes.entries()].sort((a, b) => b[1] - a[1])[0]?.[0];
+  };
+
+  // Known entities: every form the reader's notes list for one entity is one entity here.
+  const knownRoot = new Map<KnownName, string>();
+  for (const candidate of candidates) {
+    if (!candidate.known) continue;
+    const root = knownRoot.get(candidate.known);
+    if (root) groups.union(candidate.key, root);
+    else knownRoot.set(candidate.known, candidate.key);
+  }
+  for (const candidate of candidates) {
+    const root = candidate.evidenceFor && knownRoot.get(candidate.evidenceFor);
+    if (!root) continue;
+    candidate.known = candidate.evidenceFor;
+    groups.union(candidate.key, root);
+  }
+  const isKnown = (key: string) => (byKey.get(key) ?? []).some((candidate) => candidate.known);
+  // A place's name: "US" of "US Congress", "New Zealand" of "New Zealand Department of Conservation".
+  const isPlaceKey = (key: string) => kindVotes(key) === 'place' || ACRONYM_KINDS[key.replace(/ /g, '')] === 'place' || lexiconTags(key).some((tag) => PLACE_TAGS.includes(tag));
+
+  // Short forms: "Stoltenberg", "Yoon", "Bin Laden" join the longer person's name that starts or ends with them;
+  // "Bardo" and "Department of Conservation" the longer organisation's name that starts or ends with them, once the
+  // article has named it in full ("Yahoo" before "Yahoo Japan" is Yahoo). When
+  // several could own a short form ("Lee": Lee Jae-myung, Lee Sang-min), the one the article named last before the
+  // short form's first use owns it, as a reader takes it. A person's short form may carry any guess of
+  // compromise's ("Yoon’s" tagged an organisation); a place the lexicon knows keeps apart.
+  const firstAt = (key: string) => Math.min(...(byKey.get(key) ?? []).map((candidate) => candidate.start));
+  const longer = (kind: EntityKind) => keys.filter((key) => wordCount(key) >= 2 && kindVotes(key) === kind);
+  const people = longer('person');
+  const organisations = longer('organisation');
+  const places = longer('place');
+  for (const key of keys) {
+    if (isKnown(key) || lexiconTags(key).some((tag) => PLACE_TAGS.includes(tag))) continue;
+    const kind = kindVotes(key);
+    const asPerson = kind !== 'treaty' && kind !== 'equipment' && kind !== 'event';
+    const owners = [
+      ...(asPerson ? people.filter((long) => long !== key && (long.startsWith(key + ' ') || long.endsWith(' ' + key))) : []),
+      ...(kind === 'organisation'
+        ? organisations.filter(
+            (long) =>
+              long !== key &&
+              ((long.startsWith(key + ' ') && firstAt(long) < firstAt(key)) ||
+                (long.endsWith(' ' + key) && (wordCount(key) >= 2 || isPlaceKey(long.slice(0, -key.length - 1))))),
+          )
+        : []),
+    ];
+    const at = firstAt(key);
+    const before = owners.filter((owner) => firstAt(owner) < at);
+    const roots = new Set(owners.map((owner) => groups.find(owner)));
+    if (roots.size === 1) groups.union(key, owners[0]);
+    else if (before.length) {
+      const latest = (owner: string) => Math.max(...(byKey.get(owner) ?? []).map((candidate) => candidate.start).filter((start) => start < at));
+      groups.union(key, before.sort((a, b) => latest(b) - latest(a))[0]);
+    }
+  }
+  // "United States of America" is the "United States" the article names; "Ninety Mile" in "Ninety Mile beach" is
+  // the "Ninety Mile Beach" (but "Whangārei" is not "Whangārei Harbour").
+  const placeKeys = keys.filter((key) => kindVotes(key) === 'place');
+  for (const key of places) {
+    for (const other of placeKeys) {
+      const head = key.startsWith(other + ' ') ? key.slice(other.length + 1) : '';
+      const headAfter = PLACE_HEADS.has(head) && (byKey.get(other) ?? []).every((candidate) => aliasKey(text.slice(candidate.end, candidate.end + head.length + 1)) === head);
+      if (head.startsWith('of ') || headAfter) groups.union(other, key);
+    }
+  }
+  // Acronyms: "NATO" joins "North Atlantic Treaty Organization"; "(KCNA)" right after a name joins it.
+  for (const candidate of candidates) {
+    if (candidate.words.length !== 1 || !isAcronym(candidate.words[0]) || candidate.known) continue;
+    const bare = candidate.words[0].text.replace(/\./g, '');
+    const before = candidates.find((other) => other.end <= candidate.start && other.words.length >= 2 && /^\s*\($/.test(text.slice(other.end, candidate.start)));
+    if (before && text[candidate.end] === ')') {
+      groups.union(candidate.key, before.key);
+      continue;
+    }
+    const long = keys.find((key) => wordCount(key) >= 2 && (byKey.get(key) ?? []).some((other) => initials(other.text).includes(bare)));
+    if (long) groups.union(candidate.key, long);
+  }
+
+  const members = new Map<string, string[]>();
+  for (const key of keys) members.set(groups.find(key), [...(members.get(groups.find(key)) ?? []), key]);
+  const entities: FoundEntity[] = [];
+  for (const groupKeys of members.values()) {
+    const all = groupKeys.flatMap((key) => byKey.get(key) ?? []);
+    const knownEntry = all.find((candidate) => candidate.known)?.known;
+    const votes = new Map<EntityKind, number>();
+    // A longer form says more about what the entity is than a short one, and a title or a role more than tags.
+    for (const candidate of all) {
+      if (candidate.kind) votes.set(candidate.kind, (votes.get(candidate.kind) ?? 0) + candidate.words.length + (candidate.introduced ? 2 : 0));
+    }
+    const kind = knownEntry?.kind ?? [...votes.entries()].sort((a, b) => b[1] - a[1])[0]?.[0];
+    if (!kind || !keep(kind, all, groupKeys)) continue;
+    const forms = [...new Set(all.map((candidate) => candidate.text))];
+    entities.push({ name: knownEntry?.name ?? chooseName(forms, all), kind, forms, mentions: [] });
+  }
+  findMentions(text, entities);
+  return entities.filter((entity) => entity.mentions.length > 0);
+}

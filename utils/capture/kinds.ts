@@ -1,0 +1,171 @@
+import type { EntityKind } from '../bundle/schema';
+import { appositiveHead, roleBefore } from './describe';
+import {
+  ACRONYM_KINDS, DIRECTIONS, EQUIPMENT, EQUIPMENT_NOUNS, EVENT_HEADS, LAW_WORDS, LOCATIVES, NOT_ACRONYMS, ORG_ATTRIBUTES,
+  ORG_HEADS, ORG_HEADS_BEFORE_OF, ORG_NOUNS, PLACE_APPOSITIVES, PLACE_FIRSTS, PLACE_HEADS, PLACE_NOUNS, ROLE_NOUNS, SPEECH_VERBS,
+  TREATY_WORDS,
+} from './lexicon';
+import type { Span } from './sentences';
+import {
+  FUNCTION_TAGS, has, isAcronym, isCommonWord, isDemonym, isModelNumber, lexiconTags, ORG_TAGS, PERSON_TAGS, PLACE_TAGS,
+  type Word,
+} from './words';
+
+/**
+ * What kind of entity a name is. In order: what the name's own words say (a treaty's or a weapon's word, an
+ * acronym we know, a word that heads organisations or places, what compromise's lexicon knows of the word), then
+ * the words around it ("the Likud party", "the city of Sirte", "Biden administration", a title, an appositive
+ * with a role), then compromise's tags in context, then weaker clues (a verb of saying, "in" before an unknown
+ * name). Undefined when nothing says: such names are left out of the draft.
+ */
+
+export interface NameContext {
+  text: string;
+  words: Word[];
+  /** The sentence the name stands in. */
+  sentence: Span | undefined;
+  /** A title stands before it ("President", "Mr."), inside its chunk or right before it. */
+  titled: boolean;
+}
+
+const NAME_TAGS = ['LastName', 'FirstName', 'MaleName', 'FemaleName'];
+const ARTICLES = new Set(['the', 'a', 'an']);
+
+/** The word right before the name, when only a space separates them. */
+function wordBefore(name: Word[], words: Word[]): Word | undefined {
+  const before = words[name[0].index - 1];
+  return before?.joinsNext ? before : undefined;
+}
+
+/** The word right after the name, when only a space separates them. */
+function wordAfter(name: Word[], words: Word[]): Word | undefined {
+  const last = name[name.length - 1];
+  return last.joinsNext ? words[last.index + 1] : undefined;
+}
+
+/** A lower-case noun or adjective right after a name: the name is used as a modifier ("Islamist violence"). */
+function isNounAfter(word: Word): boolean {
+  return !/^\p{Lu}/u.test(word.text) && has(word, ['Noun', 'Adjective']) && !has(word, FUNCTION_TAGS) && !has(word, ['Verb']);
+}
+
+/** What the name's own words say; null when they say it names nothing ("South Korean", "the North"). */
+function kindOfWords(name: Word[], after: Word | undefined, words: Word[]): EntityKind | null | undefined {
+  const first = name[0];
+  const last = name[name.length - 1];
+  const lowers = name.map((word) => word.lower);
+  if (name.length >= 2 && TREATY_WORDS.has(last.lower)) return 'treaty';
+  if (name.length >= 3 && TREATY_WORDS.has(first.lower) && ['of', 'on', 'against'].includes(name[1].lower)) return 'treaty';
+  const nextWords = words.slice(last.index + 1, last.index + 5).map((word) => word.lower);
+  const equipment = EQUIPMENT[lowers.join(' ')] ?? EQUIPMENT[first.lower];
+  const beside = after !== undefined && EQUIPMENT_NOUNS.has(after.lower);
+  if (equipment && (!equipment.context || beside || name.some(isModelNumber))) return 'equipment';
+  // A model designation is a machine when an equipment word follows soon: "AMX-10s, armored fighting vehicles",
+  // "the Progress MS-04 cargo ship".
+  if (name.some(isModelNumber) && nextWords.some((word) => EQUIPMENT_NOUNS.has(word))) return 'equipment';
+  if (name.length >= 2 && LAW_WORDS.has(last.lower)) return null;
+  if (name.length >= 2 && EVENT_HEADS.has(last.lower)) return 'event';
+  if (name.every(isDemonym)) return null;
+  if (name.length === 1 && isAcronym(first)) {
+    const bare = first.lower.replace(/\./g, '');
+    if (ACRONYM_KINDS[bare]) return ACRONYM_KINDS[bare];
+    if (NOT_ACRONYMS.has(bare) || isCommonWord(bare)) return null;
+    return has(first, PLACE_TAGS) ? 'place' : 'organisation';
+  }
+  // The word that heads the name: the last, or the one before "of"/"for" ("Bank of Korea", "Center for Health").
+  const connector = lowers.findIndex((lower, i) => i > 0 && (lower === 'of' || lower === 'for' || lower === 'on'));
+  const head = connector > 0 ? lowers[connector - 1] : last.lower;
+  if (connector > 0 && ORG_HEADS_BEFORE_OF.has(head)) return 'organisation';
+  if (name.length >= 2 && PLACE_FIRSTS.has(first.lower)) return 'place';
+  if (name.length >= 2 && ORG_HEADS.has(head)) return 'organisation';
+  if (name.length >= 2 && PLACE_HEADS.has(head)) return 'place';
+  if (isDemonym(last)) return null;
+  if (name.length === 1 && (last.tags.has('Plural') || DIRECTIONS.has(last.lower))) return null;
+  // What compromise's lexicon says of the name out of context: "Egypt" stays a country in "Egypt’s Islamist
+  // Muslim Brotherhood", "Obama" a surname in "the Obama administration".
+  const known = lexiconTags(lowers.join(' '));
+  if (known.some((tag) => ['Country', 'City', 'Region'].includes(tag))) return 'place';
+  if (name.length === 1 && known.some((tag) => NAME_TAGS.includes(tag))) return 'person';
+  if (known.includes('Organization')) return 'organisation';
+  // "SpaceX", "YouTube": a capital inside a word is a brand's, a company's.
+  if (name.length === 1 && /^\p{Lu}\p{Ll}+\p{Lu}/u.test(first.text)) return 'organisation';
+  return undefined;
+}
+
+/** What the words around the name say. */
+function kindOfContext(name: Word[], context: NameContext, before: Word | undefined, after: Word | undefined): EntityKind | undefined {
+  const { words } = context;
+  const last = name[name.length - 1];
+  // "the Likud party", "her G40 political faction", "the Walkley journalism foundation", "Yahoo shareholders"
+  const afterModifier = after && after.joinsNext && isNounAfter(after) ? words[after.index + 1] : undefined;
+  const orgNoun = (word: Word | undefined) => !!word && (ORG_NOUNS.has(word.lower) || ORG_ATTRIBUTES.has(word.lower));
+  if (!last.possessive && (orgNoun(after) || (afterModifier && ORG_NOUNS.has(afterModifier.lower)))) return 'organisation';
+  // "Amazon-owned Whole Foods"; "Seattle-based"
+  if (name.length === 1 && last.compound === 'owned') return 'organisation';
+  if (last.compound === 'based') return 'place';
+  // "the remote Russian Tuva region"
+  if (!last.possessive && after && PLACE_NOUNS.has(after.lower)) return 'place';
+  // "Ketchikan, Alaska", "Baikonur, Kazakhstan": a name before a comma and a country, state or city is a place.
+  const comma = context.text.slice(last.end, last.end + 2) === ', ' ? words[last.index + 1] : undefined;
+  const placeAfterComma = comma && !comma.possessive && !(comma.joinsNext && isNounAfter(words[comma.index + 1]));
+  if (placeAfterComma && lexiconTags(comma.lower).some((tag) => ['Country', 'Region', 'City'].includes(tag)) && !has(last, PERSON_TAGS)) return 'place';
+  // "rescue group Project Jonah", "the newspaper Rodong Sinmun"
+  if (before && ORG_NOUNS.has(before.lower)) return 'organisation';
+  // "the Biden administration": administrations are named after their leaders.
+  if (!last.possessive && after?.lower === 'administration' && name.length <= 3) return 'person';
+  // "the Libyan city of Sirte"
+  const of = before?.lower === 'of' ? wordBefore([before], words) : undefined;
+  if (of && PLACE_NOUNS.has(of.lower)) return 'place';
+  if (context.titled) return 'person';
+  // What an appositive says it is: "Ajmi Lourimi, a member of …", "Ansar al-Sharia, an al-Qaeda-linked
+  // organization", "Pyeongtaek, a city south of Seoul"; "the priest, Fidelis Mukonori,".
+  if (!context.sentence) return undefined;
+  const span = { start: name[0].start, end: last.end };
+  const head = appositiveHead(context.text, span, context.sentence).at(-1);
+  if (head && ROLE_NOUNS.has(head)) return 'person';
+  if (head && ORG_NOUNS.has(head)) return 'organisation';
+  if (head && PLACE_APPOSITIVES.has(head)) return 'place';
+  if (roleBefore(context.text, span, context.sentence)) return 'person';
+  return undefined;
+}
+
+/**
+ * What compromise's tags in context say: the last word weighs most ("Korean Central News Agency"). A single word
+ * used as an adjective ("a traditional Māori design") is no name of anything here.
+ */
+function kindOfTags(name: Word[], after: Word | undefined): EntityKind | undefined {
+  const last = name[name.length - 1];
+  if (name.length === 1 && !last.possessive && after && isNounAfter(after)) return undefined;
+  const count = (tags: string[]) => name.filter((word) => has(word, tags)).length;
+  const person = count(PERSON_TAGS);
+  const place = count(PLACE_TAGS);
+  const org = count(ORG_TAGS);
+  // A first name opens a person's name ("Tony Abbott’s office" is no organisation).
+  if (name.length >= 2 && name[0].tags.has('FirstName') && !has(name[0], [...PLACE_TAGS, ...ORG_TAGS])) return 'person';
+  if (has(last, ORG_TAGS) && org >= person) return 'organisation';
+  if (has(last, PLACE_TAGS) && place >= person) return 'place';
+  if (person > 0 && person >= place && person >= org) return 'person';
+  if (org > 0 && org >= place) return 'organisation';
+  if (place > 0) return 'place';
+  return undefined;
+}
+
+/** Weak clues for names nothing else types: a verb of saying, a preposition of place. */
+function kindOfClues(name: Word[], before: Word | undefined, after: Word | undefined): EntityKind | undefined {
+  const unknown = name.every((word) => !isCommonWord(word.lower) && !isAcronym(word));
+  if (!unknown) return undefined;
+  // "Yoon Suk-Yeol said", "said Fumio Kishida"; not "the Rodong Sinmun said": people's names take no article.
+  const article = before !== undefined && ARTICLES.has(before.lower);
+  const speaks = (after !== undefined && SPEECH_VERBS.has(after.lower)) || (before !== undefined && SPEECH_VERBS.has(before.lower));
+  if (speaks && !article && name.length >= 2 && name.length <= 4) return 'person';
+  // "Osan Air Base in Pyeongtaek"; not "in Mnangagwa’s removal", not "from Islamist violence".
+  if (before !== undefined && LOCATIVES.has(before.lower) && !name[name.length - 1].possessive && !(after && isNounAfter(after))) return 'place';
+  return undefined;
+}
+
+export function kindOf(name: Word[], context: NameContext): EntityKind | undefined {
+  const before = wordBefore(name, context.words);
+  const after = wordAfter(name, context.words);
+  const own = kindOfWords(name, after, context.words);
+  if (own !== undefined) return own ?? undefined;
+  return kindOfContext(name, context, before, after) ?? kindOfTags(name, after) ?? kindOfClues(name, before, after);
+}

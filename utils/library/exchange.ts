@@ -1,0 +1,213 @@
+import * as v from 'valibot';
+import { BundleSchema, type Bundle } from '@/utils/bundle/schema';
+import { describeIssues, findEntityProblems, parseBundle, type ParsedBundle } from '@/utils/bundle/parse';
+import { buildCatalogue, quotesBySource, type CatalogueEntry } from '@/utils/catalogue/catalogue';
+import { KIND_LABELS } from '@/components/kinds';
+import { formatSourceDate } from '@/components/SourceDate';
+import { freeBundleId, getBundle, setBundle, updateLibrary, type LibraryEntry, type LibraryItem } from './store';
+
+/**
+ * The library in and out of files. JSON keeps everything (bundles in the one schema, `BundleSchema`, and the
+ * library's own state); Markdown is for people to read. An import is checked whole before anything is written: a
+ * file with any problem changes nothing, and each problem names its place in the file and what is wrong there.
+ */
+
+export const LIBRARY_FORMAT = 'side-notes-library';
+
+/** A whole library: each bundle as the bundle schema writes it, with its entry's state. */
+export interface LibraryFile {
+  format: typeof LIBRARY_FORMAT;
+  schemaVersion: 1;
+  exportedAt: string;
+  bundles: { enabled: boolean; builtIn: boolean; hidden: boolean; addedAt: string; bundle: Bundle }[];
+}
+
+const LibraryFileSchema = v.object({
+  format: v.literal(LIBRARY_FORMAT),
+  schemaVersion: v.literal(1),
+  exportedAt: v.optional(v.string()),
+  bundles: v.array(
+    v.object({
+      enabled: v.optional(v.boolean(), true),
+      builtIn: v.optional(v.boolean(), false),
+      hidden: v.optional(v.boolean(), false),
+      addedAt: v.optional(v.string()),
+      bundle: v.unknown(),
+    }),
+  ),
+});
+
+export function libraryFile(items: LibraryItem[], now = new Date()): LibraryFile {
+  return {
+    format: LIBRARY_FORMAT,
+    schemaVersion: 1,
+    exportedAt: now.toISOString(),
+    bundles: items.flatMap(({ entry, bundle }) =>
+      bundle ? [{ enabled: entry.enabled, builtIn: entry.builtIn, hidden: entry.hidden, addedAt: entry.addedAt, bundle }] : [],
+    ),
+  };
+}
+
+export const toJson = (value: unknown) => `${JSON.stringify(value, null, 2)}\n`;
+
+/** What a file to import holds, once checked: bundles and the state each should have. */
+export interface ImportedBundle {
+  bundle: Bundle;
+  enabled: boolean;
+  hidden: boolean;
+  addedAt?: string;
+}
+
+export type ReadImport = { ok: true; bundles: ImportedBundle[] } | { ok: false; errors: string[] };
+
+/**
+ * Reads a file to import: a library file (`format: "side-notes-library"`) or one bundle. Every problem is listed,
+ * each as `path: reason` (the path in the file's JSON: `bundles[1].bundle.entities[3].aliases[0].text`).
+ */
+export function readImport(text: string): ReadImport {
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (error) {
+    return { ok: false, errors: [`The file is not JSON: ${(error as Error).message}`] };
+  }
+  const isLibrary = typeof json === 'object' && json !== null && 'format' in json;
+  if (!isLibrary) {
+    const parsed = parseBundle(json);
+    return parsed.ok
+      ? { ok: true, bundles: [{ bundle: parsed.bundle, enabled: true, hidden: false }] }
+      : { ok: false, errors: parsed.errors };
+  }
+  const file = v.safeParse(LibraryFileSchema, json);
+  if (!file.success) return { ok: false, errors: describeIssues(file.issues) };
+  const errors: string[] = [];
+  const bundles: ImportedBundle[] = [];
+  const firstWithId = new Map<string, number>();
+  file.output.bundles.forEach((item, index) => {
+    const where = `bundles[${index}].bundle`;
+    const parsed = parseBundleAt(item.bundle, where);
+    if (!parsed.ok) {
+      errors.push(...parsed.errors);
+      return;
+    }
+    const first = firstWithId.get(parsed.bundle.id);
+    if (first !== undefined) {
+      errors.push(`${where}.id: "${parsed.bundle.id}" is already the id of bundles[${first}].bundle`);
+      return;
+    }
+    firstWithId.set(parsed.bundle.id, index);
+    bundles.push({ bundle: parsed.bundle, enabled: item.enabled && !item.hidden, hidden: item.hidden, addedAt: item.addedAt });
+  });
+  if (file.output.bundles.length === 0) errors.push('bundles: the file holds no bundle');
+  return errors.length ? { ok: false, errors } : { ok: true, bundles };
+}
+
+/** `parseBundle`, with every problem's path starting at `where` in the file. */
+function parseBundleAt(json: unknown, where: string): ParsedBundle {
+  const result = v.safeParse(BundleSchema, json);
+  if (!result.success) return { ok: false, errors: describeIssues(result.issues, where) };
+  const errors = findEntityProblems(result.output.entities).map((problem) => `${where}.${problem}`);
+  return errors.length ? { ok: false, errors } : { ok: true, bundle: result.output };
+}
+
+/** What an import did, bundle by bundle, in the file's order. */
+export interface ImportOutcome {
+  title: string;
+  /** `added`: new to the library; `kept`: the library already held it, word for word; `renamed`: the library holds
+   * another bundle with its id, so it was added under `id`. */
+  result: 'added' | 'kept' | 'renamed';
+  id: string;
+}
+
+/** The same notes, word for word, whatever the order of keys or the defaults written out (both read by the schema). */
+function sameBundle(stored: unknown, imported: Bundle): boolean {
+  const parsed = parseBundle(stored);
+  return parsed.ok && JSON.stringify(parsed.bundle) === JSON.stringify(imported);
+}
+
+/**
+ * Adds checked bundles to the library in one write. A bundle the library already holds word for word is kept, with
+ * the file's state (on, off or deleted, and when it was added: importing an export into another profile gives the
+ * same library); one with
+ * the id of a different bundle is added under a free id, so neither is lost. New bundles go first, in the file's
+ * order.
+ */
+export async function importBundles(bundles: ImportedBundle[], now = new Date()): Promise<ImportOutcome[]> {
+  const outcomes: ImportOutcome[] = [];
+  await updateLibrary(async (index) => {
+    const taken = new Set(index.entries.map((entry) => entry.id));
+    const added: LibraryEntry[] = [];
+    const states = new Map<string, Pick<ImportedBundle, 'enabled' | 'hidden' | 'addedAt'>>();
+    for (const { bundle, enabled, hidden, addedAt } of bundles) {
+      const existing = taken.has(bundle.id) ? await getBundle(bundle.id).catch(() => null) : null;
+      if (existing && sameBundle(existing, bundle)) {
+        states.set(bundle.id, { enabled, hidden, addedAt });
+        outcomes.push({ title: bundle.source.title, result: 'kept', id: bundle.id });
+        continue;
+      }
+      const id = freeBundleId(bundle.id, taken);
+      taken.add(id);
+      await setBundle({ ...bundle, id });
+      // Only the extension's own bundle is built in: an imported copy of it under another id is the reader's.
+      added.push({ id, enabled, builtIn: false, hidden: false, addedAt: addedAt ?? now.toISOString() });
+      outcomes.push({ title: bundle.source.title, result: id === bundle.id ? 'added' : 'renamed', id });
+    }
+    const entries = index.entries.map((entry) => {
+      const state = states.get(entry.id);
+      if (!state) return entry;
+      // A bundle that is not built in cannot be hidden: hiding is how a built-in bundle is deleted.
+      const hidden = entry.builtIn && state.hidden;
+      return { ...entry, hidden, enabled: state.enabled && !hidden, addedAt: state.addedAt ?? entry.addedAt };
+    });
+    return { entries: [...added, ...entries] };
+  });
+  return outcomes;
+}
+
+// ── Markdown ──────────────────────────────────────────────────────────────────────────────────────────────────
+
+/** Text that Markdown would otherwise read as markup (emphasis, links, HTML, a heading or list at a line's start). */
+export function escapeMarkdown(text: string): string {
+  return text
+    .replace(/[\\`*_[\]<>|]/g, (char) => `\\${char}`)
+    .replace(/^(\s*)([#>+-])(?=\s)/gm, '$1\\$2')
+    .replace(/^(\s*\d+)([.)])(?=\s)/gm, '$1\\$2')
+    .replace(/\s*\n\s*/g, ' ');
+}
+
+/** A source as people cite it: "*Title*, Publisher, 30 January 2023, <https://…>". */
+function citation(source: Bundle['source']): string {
+  const parts = [`*${escapeMarkdown(source.title)}*`];
+  if (source.publisher) parts.push(escapeMarkdown(source.publisher));
+  parts.push(formatSourceDate(source.date));
+  if (source.url && /^https?:\/\//.test(source.url)) parts.push(`<${source.url.replace(/[<>\s]/g, encodeURIComponent)}>`);
+  return parts.join(', ');
+}
+
+/** One entity: its name as a heading, what it is, its other names, and every quote as a blockquote with its source. */
+function entityMarkdown(entry: Pick<CatalogueEntry, 'entity' | 'sources'>, names: Map<string, string>): string {
+  const { entity } = entry;
+  const lines = [`## ${escapeMarkdown(entity.name)}`, '', `**${KIND_LABELS[entity.kind] ?? entity.kind}.** ${escapeMarkdown(entity.description)}`];
+  const otherNames = entity.aliases.map((alias) => alias.text).filter((text) => text !== entity.name);
+  if (otherNames.length) lines.push('', `Also written: ${otherNames.map(escapeMarkdown).join(', ')}.`);
+  for (const { source, facts } of quotesBySource(entry)) {
+    for (const fact of facts) lines.push('', `> ${escapeMarkdown(fact.quote)}`, '>', `> — ${citation(source)}`);
+  }
+  const related = entity.related.flatMap((id) => names.get(id) ?? []);
+  if (related.length) lines.push('', `Related: ${related.map(escapeMarkdown).join(', ')}.`);
+  return lines.join('\n');
+}
+
+/**
+ * Markdown for people: a heading per entity, quotes as blockquotes each with its attribution. One bundle gives its
+ * article's notes under its title; several give every entity once, its quotes grouped by article, newest first.
+ */
+export function toMarkdown(bundles: Bundle[]): string {
+  const catalogue = buildCatalogue(bundles);
+  const names = new Map([...catalogue.values()].map(({ id, entity }) => [id, entity.name]));
+  const header =
+    bundles.length === 1
+      ? [`# ${escapeMarkdown(bundles[0].source.title)}`, '', `Notes from ${citation(bundles[0].source)}.`]
+      : ['# Side Notes', '', 'Notes from:', '', ...bundles.map((bundle) => `- ${citation(bundle.source)}`)];
+  return `${[...header, ...[...catalogue.values()].map((entry) => `\n${entityMarkdown(entry, names)}`)].join('\n')}\n`;
+}

@@ -1,0 +1,175 @@
+import type { Alias, Bundle, Entity, EntityKind } from '@/utils/bundle/schema';
+import { parseBundle, type ParsedBundle } from '@/utils/bundle/parse';
+import type { DraftSource } from '@/utils/capture/types';
+import { placeholderDescription } from '@/utils/catalogue/catalogue';
+import { aliasKey, tokenize } from '@/utils/match/normalize';
+
+/**
+ * A reviewed capture draft becomes a bundle (`BundleSchema`, checked with `parseBundle`): what "Save" in the review
+ * page writes. Pure: the article's text in, the bundle out.
+ */
+
+/** An entry of the draft as the reader left it in the review page. */
+export interface ReviewedEntity {
+  name: string;
+  kind: EntityKind;
+  /** Other forms of the name (the name itself need not be among them). */
+  aliases: string[];
+  description?: string;
+  facts: { quote: string }[];
+}
+
+export interface ReviewedDraft {
+  source: DraftSource;
+  entities: ReviewedEntity[];
+}
+
+/** Related entities a captured entity links to at most: the ones it shares the most quotes with. */
+const MAX_RELATED = 8;
+
+/** Titles that, right before a bare surname, say the person is meant ("President Nauseda"). Any case. */
+const PERSON_TITLES = [
+  'President', 'Prime Minister', 'Minister', 'Chancellor', 'Secretary', 'Senator', 'Governor', 'Mayor', 'General',
+  'Ambassador', 'King', 'Queen', 'Judge', 'Mr', 'Mrs', 'Ms', 'Dr',
+];
+
+/** Acronyms this short are ordinary words in another case ("US" and "us", "UN" and French "un"). */
+const EXACT_CASE_ACRONYM = /^[A-Z]{2,3}$/;
+
+/** "Jens Stoltenberg" → "jens-stoltenberg": the kebab-case ids the schema asks for; empty for names of no Latin letter. */
+export function kebabId(text: string): string {
+  return text
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 60)
+    .replace(/-+$/, '');
+}
+
+/** The day a page says it was published (`YYYY-MM-DD`), or null when it says nothing readable. */
+export function publishedDate(published: string | undefined): string | null {
+  if (!published) return null;
+  const iso = /^(\d{4})-(\d{2})-(\d{2})/.exec(published.trim());
+  if (iso) {
+    const [, year, month, day] = iso;
+    const date = new Date(Date.UTC(Number(year), Number(month) - 1, Number(day)));
+    return date.getUTCDate() === Number(day) && date.getUTCMonth() === Number(month) - 1 ? iso[0] : null;
+  }
+  const parsed = Date.parse(published);
+  return Number.isNaN(parsed) ? null : new Date(parsed).toISOString().slice(0, 10);
+}
+
+function webUrl(url: string): string | null {
+  try {
+    const { protocol } = new URL(url);
+    return protocol === 'http:' || protocol === 'https:' || protocol === 'file:' ? url : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * An entity's aliases for the matcher: its name first, then its other forms, each once (as the matcher reads them).
+ * A person's one-word form of a longer name (a bare surname: "Austin", "Yoon") names too many people to count on
+ * its own: it needs evidence — a title right before it, or the full name on the same page. Two- and three-letter
+ * acronyms match in their own case only.
+ */
+export function aliasesFor(entity: Pick<ReviewedEntity, 'name' | 'kind' | 'aliases'>): Alias[] {
+  const nameWords = tokenize(entity.name).length;
+  const seen = new Set<string>();
+  const aliases: Alias[] = [];
+  for (const text of [entity.name, ...entity.aliases].map((form) => form.trim())) {
+    const key = aliasKey(text);
+    if (!key || seen.has(key)) continue;
+    seen.add(key);
+    const bareSurname = entity.kind === 'person' && tokenize(text).length === 1 && nameWords > 1;
+    aliases.push({
+      text,
+      needs: bareSurname ? 'evidence' : 'always',
+      case: EXACT_CASE_ACRONYM.test(text) ? 'exact' : 'any',
+      ...(bareSurname ? { cuesBefore: PERSON_TITLES } : {}),
+    });
+  }
+  return aliases;
+}
+
+export interface SaveOptions {
+  /** When the capture was saved: the bundle's date when the page gives none. */
+  now?: Date;
+  /** Bundle ids the library already holds. */
+  takenIds?: ReadonlySet<string>;
+}
+
+/**
+ * The bundle for a reviewed draft: ids from the names (made unique), each quote's offset in the article's text, the
+ * source's date from the page (else the day it was saved), a placeholder description for an entity the article
+ * did not describe, and related entities: those that share quotes. Returns `parseBundle`'s verdict.
+ */
+export function bundleFromDraft(draft: ReviewedDraft, text: string, { now = new Date(), takenIds = new Set() }: SaveOptions = {}): ParsedBundle {
+  const title = draft.source.title.trim();
+  const url = webUrl(draft.source.url);
+  const date = publishedDate(draft.source.published) ?? now.toISOString().slice(0, 10);
+  const baseId = kebabId(title) || 'notes';
+  let id = baseId;
+  for (let n = 2; takenIds.has(id); n++) id = `${baseId}-${n}`;
+
+  const ids = new Set<string>();
+  const entities = draft.entities.map((entity, index): Entity => {
+    const base = kebabId(entity.name) || `entity-${index + 1}`;
+    let entityId = base;
+    for (let n = 2; ids.has(entityId); n++) entityId = `${base}-${n}`;
+    ids.add(entityId);
+    return {
+      id: entityId,
+      name: entity.name.trim(),
+      kind: entity.kind,
+      description: entity.description?.trim() || placeholderDescription(title),
+      aliases: aliasesFor(entity),
+      facts: entity.facts.flatMap(({ quote }) => {
+        const start = text.indexOf(quote);
+        return start < 0 ? [] : [{ quote, start }];
+      }),
+      related: [],
+    };
+  });
+  relateByQuotes(entities);
+
+  return parseBundle({
+    schemaVersion: 1,
+    id,
+    source: {
+      title,
+      date,
+      ...(draft.source.site?.trim() ? { publisher: draft.source.site.trim() } : {}),
+      url,
+    },
+    entities,
+  } satisfies Bundle);
+}
+
+/** Two entities quoted in the same sentence are related; the ones sharing the most sentences first, then in order. */
+function relateByQuotes(entities: Entity[]): void {
+  const order = new Map(entities.map((entity, index) => [entity.id, index]));
+  const byQuote = new Map<number, Entity[]>();
+  for (const entity of entities) {
+    for (const { start } of entity.facts) {
+      const list = byQuote.get(start);
+      if (!list) byQuote.set(start, [entity]);
+      else if (!list.includes(entity)) list.push(entity);
+    }
+  }
+  for (const entity of entities) {
+    const shared = new Map<string, number>();
+    for (const { start } of entity.facts) {
+      for (const other of byQuote.get(start) ?? []) {
+        if (other !== entity) shared.set(other.id, (shared.get(other.id) ?? 0) + 1);
+      }
+    }
+    entity.related = [...shared]
+      .sort((a, b) => b[1] - a[1] || order.get(a[0])! - order.get(b[0])!)
+      .slice(0, MAX_RELATED)
+      .map(([relatedId]) => relatedId);
+  }
+}
