@@ -28,6 +28,8 @@ export interface ColdRow {
   mentions: number;
   /** The longest stretch of Side Notes' code on the main thread during one load and scan, ms. */
   longestOurs: number;
+  /** What that stretch was doing: the outermost functions of ours in it. */
+  longestWhat: string;
 }
 
 const MARK_TIMEOUT_MS = 120_000;
@@ -162,7 +164,7 @@ interface ProfileNode {
  * collection inside it, broken by anything else (the event loop between two tasks, the page's own code): an
  * estimate of its longest task.
  */
-function longestStretch(profile: { nodes: ProfileNode[]; samples?: number[]; timeDeltas?: number[] }): number {
+function longestStretch(profile: { nodes: ProfileNode[]; samples?: number[]; timeDeltas?: number[] }): { ms: number; top: string } {
   const parent = new Map<number, number>();
   const byId = new Map(profile.nodes.map((node) => [node.id, node]));
   for (const node of profile.nodes) for (const child of node.children ?? []) parent.set(child, node.id);
@@ -180,17 +182,30 @@ function longestStretch(profile: { nodes: ProfileNode[]; samples?: number[]; tim
     ours.set(id, known);
     return known;
   };
+  /** The outermost frame of the content script's on a sample's stack: what the stretch was doing. */
+  const entry = (id: number): string => {
+    let name = '';
+    for (let at: number | undefined = id; at !== undefined; at = parent.get(at)) {
+      const frame = byId.get(at)?.callFrame;
+      if (frame?.url.includes('/side-notes.js')) name = frame.functionName || '(anonymous)';
+    }
+    return name;
+  };
   const samples = profile.samples ?? [];
   const deltas = profile.timeDeltas ?? [];
   let longest = 0;
+  let longestFrom = 0;
+  let longestTo = 0;
   let stretch = 0;
+  let from = 0;
   let gap = 0;
   for (let i = 0; i < samples.length; i++) {
     const ms = (deltas[i + 1] ?? 0) / 1000;
     if (isOurs(samples[i])) {
+      if (stretch === 0) from = i;
       stretch += gap + ms;
       gap = 0;
-      longest = Math.max(longest, stretch);
+      if (stretch > longest) [longest, longestFrom, longestTo] = [stretch, from, i];
     } else if (byId.get(samples[i])?.callFrame.functionName === '(garbage collector)' && stretch > 0) {
       gap += ms;
     } else {
@@ -198,7 +213,13 @@ function longestStretch(profile: { nodes: ProfileNode[]; samples?: number[]; tim
       gap = 0;
     }
   }
-  return longest;
+  const counts = new Map<string, number>();
+  for (let i = longestFrom; i <= longestTo; i++) {
+    const name = entry(samples[i]) || byId.get(samples[i])?.callFrame.functionName || '?';
+    counts.set(name, (counts.get(name) ?? 0) + (deltas[i + 1] ?? 0) / 1000);
+  }
+  const top = [...counts].sort((a, b) => b[1] - a[1]).slice(0, 3).map(([name, ms]) => `${name} ${ms.toFixed(0)} ms`).join(', ');
+  return { ms: longest, top };
 }
 
 /** Side Notes itself: fresh loads of the page with the extension, its own figures from page state. */
@@ -208,6 +229,7 @@ async function ours(browser: ExtensionBrowser, url: string, runs: number) {
   const viewport: number[] = [];
   let mentions = 0;
   let longestOurs = 0;
+  let longestWhat = '';
   for (let run = 0; run < runs; run++) {
     // The first load is profiled: the longest stretch of our code, on a load like the others.
     const session = run === 0 ? await browser.context.newCDPSession(page) : null;
@@ -221,7 +243,7 @@ async function ours(browser: ExtensionBrowser, url: string, runs: number) {
     if (session) {
       await page.waitForTimeout(300);
       const { profile } = (await session.send('Profiler.stop')) as unknown as { profile: Parameters<typeof longestStretch>[0] };
-      longestOurs = longestStretch(profile);
+      ({ ms: longestOurs, top: longestWhat } = longestStretch(profile));
       await session.detach();
     }
     scan.push(state.stats.scanMs);
@@ -229,7 +251,7 @@ async function ours(browser: ExtensionBrowser, url: string, runs: number) {
     mentions = state.mentions.length;
   }
   await page.close();
-  return { ours: scan, viewport, mentions, longestOurs };
+  return { ours: scan, viewport, mentions, longestOurs, longestWhat };
 }
 
 export async function runColdBench(

@@ -256,6 +256,7 @@ function printCold(rows: ColdRow[]): void {
   console.log(`  ${check(mark / ours >= TARGETS.markRatio)} ≥ 100× faster than mark.js: ${ratio(mark / ours)}×`);
   console.log(`  ${check(slowViewport.length === 0)} names on screen registered within 20 ms on every page: worst ${ms(Math.max(...rows.map((row) => coldMedian(row.viewport))))} ms`);
   console.log(`  ${check(longStretch.length === 0)} no stretch of Side Notes' code over 50 ms: worst ${ms(Math.max(...rows.map((row) => row.longestOurs)))} ms`);
+  for (const row of longStretch) console.log(`      ${row.name}: ${ms(row.longestOurs)} ms — ${row.longestWhat}`);
 }
 
 async function main(): Promise<void> {

@@ -1,14 +1,14 @@
 import { launchWithExtension, localOnly, settledPageState } from '/work/main/e2e/support/browser.ts';
 import { startPageServer } from '/work/main/e2e/support/pages.ts';
-const server = await startPageServer({ folders: { '/large/': '/work/shared/corpus/large' } });
+const server = await startPageServer({ folders: { '/large/': '/work/shared/corpus/large', '/readability/': '/work/shared/corpus/readability' } });
 const b = await launchWithExtension();
 await localOnly(b.context);
 const tab = await b.context.newPage();
 const page = process.argv[2] ?? 'wikipedia_list_of_victims_of_9-11.html';
-await tab.goto(server.origin + '/large/' + page); await settledPageState(b, tab, 60000);
+const url = server.origin + (page.includes('/') ? '/' : '/large/') + page; await tab.goto(url); await settledPageState(b, tab, 60000);
 const session = await b.context.newCDPSession(tab);
 await session.send('Profiler.enable'); await session.send('Profiler.setSamplingInterval', { interval: 100 }); await session.send('Profiler.start');
-await tab.goto(server.origin + '/large/' + page);
+await tab.goto(url);
 const s = await settledPageState(b, tab, 60000);
 const { profile } = await session.send('Profiler.stop') as any;
 console.log(s.stats);

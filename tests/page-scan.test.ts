@@ -277,7 +277,7 @@ describe('scan work over a lifetime', () => {
 
 describe('reading only the text that may hold a name', () => {
   const texts = (root: Node) => {
-    const reader = new SegmentReader(root, undefined, undefined, new NameStarts(matcher));
+    const reader = new SegmentReader(root, { filter: new NameStarts(matcher) });
     const found: string[] = [];
     for (let segment = reader.next(); segment; segment = reader.next()) found.push(segment.text);
     return found;
@@ -297,6 +297,19 @@ describe('reading only the text that may hold a name', () => {
     expect(starts.holdsStart('NATO')).toBe(true);
     starts.reset();
     expect(starts.holdsStart('尹锡悦访问')).toBe(true);
+  });
+
+  it('follows a name of several words through the trie, so common first words alone are not reasons to read', () => {
+    const starts = new NameStarts(matcher);
+    expect(starts.holdsStart('the north and the south, a war and a united front')).toBe(false);
+    expect(starts.holdsStart('let us go, said the china shop')).toBe(false);
+    expect(starts.holdsStart('Then North Korea answered')).toBe(true);
+    starts.reset();
+    expect(starts.holdsStart('the US said')).toBe(true);
+    starts.reset();
+    // "North " in one node, "Korea" in the next: the second completes the name.
+    expect(starts.holdsStart('Then North ')).toBe(false);
+    expect(starts.holdsStart('Korea')).toBe(true);
   });
 
   it('reads a candidate with its whole run of text, and nothing else', () => {

@@ -90,8 +90,6 @@ export function isLongerName(before: Neighbour, after: Neighbour): boolean {
  * Whether a text is a Title Case headline or a menu of names, where capitals say nothing about where a name starts:
  * at least three words of two letters or more, and nearly all of them capitalised.
  */
-export function readsAsTitleCase(capitalised: readonly boolean[]): boolean {
-  if (capitalised.length < 3) return false;
-  const upper = capitalised.filter(Boolean).length;
-  return upper / capitalised.length >= 0.75;
+export function readsAsTitleCase(capitalisedWords: number, words: number): boolean {
+  return words >= 3 && capitalisedWords / words >= 0.75;
 }

@@ -218,12 +218,14 @@ let titleCaseOf: { text: string; value: boolean } | null = null;
 /** Whether the text reads as a headline or a menu in Title Case (computed once per text, only when needed). */
 function titleCase(text: string): boolean {
   if (titleCaseOf?.text !== text) {
-    const capitalised: boolean[] = [];
+    let counted = 0;
+    let capitalised = 0;
     for (let w = 0; w < words.count; w++) {
       if (words.ends[w] - words.starts[w] < 2) continue;
-      capitalised.push(isUpperCode(text.charCodeAt(words.starts[w])));
+      counted++;
+      if (isUpperCode(text.charCodeAt(words.starts[w]))) capitalised++;
     }
-    titleCaseOf = { text, value: readsAsTitleCase(capitalised) };
+    titleCaseOf = { text, value: readsAsTitleCase(capitalised, counted) };
   }
   return titleCaseOf.value;
 }
@@ -277,11 +279,21 @@ const LOWER_CASE_ADDRESS = /\/[\p{Ll}\p{N}._%~-]+\/|^[^\p{L}\p{N}]*[\p{Ll}\p{N}]
 
 /** Whether the name at [start, end) stands inside a web address (the run of non-space characters around it). */
 function insideAddress(text: string, start: number, end: number): boolean {
+  // An address has a slash, a dot or a hyphen joined to the name's run of characters; most names have none.
+  let marks = 0;
   let from = start;
-  while (from > 0 && start - from < ADDRESS_REACH && classOf(text.charCodeAt(from - 1)) !== SPACE) from--;
+  for (; from > 0 && start - from < ADDRESS_REACH; from--) {
+    const code = text.charCodeAt(from - 1);
+    if (classOf(code) === SPACE) break;
+    if (code === 47 || code === 46 || code === 45) marks++;
+  }
   let to = end;
-  while (to < text.length && to - end < ADDRESS_REACH && classOf(text.charCodeAt(to)) !== SPACE) to++;
-  if (from === start && to === end) return false;
+  for (; to < text.length && to - end < ADDRESS_REACH; to++) {
+    const code = text.charCodeAt(to);
+    if (classOf(code) === SPACE) break;
+    if (code === 47 || code === 46 || code === 45) marks++;
+  }
+  if (marks === 0) return false;
   const chunk = text.slice(from, to);
   return ADDRESS.test(chunk) || LOWER_CASE_ADDRESS.test(chunk);
 }
@@ -321,38 +333,43 @@ export function scanText(text: string, matcher: Matcher): Candidate[] {
   return found;
 }
 
-/**
- * A quick look at a page's text nodes, one after another, for the words a name can start with (the first words of
- * the aliases: the roots of the matcher's trie). Only a text node that holds one is read as a piece of text with
- * its neighbours; the rest of the page is never asked which element holds it, which is most of what reading a page
- * costs a content script. Words are followed across text nodes ("Stolten<wbr>berg"): the node where such a word ends
- * is the one that counts, and reading its piece of text takes in the node before.
- */
 const FNV_OFFSET = 0x811c9dc5;
 const FNV_PRIME = 0x01000193;
 
+/**
+ * A quick look at a page's text nodes, one after another, for the start of a name: a word sequence that reaches an
+ * alias in the matcher's trie ("North" alone is nothing; "North Korea" is). Only a text node that holds one is read
+ * as a piece of text with its neighbours; the rest of the page is never asked which element holds it, which is most
+ * of what reading a page costs a content script. Words, and a name's words, are followed across text nodes
+ * ("Stolten<wbr>berg", "North <b>Korea</b>"): the node where the name completes is the one that counts, and reading
+ * its piece of text takes in the nodes before it. It may say yes where the full scan then finds nothing (the full
+ * scan judges context, cues and evidence); it never says no where a name is.
+ */
 export class NameStarts {
   private hash = FNV_OFFSET;
   private inWord = false;
+  /** Where the words read so far have taken the walk in the trie (a name under way), or null. */
+  private path: AliasNode | null = null;
 
   constructor(private readonly matcher: Matcher) {}
 
-  /** Forgets the word under way: the next text does not continue it (a block, a skipped element came between). */
+  /** Forgets the word and the name under way: the next text does not continue them. */
   reset(): void {
     this.inWord = false;
+    this.path = null;
   }
 
   /**
-   * Whether `text`, read after the text before it, holds a word that starts a name. A word left open by the text
+   * Whether `text`, read after the text before it, completes the words of an alias. A word left open by the text
    * before is followed into this one both as one word ("Stolten" + "berg") and as a word of this text alone ("foo" in
    * one table cell, "NATO" in the next, with no space between the two nodes).
    */
   holdsStart(text: string): boolean {
-    const roots = this.matcher.root;
     let hash = this.hash;
     let inWord = this.inWord;
     /** This text's own first word, while the word carried over from the text before is still going on. */
     let fresh = inWord ? FNV_OFFSET : 0;
+    let wordStart = inWord ? -1 : 0;
     for (let i = 0, length = text.length; i < length; i++) {
       const code = text.charCodeAt(i);
       // One table read for nearly every character of a page (see WORD_FOLD_TABLE); the rest the slow way.
@@ -362,11 +379,11 @@ export class NameStarts {
       } else {
         const charClass = classOf(code);
         if (charClass === CJK) {
-          if ((inWord && (roots.has(hash) || (fresh !== 0 && roots.has(fresh)))) || roots.has(Math.imul(FNV_OFFSET ^ foldCode(code), FNV_PRIME))) {
-            return this.found();
-          }
+          if (inWord && this.wordEnds(hash, fresh, text, wordStart, i)) return this.found();
           inWord = false;
           fresh = 0;
+          // Each Han, kana or Hangul character is a word of its own.
+          if (this.wordEnds(Math.imul(FNV_OFFSET ^ foldCode(code), FNV_PRIME), 0, text, i, i + 1)) return this.found();
           continue;
         }
         folded = charClass === WORD ? foldCode(code) : charClass === IGNORABLE ? INSIDE_WORD : NOT_WORD;
@@ -375,25 +392,69 @@ export class NameStarts {
         if (!inWord) {
           inWord = true;
           hash = FNV_OFFSET;
+          wordStart = i;
         }
         hash = Math.imul(hash ^ folded, FNV_PRIME);
         if (fresh !== 0) fresh = Math.imul(fresh ^ folded, FNV_PRIME);
       } else if (inWord && folded === NOT_WORD) {
-        if (roots.has(hash) || (fresh !== 0 && roots.has(fresh))) return this.found();
+        if (this.wordEnds(hash, fresh, text, wordStart, i)) return this.found();
         inWord = false;
         fresh = 0;
       }
     }
-    // A word still open at the end may go on in the next text; as it stands, it may already be a name's first word.
-    if (inWord && (roots.has(hash) || (fresh !== 0 && roots.has(fresh)))) return this.found();
+    // A word still open at the end may go on in the next text; as it stands, it may already complete a name.
+    if (inWord && this.wordEnds(hash, fresh, text, wordStart, text.length, true)) return this.found();
     this.hash = hash;
     this.inWord = inWord;
     return false;
   }
 
-  private found(): boolean {
-    this.inWord = false;
-    return true;
+  /**
+   * One word read (its folded hash; `fresh`, when it began in the text before, the hash of its part in this text):
+   * whether it completes an alias, following the name under way. `open`: the word may go on in the next text, so
+   * the walk is not advanced by it.
+   */
+  private wordEnds(hash: number, fresh: number, text: string, start: number, end: number, open = false): boolean {
+    const roots = this.matcher.root;
+    const path = this.path;
+    if (path) {
+      const next = path.next?.get(hash);
+      if (next && this.completes(next, text, start, end)) return true;
+      if (!open) this.path = next ?? null;
+      if (next) return false;
+    }
+    const root = roots.get(hash) ?? (fresh !== 0 ? roots.get(fresh) : undefined);
+    if (!root) return false;
+    if (this.completes(root, text, start, end)) return true;
+    if (!open && root.next) this.path = root;
+    // A name may be under way across the end of this text: its next word is in the next text.
+    return open && root.next !== null;
   }
 
+  /** Whether the trie node holds an alias the word can be, its case aside for "exact" aliases checked here. */
+  private completes(node: AliasNode, text: string, start: number, end: number): boolean {
+    if (node.aliases.length === 0) return false;
+    const spellings = this.exactOnly(node);
+    // Aliases of one word that must be written exactly ("US", "China"): compare the page's word when it is all here.
+    return spellings === null || start < 0 || spellings.includes(text.slice(start, end));
+  }
+
+  private readonly spellings = new Map<AliasNode, string[] | null>();
+
+  /** When every alias ending at `node` is one word written exactly ("US"), those spellings; otherwise null. */
+  private exactOnly(node: AliasNode): string[] | null {
+    let spellings = this.spellings.get(node);
+    if (spellings === undefined) {
+      const exact = node.aliases.every((alias) => alias.words.length === 1 && alias.exactWords !== null);
+      spellings = exact ? node.aliases.map((alias) => alias.exactWords![0]) : null;
+      this.spellings.set(node, spellings);
+    }
+    return spellings;
+  }
+
+  private found(): boolean {
+    this.inWord = false;
+    this.path = null;
+    return true;
+  }
 }

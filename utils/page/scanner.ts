@@ -62,6 +62,17 @@ class Findings {
   }
 }
 
+/** Characters of page text a reader passes over before it lets the scan loop look at the clock. */
+const WALK_CHARS = 16_384;
+/** A reader's answer when it passed over `WALK_CHARS` without finding a segment: not done, go on. */
+const MORE = Symbol('more');
+
+/** Reads the next segment of `reader`, or says it passed over text without finding one yet. */
+function nextOf(reader: SegmentReader, charLimit = Infinity): TextSegment | null | typeof MORE {
+  const segment = reader.next(charLimit, WALK_CHARS);
+  return segment ?? (reader.finished ? null : MORE);
+}
+
 /** A piece of work for the scan loop: read `length` more characters, or null when it is done. */
 type Step = () => number | null;
 
@@ -217,12 +228,18 @@ export class PageScanner {
   }
 
   /** Steps through the windows of each segment `next` gives, scanning each with `scan`. */
-  private windows(next: () => TextSegment | null, scan: (segment: TextSegment, from: number, to: number) => void): Step {
+  /**
+   * Steps through the windows of each segment `next` gives, scanning each with `scan`. `next` may answer `MORE`:
+   * no segment yet, but text passed over; the slice looks at the clock and goes on.
+   */
+  private windows(next: () => TextSegment | null | typeof MORE, scan: (segment: TextSegment, from: number, to: number) => void): Step {
     let segment: TextSegment | null = null;
     let from = 0;
     return () => {
       if (!segment) {
-        segment = next();
+        const found = next();
+        if (found === MORE) return WALK_CHARS;
+        segment = found;
         from = 0;
         if (!segment) return null;
       }
@@ -236,21 +253,15 @@ export class PageScanner {
   }
 
   private async fullScan(): Promise<number | null> {
-    // The first time, what is on screen is read and underlined before anything else, once the page has been laid
-    // out (finding what is on screen before that would make the browser lay the page out for us, in our time).
-    let viewportCost = 0;
-    if (this.swaps === 0) {
-      if (!(await afterRender(this.signal))) return null;
-      viewportCost = this.scanOnScreen();
-    }
+    if (this.swaps === 0) return this.firstScan();
     const counter = { textNodes: 0 };
-    const reader = new SegmentReader(this.root(), counter, undefined, new NameStarts(this.matcher));
+    const reader = new SegmentReader(this.root(), { counter, filter: new NameStarts(this.matcher) });
     const next = new Findings(null);
     this.visibility = new WeakMap();
     let complete = true;
     const busy = await this.sliced(
       this.windows(
-        () => reader.next(),
+        () => nextOf(reader),
         (segment, from, to) => this.scanWindow(next, segment, from, to, true),
       ),
       {
@@ -266,39 +277,80 @@ export class PageScanner {
     // From now on, mentions found by rescans and by late evidence are painted as they come.
     next.onAccept = this.paint;
     this.found = next;
+    return this.finish(busy + performance.now() - swapStart, counter.textNodes, complete);
+  }
+
+  /**
+   * The lifetime's first scan: nothing is painted yet, so it paints as it goes, and it reads what is on screen
+   * first. Once the page has been laid out (finding what is on screen before that would make the browser lay the
+   * page out in our time), it starts where the text on screen starts — at the top when the page is not scrolled, or
+   * where a few hit-tests find it — reads on to the end, painting the first screenful at once, and then reads the
+   * part above it.
+   */
+  private async firstScan(): Promise<number | null> {
+    if (!(await afterRender(this.signal))) return null;
+    const start = performance.now();
+    const root = this.root();
+    const found = this.found;
+    const filter = new NameStarts(this.matcher);
+    const onScreen = scrollY === 0 && scrollX === 0 ? null : firstBlockOnScreen(root);
+    const counter = { textNodes: 0, chars: 0 };
+    let reader = new SegmentReader(root, { counter, from: onScreen ?? undefined, filter });
+    const first = reader;
+    let above = onScreen !== null;
+    let inOrder = true;
+    let viewportMs = -1;
+    const paint = found.onAccept;
+    found.onAccept = (mention) => this.highlights.add(mention.range, viewportMs < 0);
+    this.visibility = new WeakMap();
+    let complete = true;
+    let hint = -1;
+    const busy = await this.sliced(
+      this.windows(
+        () => {
+          for (;;) {
+            if (viewportMs < 0) {
+              // Up to a screenful of text: its names are registered at once.
+              const segment = reader.next(VIEWPORT_CHARS);
+              if (segment) return segment;
+              viewportMs = performance.now() - start;
+            }
+            const segment = nextOf(reader);
+            if (segment || !above) return segment;
+            // The text on screen and everything after it is read: now the part of the page above it.
+            above = false;
+            inOrder = false;
+            filter.reset();
+            reader = new SegmentReader(root, { counter, until: first.first, filter });
+          }
+        },
+        (segment, from, to) => {
+          if (from === 0) hint = -1;
+          hint = this.scanWindow(found, segment, from, to, inOrder, hint);
+        },
+      ),
+      {
+        pausing: () => reader.pausing(),
+        resumed: () => {
+          if (!reader.resume()) complete = false;
+        },
+      },
+    );
+    found.onAccept = paint;
+    if (busy === null) return null;
+    this.viewportMs = viewportMs;
+    return this.finish(busy, counter.textNodes, complete);
+  }
+
+  /** Records a full scan's figures, and asks for another when the page took away the place it was reading at. */
+  private finish(cost: number, textNodes: number, complete: boolean): number {
     this.swaps++;
-    const cost = viewportCost + busy + performance.now() - swapStart;
     const round = (ms: number) => Math.round(ms * 10) / 10;
-    this.stats = { scanMs: round(cost), textNodes: counter.textNodes, viewportMs: round(this.viewportMs) };
+    this.stats = { scanMs: round(cost), textNodes, viewportMs: round(this.viewportMs) };
     // The page removed what the walk stood on and no place was left to go on from: read it all again, later.
     if (!complete) this.fullWanted = true;
     this.onChange();
     return cost;
-  }
-
-  /**
-   * Reads the blocks on screen and paints their names at once, into the live findings; the full scan that follows
-   * reads them again with the rest of the page and replaces these in one step. Returns the time it took.
-   */
-  private scanOnScreen(): number {
-    const start = performance.now();
-    const root = this.root();
-    const first = firstBlockOnScreen(root) ?? (scrollY === 0 ? root : null);
-    if (first) {
-      const paint = this.found.onAccept;
-      this.found.onAccept = (mention) => this.highlights.add(mention.range, true);
-      // A screenful of text, counting what the reader passes over as well as what it reads.
-      const walked = { textNodes: 0, chars: 0 };
-      const reader = new SegmentReader(root, walked, first, new NameStarts(this.matcher));
-      for (let segment = reader.next(); segment && walked.chars < VIEWPORT_CHARS; segment = reader.next()) {
-        for (let from = 0; from < segment.text.length; from += WINDOW_CHARS) {
-          this.scanWindow(this.found, segment, from, Math.min(segment.text.length, from + WINDOW_CHARS), false);
-        }
-      }
-      this.found.onAccept = paint;
-    }
-    this.viewportMs = performance.now() - start;
-    return this.viewportMs;
   }
 
   private async rescanRoots(roots: Node[], removed: Node[]): Promise<number | null> {
@@ -317,9 +369,9 @@ export class PageScanner {
     }
     let reader: SegmentReader | null = null;
     let hint = -1;
-    const nextSegment = (): TextSegment | null => {
+    const nextSegment = (): TextSegment | null | typeof MORE => {
       for (;;) {
-        const segment = reader?.next() ?? null;
+        const segment = reader ? nextOf(reader) : null;
         if (segment) return segment;
         const root = pendingRoots.shift();
         if (!root) return null;
@@ -331,7 +383,7 @@ export class PageScanner {
           found.hiddenWithNames.add(root);
           continue;
         }
-        reader = new SegmentReader(root, undefined, undefined, new NameStarts(this.matcher));
+        reader = new SegmentReader(root, { filter: new NameStarts(this.matcher) });
       }
     };
     const busy = await this.sliced(

@@ -74,3 +74,4 @@ export function whenParsed(signal: AbortSignal, callback: () => void): void {
   if (document.readyState !== 'loading') return callback();
   document.addEventListener('DOMContentLoaded', () => signal.aborted || callback(), { once: true, signal });
 }
+

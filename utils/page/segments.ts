@@ -24,6 +24,12 @@ const INLINE = new Set([
   'u', 'var', 'wbr',
 ]);
 
+/** What passing over a text node counts for, in characters, besides its own (`next`'s `walkLimit`). */
+const WALK_NODE_COST = 32;
+
+/** Text this long is checked for being a script's or a style's before it is read (cheaper than reading it). */
+const LONG_TEXT = 512;
+
 /** Long runs of text are cut at a node boundary so that one segment never holds the main thread for long. */
 const MAX_SEGMENT_LENGTH = 20_000;
 
@@ -126,6 +132,12 @@ export interface TextFilter {
   reset(): void;
 }
 
+/** What a reader passed over: text nodes, and characters when asked. */
+export interface ReadCounter {
+  textNodes: number;
+  chars?: number;
+}
+
 /** Every text node is worth reading (tests, and pages read whole). */
 const EVERY_TEXT: TextFilter = { holdsStart: () => true, reset: () => {} };
 
@@ -150,30 +162,74 @@ export class SegmentReader {
   /** Where the walker stood when the page was last let run: its node's ancestors, nearest first. */
   private trail: Node[] = [];
 
-  /** `from`: start reading at this node (inside `root`) rather than at the start of `root`. */
+  private readonly counter: ReadCounter;
+  private readonly filter: TextFilter;
+  private readonly until: Node | null;
+  /** The first text node read: where another reader of the same page may stop (`until`). */
+  first: Text | null = null;
+  /** A node passed over at a `charLimit`, read first by the next call. */
+  private held: Text | null = null;
+
   constructor(
     private readonly root: Node,
-    private readonly counter: { textNodes: number; chars?: number } = { textNodes: 0 },
-    from?: Node,
-    private readonly filter: TextFilter = EVERY_TEXT,
+    options: {
+      /** Counts the text nodes (and, when it has the field, the characters) passed over. */
+      counter?: ReadCounter;
+      /** Start reading after this node (inside `root`) rather than at the start of `root`. */
+      from?: Node;
+      /** Stop before this text node. */
+      until?: Node | null;
+      filter?: TextFilter;
+    } = {},
   ) {
+    this.counter = options.counter ?? { textNodes: 0 };
+    this.filter = options.filter ?? EVERY_TEXT;
+    this.until = options.until ?? null;
     const document = root.ownerDocument ?? (root as Document);
     // A document in design mode is an editor from top to bottom.
     const editor = document.designMode === 'on';
     this.walker = editor ? null : document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
     this.side = editor ? null : document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
-    if (this.walker && from) this.walker.currentNode = from;
+    if (this.walker && options.from) this.walker.currentNode = options.from;
   }
 
-  /** The next segment that may hold a name, or null at the end. */
-  next(): TextSegment | null {
+  /** Every text node has been read. */
+  get finished(): boolean {
+    return this.done || this.walker === null;
+  }
+
+  /**
+   * The next segment that may hold a name, or null at the end — or null before the end (`finished` false: call
+   * again to go on) as soon as the counter's characters reach `charLimit`, or after passing over `walkLimit`
+   * characters in this call without finding a segment, so that a caller working in slices can look at the clock.
+   */
+  next(charLimit = Infinity, walkLimit = Infinity): TextSegment | null {
     const walker = this.walker;
     if (!walker || this.done) return null;
-    for (let node = walker.nextNode() as Text | null; node; node = walker.nextNode() as Text | null) {
+    let walked = 0;
+    const held = this.held;
+    this.held = null;
+    for (let node = held ?? (walker.nextNode() as Text | null); node; node = walker.nextNode() as Text | null) {
+      if (node === this.until) break;
+      this.first ??= node;
       this.counter.textNodes++;
       const data = node.data;
-      if (this.counter.chars !== undefined) this.counter.chars += data.length;
-      if (!this.filter.holdsStart(data)) continue;
+      if (this.counter.chars !== undefined && (this.counter.chars += data.length) >= charLimit) {
+        // Hold this node back: the next call reads it.
+        this.counter.textNodes--;
+        this.counter.chars -= data.length;
+        this.held = node;
+        return null;
+      }
+      // Long text is most often a script's or a style sheet's: asking its parent costs less than reading it.
+      if (data.length > LONG_TEXT && this.info(node).skip) {
+        this.filter.reset();
+        continue;
+      }
+      if (!this.filter.holdsStart(data)) {
+        if ((walked += data.length + WALK_NODE_COST) >= walkLimit) return null;
+        continue;
+      }
       this.filter.reset();
       const segment = this.runOf(node);
       if (!segment) continue;
@@ -266,8 +322,8 @@ export class SegmentReader {
 }
 
 /** Every text segment under `root`, read in one go. */
-export function* segmentsOf(root: Node, counter: { textNodes: number } = { textNodes: 0 }): Generator<TextSegment> {
-  const reader = new SegmentReader(root, counter);
+export function* segmentsOf(root: Node, counter: ReadCounter = { textNodes: 0 }): Generator<TextSegment> {
+  const reader = new SegmentReader(root, { counter });
   for (let segment = reader.next(); segment; segment = reader.next()) yield segment;
 }
 

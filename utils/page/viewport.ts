@@ -1,12 +1,13 @@
 import { blockOf } from './segments';
 
 /**
- * Where the probes for text on screen look, as fractions of the viewport's width and height: near the top of the
- * main column and of the left side, and the middle. A hit-test can cost a millisecond on a heavy page: a few only.
+ * Where the probes for text on screen look, in turn, as fractions of the viewport's width and height: the upper part
+ * of the main column, then the left side, then the middle. A hit-test can cost more than a millisecond on a heavy
+ * page, so the first that finds text is the one used.
  */
 const PROBES: [number, number][] = [
-  [0.5, 0.12],
-  [0.25, 0.12],
+  [0.5, 0.2],
+  [0.25, 0.2],
   [0.5, 0.5],
 ];
 
@@ -21,18 +22,16 @@ export function caretAt(x: number, y: number): { node: Node; offset: number } | 
 }
 
 /**
- * The block where the text on screen starts (the earliest, in document order, of the text the probes hit), or null
- * when they hit none. Reading on from there covers the screen's main column; what sits elsewhere (a sidebar, a
- * fixed header) comes with the rest of the page.
+ * A block of text on screen, near its top, found with a hit-test or two; null when the probes hit no text. Reading
+ * on from there covers the screen's main column; what sits elsewhere (a sidebar, a fixed header) comes with the
+ * rest of the page.
  */
 export function firstBlockOnScreen(root: Node): Element | null {
-  let first: Element | null = null;
   for (const [x, y] of PROBES) {
     const caret = caretAt(x * innerWidth, y * innerHeight);
     if (!caret || caret.node.nodeType !== Node.TEXT_NODE) continue;
     const block = blockOf(caret.node);
-    if (block.nodeType !== Node.ELEMENT_NODE || !root.contains(block) || block === root) continue;
-    if (!first || block.compareDocumentPosition(first) & Node.DOCUMENT_POSITION_FOLLOWING) first = block as Element;
+    if (block.nodeType === Node.ELEMENT_NODE && block !== root && root.contains(block)) return block as Element;
   }
-  return first;
+  return null;
 }
