@@ -72,7 +72,15 @@ export default defineConfig({
     'build:manifestGenerated': (_wxt, manifest) => {
       manifest.content_scripts = [
         ...(manifest.content_scripts ?? []),
-        { matches: CONTENT_MATCHES, js: ['side-notes.js'], run_at: 'document_start' },
+        {
+          matches: CONTENT_MATCHES,
+          js: ['side-notes.js'],
+          run_at: 'document_start',
+          // Frames too: the script leaves at once in another site's frame (README, "How it works").
+          all_frames: true,
+          match_about_blank: true,
+          match_origin_as_fallback: true,
+        },
       ];
     },
   },

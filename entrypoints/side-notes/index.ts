@@ -21,12 +21,25 @@ import { followSiteSettings, isEnabledOn, siteOf } from '@/utils/settings/items'
 import { answerCaptureRequests } from './capture';
 import { startSession, type Session } from './session';
 
+/** Whether this frame's top frame is of the same origin (its address can be read from here). */
+function sameOriginAsTop(): boolean {
+  try {
+    return typeof window.top?.location.href === 'string';
+  } catch {
+    return false;
+  }
+}
+
 /** Changes are told to the badge and to an open popup at most this often. */
 const REPORT_EVERY_MS = 250;
 
 export default defineUnlistedScript(() => {
   const isTopFrame = window === window.top;
-  const pageSite = siteOf(location.href);
+  // In frames, Side Notes reads only what belongs to the page itself: frames of the page's own origin (an embedded
+  // article, a `srcdoc` or `about:blank` frame the page wrote). Other sites' frames (adverts, players) are left alone.
+  if (!isTopFrame && !sameOriginAsTop()) return;
+  // A frame the page wrote (`about:blank`, `about:srcdoc`) belongs to the page's site.
+  const pageSite = siteOf(location.href) ?? siteOf(origin);
   if (!pageSite) return;
   const site: string = pageSite;
 
@@ -73,7 +86,13 @@ export default defineUnlistedScript(() => {
   }
 
   const lifetime = new PageLifetime((signal, cause) => {
-    session = startSession(signal, cause, { matcher: matcher!, names, onChange: changed, alive });
+    session = startSession(signal, cause, {
+      matcher: matcher!,
+      names,
+      onChange: changed,
+      alive,
+      paintInto: (root) => style.attachTo(root),
+    });
     signal.addEventListener('abort', () => {
       session = null;
       changed();

@@ -24,6 +24,8 @@ export interface SessionDeps {
   onChange: () => void;
   /** False once the extension is gone (updated, reloaded, removed); the caller then ends every lifetime. */
   alive: () => boolean;
+  /** Brings the underline rules into a shadow root of the page that holds mentions. */
+  paintInto: (root: ShadowRoot) => void;
 }
 
 /** What one "on" period of Side Notes on this page exposes to the rest of the content script. */
@@ -51,7 +53,11 @@ export function startSession(signal: AbortSignal, cause: StartCause, deps: Sessi
   highlights.show();
   signal.addEventListener('abort', () => highlights.dispose(), { once: true });
   let cardVersion = 0;
-  const scanner = new PageScanner(matcher, highlights, signal, deps.onChange);
+  const scanner = new PageScanner(matcher, highlights, signal, deps.onChange, undefined, {
+    // Web components' text: watched like the document's, and painted by rules adopted into the shadow root.
+    onShadowRoot: (root) => watch(root),
+    onShadowMention: (root) => deps.paintInto(root),
+  });
 
   // ── The card and when it shows ──────────────────────────────────────────────────────────────────────────
   let hover: HoverState = IDLE;
@@ -150,7 +156,7 @@ export function startSession(signal: AbortSignal, cause: StartCause, deps: Sessi
     if (!point || !deps.alive()) return;
     // Over the card, the card's own pointer events drive the machine.
     if (onCard(point.target)) return;
-    const hit = mentionAt(scanner.index, point.x, point.y);
+    const hit = mentionAt(scanner.index, point.x, point.y, scanner.shadowRoots);
     const entityId = hit?.mention.entityId ?? null;
     if (hit && entityId !== overName) {
       overName = entityId;
@@ -165,7 +171,7 @@ export function startSession(signal: AbortSignal, cause: StartCause, deps: Sessi
   // Touch: a tap on a name opens its card at once; a tap elsewhere closes it.
   function onPointerUp(event: PointerEvent) {
     if (!event.isTrusted || event.pointerType === 'mouse' || onCard(event.target)) return;
-    const hit = mentionAt(scanner.index, event.clientX, event.clientY);
+    const hit = mentionAt(scanner.index, event.clientX, event.clientY, scanner.shadowRoots);
     if (hit) {
       anchor = { mention: hit.mention, line: lineOf(hit.mention, hit.rect) };
       send({ type: 'open-now', target: hit.mention.entityId });
@@ -216,22 +222,18 @@ export function startSession(signal: AbortSignal, cause: StartCause, deps: Sessi
   listen('focusout', onFocusOut, false);
   listen('keydown', onKeyDown, false);
 
-  // ── Reading the page and keeping up with it ───────────────────────────────────────────────────────────────
-  // The script starts before the page is parsed (so that the underline rules join the page's first styling rather
-  // than restyle it later): reading and watching begin once the document is parsed.
-  whenParsed(signal, () => {
-    // After an SPA navigation the old view may still be on screen: wait for the new one before the fresh scan.
-    let waitingForView = cause === 'navigation';
-    const scanNewView = () => {
-      if (!waitingForView) return;
-      waitingForView = false;
-      scanner.scanDocument();
-    };
-    if (waitingForView) later(signal, scanNewView, NAVIGATION_SCAN_CAP_MS);
-    else scanner.scanDocument();
+  // After an SPA navigation the old view may still be on screen: wait for the new one before the fresh scan.
+  let waitingForView = cause === 'navigation';
+  function scanNewView() {
+    if (!waitingForView) return;
+    waitingForView = false;
+    scanner.scanDocument();
+  }
 
+  /** Keeps up with changes to the text under `root` (the document, or one of its open shadow roots). */
+  function watch(root: Document | ShadowRoot) {
     observeText(
-      document,
+      root,
       () => card.element,
       ({ changed, removed, visibilityMayHaveChanged }) => {
         if (!deps.alive()) return;
@@ -241,6 +243,15 @@ export function startSession(signal: AbortSignal, cause: StartCause, deps: Sessi
       },
       signal,
     );
+  }
+
+  // ── Reading the page and keeping up with it ───────────────────────────────────────────────────────────────
+  // The script starts before the page is parsed (so that the underline rules join the page's first styling rather
+  // than restyle it later): reading and watching begin once the document is parsed.
+  whenParsed(signal, () => {
+    if (waitingForView) later(signal, scanNewView, NAVIGATION_SCAN_CAP_MS);
+    else scanner.scanDocument();
+    watch(document);
   });
 
   return {

@@ -22,9 +22,14 @@ export function rectAt(mention: Mention, x: number, y: number): DOMRect | null {
  * The mention under the pointer, with the line box it was hit on. The caret APIs give the nearest text position
  * even in blank space, so the hit is confirmed against the mention's own rectangles.
  */
-export function mentionAt(index: MentionIndex, x: number, y: number): { mention: Mention; rect: DOMRect } | null {
+export function mentionAt(
+  index: MentionIndex,
+  x: number,
+  y: number,
+  shadowRoots: ShadowRoot[] = [],
+): { mention: Mention; rect: DOMRect } | null {
   if (index.size === 0) return null;
-  const caret = caretAt(x, y);
+  const caret = caretAt(x, y, shadowRoots);
   if (!caret || caret.node.nodeType !== Node.TEXT_NODE) return null;
   for (const mention of index.at(caret.node as Text)) {
     if (!covers(mention, caret.node as Text, caret.offset)) continue;

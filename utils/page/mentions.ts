@@ -1,4 +1,5 @@
 import type { CompiledAlias } from '@/utils/match/compile';
+import { composedPrecedes } from './shadow';
 
 /** One underlined occurrence of an entity's name on the page. */
 export interface Mention {
@@ -12,12 +13,14 @@ export interface Mention {
   nodes: Text[];
 }
 
-/** Whether mention `a` stands before mention `b` in the document. */
+/** Whether mention `a` stands before mention `b` in the document (a shadow tree's text where its host stands). */
 function precedes(a: Mention, b: Mention): boolean {
   const first = a.nodes[0];
   const other = b.nodes[0];
   if (first === other) return a.range.startOffset < b.range.startOffset;
-  return (first.compareDocumentPosition(other) & Node.DOCUMENT_POSITION_FOLLOWING) !== 0;
+  const order = first.compareDocumentPosition(other);
+  if (order & Node.DOCUMENT_POSITION_DISCONNECTED) return composedPrecedes(first, other);
+  return (order & Node.DOCUMENT_POSITION_FOLLOWING) !== 0;
 }
 
 /**

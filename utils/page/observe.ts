@@ -63,7 +63,7 @@ export interface TextChanges {
  * aborts. A batch still waiting when the signal aborts is dropped.
  */
 export function observeText(
-  root: Node,
+  root: Document | ShadowRoot,
   ownHost: () => Element | null,
   onChanged: (changes: TextChanges) => void,
   signal: AbortSignal,

@@ -29,6 +29,10 @@ export function highlightRules({ mention, active }: HighlightNames): string {
 }`;
 }
 
+function adopt(root: Document | ShadowRoot, sheet: CSSStyleSheet): void {
+  if (!root.adoptedStyleSheets.includes(sheet)) root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
+}
+
 /** The rules as a constructed style sheet, adopted by the document while attached; nothing is added to the DOM. */
 export class PageStyle {
   private readonly sheet: CSSStyleSheet;
@@ -38,13 +42,25 @@ export class PageStyle {
     this.sheet.replaceSync(highlightRules(names));
   }
 
+  /** Shadow roots of the page that hold mentions: a document's rules do not reach into them. */
+  private readonly shadowRoots = new Set<ShadowRoot>();
+
   attach(): void {
-    if (!document.adoptedStyleSheets.includes(this.sheet)) document.adoptedStyleSheets = [...document.adoptedStyleSheets, this.sheet];
+    adopt(document, this.sheet);
+  }
+
+  /** Adds the rules to a shadow root of the page that holds mentions, until `detach`. */
+  attachTo(root: ShadowRoot): void {
+    this.shadowRoots.add(root);
+    adopt(root, this.sheet);
   }
 
   detach(): void {
-    if (document.adoptedStyleSheets.includes(this.sheet)) {
-      document.adoptedStyleSheets = document.adoptedStyleSheets.filter((sheet) => sheet !== this.sheet);
+    for (const root of [document, ...this.shadowRoots]) {
+      if (root.adoptedStyleSheets.includes(this.sheet)) {
+        root.adoptedStyleSheets = root.adoptedStyleSheets.filter((sheet) => sheet !== this.sheet);
+      }
     }
+    this.shadowRoots.clear();
   }
 }

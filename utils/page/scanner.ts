@@ -3,7 +3,8 @@ import { NameStarts, scanText } from '@/utils/match/scan';
 import type { Highlights } from './highlights';
 import { type Mention, MentionIndex } from './mentions';
 import { afterRender, pause } from './schedule';
-import { blockOf, positionIn, SegmentReader, type TextSegment } from './segments';
+import { blockOf, positionIn, type ReadCounter, SegmentReader, type TextSegment } from './segments';
+import { openShadowRoots } from './shadow';
 import { firstBlockOnScreen } from './viewport';
 
 /** The longest stretch the scan holds the main thread before it lets the page run. */
@@ -73,6 +74,17 @@ function nextOf(reader: SegmentReader, charLimit = Infinity): TextSegment | null
   return segment ?? (reader.finished ? null : MORE);
 }
 
+/** One part of a full scan: a reader, and how what it finds goes into the mentions. */
+interface ReadPhase {
+  reader: SegmentReader;
+  /** What it finds comes after everything found so far (appended rather than placed). */
+  inOrder: boolean;
+  /** Set on the phase that reads the screen's text first: called once that screenful is read. */
+  onScreen?: () => void;
+  /** The shadow root it reads, when it reads one. */
+  shadowRoot?: ShadowRoot;
+}
+
 /** A piece of work for the scan loop: read `length` more characters, or null when it is done. */
 type Step = () => number | null;
 
@@ -105,8 +117,27 @@ export class PageScanner {
     private readonly signal: AbortSignal,
     private readonly onChange: () => void,
     private readonly root: () => Node = () => document.body ?? document.documentElement,
+    /** A shadow root of the page was found (to be watched for changes), and one that holds mentions (to be painted). */
+    private readonly trees: { onShadowRoot(root: ShadowRoot): void; onShadowMention(root: ShadowRoot): void } = {
+      onShadowRoot: () => {},
+      onShadowMention: () => {},
+    },
   ) {
     this.found = new Findings(this.paint);
+  }
+
+  /** The page's open shadow roots, as the last full scan found them (hit-testing looks into them). */
+  shadowRoots: ShadowRoot[] = [];
+  private readonly painted = new WeakSet<ShadowRoot>();
+
+  private onShadowRoot(root: ShadowRoot): void {
+    this.trees.onShadowRoot(root);
+  }
+
+  private onShadowMention(root: ShadowRoot): void {
+    if (this.painted.has(root)) return;
+    this.painted.add(root);
+    this.trees.onShadowMention(root);
   }
 
   get index(): MentionIndex {
@@ -255,37 +286,28 @@ export class PageScanner {
   private async fullScan(): Promise<number | null> {
     if (this.swaps === 0) return this.firstScan();
     const counter = { textNodes: 0 };
-    const reader = new SegmentReader(this.root(), { counter, filter: new NameStarts(this.matcher) });
+    const filter = new NameStarts(this.matcher);
     const next = new Findings(null);
-    this.visibility = new WeakMap();
-    let complete = true;
-    const busy = await this.sliced(
-      this.windows(
-        () => nextOf(reader),
-        (segment, from, to) => this.scanWindow(next, segment, from, to, true),
-      ),
-      {
-        pausing: () => reader.pausing(),
-        resumed: () => {
-          if (!reader.resume()) complete = false;
-        },
-      },
-    );
-    if (busy === null) return null;
+    const root = this.root();
+    const read = await this.readPhases(next, counter, [
+      { reader: new SegmentReader(root, { counter, filter }), inOrder: true },
+      ...this.shadowPhases(counter, filter),
+    ]);
+    if (!read) return null;
     const swapStart = performance.now();
     this.highlights.replaceAll(next.index.inDocumentOrder().map((mention) => mention.range));
     // From now on, mentions found by rescans and by late evidence are painted as they come.
     next.onAccept = this.paint;
     this.found = next;
-    return this.finish(busy + performance.now() - swapStart, counter.textNodes, complete);
+    return this.finish(read.busy + performance.now() - swapStart, counter.textNodes, read.complete);
   }
 
   /**
    * The lifetime's first scan: nothing is painted yet, so it paints as it goes, and it reads what is on screen
    * first. Once the page has been laid out (finding what is on screen before that would make the browser lay the
    * page out in our time), it starts where the text on screen starts — at the top when the page is not scrolled, or
-   * where a few hit-tests find it — reads on to the end, painting the first screenful at once, and then reads the
-   * part above it.
+   * where a hit-test finds it — reads on to the end, painting the first screenful at once, then reads the part above
+   * it, then the page's open shadow roots.
    */
   private async firstScan(): Promise<number | null> {
     if (!(await afterRender(this.signal))) return null;
@@ -295,51 +317,82 @@ export class PageScanner {
     const filter = new NameStarts(this.matcher);
     const onScreen = scrollY === 0 && scrollX === 0 ? null : firstBlockOnScreen(root);
     const counter = { textNodes: 0, chars: 0 };
-    let reader = new SegmentReader(root, { counter, from: onScreen ?? undefined, filter });
-    const first = reader;
-    let above = onScreen !== null;
-    let inOrder = true;
+    const first = new SegmentReader(root, { counter, from: onScreen ?? undefined, filter });
     let viewportMs = -1;
     const paint = found.onAccept;
     found.onAccept = (mention) => this.highlights.add(mention.range, viewportMs < 0);
+    const read = await this.readPhases(
+      found,
+      counter,
+      (function* (scanner: PageScanner) {
+        yield { reader: first, inOrder: true, onScreen: () => (viewportMs = performance.now() - start) };
+        // The text on screen and everything after it is read: now the part of the page above it.
+        if (onScreen) yield { reader: new SegmentReader(root, { counter, until: first.first, filter }), inOrder: false };
+        yield* scanner.shadowPhases(counter, filter);
+      })(this),
+    );
+    found.onAccept = paint;
+    if (!read) return null;
+    this.viewportMs = viewportMs < 0 ? performance.now() - start : viewportMs;
+    return this.finish(read.busy, counter.textNodes, read.complete);
+  }
+
+  /**
+   * Reads the phases one after another in slices, scanning every segment into `found`. A phase with `onScreen` reads
+   * a screenful of text first and calls it when that is done (its names are then registered).
+   */
+  private async readPhases(
+    found: Findings,
+    counter: ReadCounter,
+    phases: Iterable<ReadPhase>,
+  ): Promise<{ busy: number; complete: boolean } | null> {
     this.visibility = new WeakMap();
+    const iterator = phases[Symbol.iterator]();
+    let phase: ReadPhase | null = iterator.next().value ?? null;
     let complete = true;
     let hint = -1;
     const busy = await this.sliced(
       this.windows(
         () => {
-          for (;;) {
-            if (viewportMs < 0) {
-              // Up to a screenful of text: its names are registered at once.
-              const segment = reader.next(VIEWPORT_CHARS);
+          while (phase) {
+            if (phase.onScreen) {
+              const segment = phase.reader.next(VIEWPORT_CHARS);
               if (segment) return segment;
-              viewportMs = performance.now() - start;
+              phase.onScreen();
+              phase.onScreen = undefined;
             }
-            const segment = nextOf(reader);
-            if (segment || !above) return segment;
-            // The text on screen and everything after it is read: now the part of the page above it.
-            above = false;
-            inOrder = false;
-            filter.reset();
-            reader = new SegmentReader(root, { counter, until: first.first, filter });
+            const segment = nextOf(phase.reader);
+            if (segment) return segment;
+            phase = iterator.next().value ?? null;
           }
+          return null;
         },
         (segment, from, to) => {
           if (from === 0) hint = -1;
-          hint = this.scanWindow(found, segment, from, to, inOrder, hint);
+          const before = found.index.size;
+          hint = this.scanWindow(found, segment, from, to, phase!.inOrder, hint);
+          if (phase!.shadowRoot && found.index.size > before) this.onShadowMention(phase!.shadowRoot);
         },
       ),
       {
-        pausing: () => reader.pausing(),
+        pausing: () => phase?.reader.pausing(),
         resumed: () => {
-          if (!reader.resume()) complete = false;
+          if (phase && !phase.reader.resume()) complete = false;
         },
       },
     );
-    found.onAccept = paint;
-    if (busy === null) return null;
-    this.viewportMs = viewportMs;
-    return this.finish(busy, counter.textNodes, complete);
+    return busy === null ? null : { busy, complete };
+  }
+
+  /** A reader for each open shadow root of the page, found when the document itself has been read. */
+  private *shadowPhases(counter: ReadCounter, filter: NameStarts): Generator<ReadPhase> {
+    const roots = openShadowRoots(document);
+    this.shadowRoots = roots;
+    for (const root of roots) {
+      this.onShadowRoot(root);
+      filter.reset();
+      yield { reader: new SegmentReader(root, { counter, filter }), inOrder: false, shadowRoot: root };
+    }
   }
 
   /** Records a full scan's figures, and asks for another when the page took away the place it was reading at. */

@@ -11,10 +11,16 @@ const PROBES: [number, number][] = [
   [0.5, 0.5],
 ];
 
-/** The text node and offset under a point, by whichever caret API the browser has. */
-export function caretAt(x: number, y: number): { node: Node; offset: number } | null {
+/**
+ * The text node and offset under a point, by whichever caret API the browser has; inside the given open shadow
+ * roots too, where the browser can look into them (otherwise it answers with their host).
+ */
+export function caretAt(x: number, y: number, shadowRoots: ShadowRoot[] = []): { node: Node; offset: number } | null {
   if (typeof document.caretPositionFromPoint === 'function') {
-    const position = document.caretPositionFromPoint(x, y);
+    const position =
+      shadowRoots.length > 0
+        ? (document.caretPositionFromPoint as (x: number, y: number, options?: { shadowRoots: ShadowRoot[] }) => CaretPosition | null)(x, y, { shadowRoots })
+        : document.caretPositionFromPoint(x, y);
     return position ? { node: position.offsetNode, offset: position.offset } : null;
   }
   const range = document.caretRangeFromPoint?.(x, y);
