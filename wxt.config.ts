@@ -66,6 +66,21 @@ export default defineConfig({
     includeSources: SOURCES,
   },
   hooks: {
+    // The content script runs on every page and must stay small (≤ 40 KB gzipped). It uses only APIs that return
+    // promises natively in Manifest V3, in Chrome and in Firefox, and answers messages with `sendResponse`; so for it
+    // alone, `wxt/browser` is the browser's own API rather than the webextension-polyfill (2.6 KB gzipped), which the
+    // extension's pages and service worker keep.
+    'vite:build:extendConfig': (entrypoints, config) => {
+      if (!entrypoints.some((entrypoint) => entrypoint.name === 'side-notes')) return;
+      const aliases = config.resolve?.alias;
+      const native = { find: /^wxt\/browser$/, replacement: '@wxt-dev/browser' };
+      config.resolve = {
+        ...config.resolve,
+        alias: Array.isArray(aliases)
+          ? [native, ...aliases]
+          : [native, ...Object.entries(aliases ?? {}).map(([find, replacement]) => ({ find, replacement: replacement as string }))],
+      };
+    },
     // The content script is an unlisted script (entrypoints/side-notes/index.ts explains why) declared here. It
     // brings its own `::highlight()` rules while it is on (utils/page/page-style.ts): no manifest style sheet, which
     // would be in every page, on or off.

@@ -135,7 +135,8 @@ describe('the popup in Firefox', () => {
     await expect.poll(() => switchChecked('site-switch')).toBe('false');
     await popup.click('[data-testid="site-switch"]');
     await expect.poll(() => switchChecked('site-switch')).toBe('true');
-    const back = await waitForPageState(firefox, article, (s) => s.enabled && s.mentions.length > 50, {
+    // Mentions show as the scan finds them; its figures once it has read the whole page.
+    const back = await waitForPageState(firefox, article, (s) => s.enabled && s.mentions.length > 50 && s.stats.textNodes > 0, {
       what: 'the article underlined again',
     });
     expect(back.stats.textNodes).toBeGreaterThan(0);

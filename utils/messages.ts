@@ -21,3 +21,16 @@ export function isMentionCountMessage(message: unknown): message is MentionCount
 export function badgeText(count: number): string {
   return count > 0 ? String(Math.min(count, 999)) : '';
 }
+
+/**
+ * A runtime message listener that answers the messages `accepts` with what `answer` resolves to, the way every
+ * browser's own API supports: `sendResponse`, and `true` to keep the channel open. (Returning a promise from the
+ * listener is the webextension-polyfill's way, which the content script does without: see wxt.config.ts.)
+ */
+export function replyTo<M>(accepts: (message: unknown) => message is M, answer: (message: M) => Promise<unknown>) {
+  return (message: unknown, _sender: unknown, sendResponse: (response?: unknown) => void): boolean => {
+    if (!accepts(message)) return false;
+    answer(message).then(sendResponse, () => sendResponse(undefined));
+    return true;
+  };
+}

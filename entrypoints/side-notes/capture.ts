@@ -1,4 +1,5 @@
 import { browser } from 'wxt/browser';
+import { replyTo } from '@/utils/messages';
 import {
   CAPTURE_PAGE_MESSAGE,
   isCaptureDraftRequest,
@@ -15,7 +16,7 @@ import {
  * Returns the function that stops listening.
  */
 export function answerCaptureRequests(): () => void {
-  const onMessage = (message: unknown) => (isCaptureDraftRequest(message) ? capture(message.withText === true) : undefined);
+  const onMessage = replyTo(isCaptureDraftRequest, (message) => capture(message.withText === true));
   browser.runtime.onMessage.addListener(onMessage);
   return () => browser.runtime.onMessage.removeListener(onMessage);
 }

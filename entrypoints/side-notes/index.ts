@@ -11,7 +11,7 @@ import { browser } from 'wxt/browser';
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
 import { getEnabledBundles, watchLibrary } from '@/utils/library/store';
 import { compileMatcherInSlices, type Matcher } from '@/utils/match/compile';
-import { MENTION_COUNT_MESSAGE } from '@/utils/messages';
+import { MENTION_COUNT_MESSAGE, replyTo } from '@/utils/messages';
 import { PageLifetime } from '@/utils/page/lifetime';
 import { PageStyle, randomHighlightNames } from '@/utils/page/page-style';
 import { watchNavigation } from '@/utils/page/navigation';
@@ -126,7 +126,7 @@ export default defineUnlistedScript(() => {
 
   const subscribers = new Set<ReturnType<typeof browser.runtime.connect>>();
   if (isTopFrame) {
-    const onMessage = (message: unknown) => (isPageStateRequest(message) ? decided.then(pageState) : undefined);
+    const onMessage = replyTo(isPageStateRequest, () => decided.then(pageState));
     browser.runtime.onMessage.addListener(onMessage);
     const onConnect = (port: ReturnType<typeof browser.runtime.connect>) => {
       if (port.name !== PAGE_SUMMARY_PORT) return;
