@@ -25,6 +25,7 @@ import { aliasKey } from '../utils/match/normalize.ts';
 import type { CaptureDraft } from '../utils/capture/types.ts';
 import { CHROMIUM_FLAGS, localOnly } from '../e2e/support/browser.ts';
 import { ROOT, startPageServer } from '../e2e/support/pages.ts';
+import { pageScript } from './page-script.ts';
 import type * as CapturePage from './bench-capture-page.ts';
 import * as v from 'valibot';
 
@@ -99,17 +100,7 @@ function markdownPage(source: string): string {
 }
 
 async function bundleCapture(): Promise<{ script: string; gzip: number; raw: number; byPackage: Map<string, number> }> {
-  const page = await build({
-    entryPoints: [join(ROOT, 'scripts', 'bench-capture-page.ts')],
-    bundle: true,
-    format: 'iife',
-    globalName: 'SideNotesCapture',
-    platform: 'browser',
-    target: 'chrome120',
-    tsconfig: join(ROOT, 'tsconfig.json'),
-    write: false,
-    logLevel: 'silent',
-  });
+  const script = await pageScript('bench-capture-page.ts', 'SideNotesCapture');
   // The weight of what "Take notes" loads: utils/capture/draft.ts and everything it imports, minified.
   const weight = await build({
     entryPoints: [join(ROOT, 'utils', 'capture', 'draft.ts')],
@@ -124,7 +115,7 @@ async function bundleCapture(): Promise<{ script: string; gzip: number; raw: num
     logLevel: 'silent',
   });
   const output = weight.outputFiles[0].contents;
-  return { script: page.outputFiles[0].text, raw: output.length, gzip: gzipSync(output, { level: 9 }).length, byPackage: packageWeights(weight.metafile) };
+  return { script, raw: output.length, gzip: gzipSync(output, { level: 9 }).length, byPackage: packageWeights(weight.metafile) };
 }
 
 function packageWeights(metafile: Metafile): Map<string, number> {

@@ -12,11 +12,11 @@
 import { existsSync } from 'node:fs';
 import { loadavg, availableParallelism } from 'node:os';
 import { join, resolve } from 'node:path';
-import { build } from 'esbuild';
 import { chromium } from 'playwright-core';
 import type { browser as extensionApi } from 'wxt/browser';
 import { chromePath, CHROMIUM_FLAGS, launchWithExtension, localOnly, settledPageState, tabIdOf } from '../e2e/support/browser.ts';
 import { ROOT, startPageServer } from '../e2e/support/pages.ts';
+import { pageScript } from './page-script.ts';
 import type * as LibraryPage from './bench-library-page.ts';
 
 declare const SideNotesLibraryBench: typeof LibraryPage;
@@ -31,24 +31,14 @@ const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floo
 const ms = (value: number) => (value >= 100 ? value.toFixed(0) : value.toFixed(1));
 
 async function benchCompile(): Promise<void> {
-  const page = await build({
-    entryPoints: [join(ROOT, 'scripts', 'bench-library-page.ts')],
-    bundle: true,
-    format: 'iife',
-    globalName: 'SideNotesLibraryBench',
-    platform: 'browser',
-    target: 'chrome120',
-    tsconfig: join(ROOT, 'tsconfig.json'),
-    write: false,
-    logLevel: 'silent',
-  });
+  const script = await pageScript('bench-library-page.ts', 'SideNotesLibraryBench');
   const browser = await chromium.launch({ executablePath: chromePath(), headless: false, args: ['--headless=new', ...CHROMIUM_FLAGS] });
   try {
     const tab = await browser.newPage();
     const results: LibraryPage.CompileResult[] = [];
     for (let run = 0; run < RUNS; run++) {
       await tab.goto('about:blank');
-      await tab.addScriptTag({ content: page.outputFiles[0].text });
+      await tab.addScriptTag({ content: script });
       results.push(await tab.evaluate(() => SideNotesLibraryBench.compile()));
     }
     const first = results[0];

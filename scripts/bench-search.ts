@@ -14,10 +14,10 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { availableParallelism, loadavg } from 'node:os';
 import { join } from 'node:path';
-import { build } from 'esbuild';
 import { chromium, type Page } from 'playwright-core';
 import { chromePath, CHROMIUM_FLAGS } from '../e2e/support/browser.ts';
 import { ROOT } from '../e2e/support/pages.ts';
+import { pageScript } from './page-script.ts';
 import type * as SearchBenchPage from './bench-search-page.ts';
 
 const RUNS = 5;
@@ -59,21 +59,6 @@ function englishOfFixturePages(): string[] {
   return words;
 }
 
-async function buildPageScript(): Promise<string> {
-  const result = await build({
-    entryPoints: [join(ROOT, 'scripts', 'bench-search-page.ts')],
-    bundle: true,
-    format: 'iife',
-    globalName: 'SideNotesSearchBench',
-    platform: 'browser',
-    target: 'chrome120',
-    tsconfig: join(ROOT, 'tsconfig.json'),
-    write: false,
-    logLevel: 'silent',
-  });
-  return result.outputFiles[0].text;
-}
-
 async function measure(page: Page, script: string, english: string[], which: 'seed' | '10k'): Promise<Run> {
   await page.goto('about:blank');
   await page.addScriptTag({ content: script });
@@ -91,7 +76,7 @@ function table(header: string[], rows: string[][]): string {
 
 export async function benchSearch(): Promise<void> {
   const english = englishOfFixturePages();
-  const script = await buildPageScript();
+  const script = await pageScript('bench-search-page.ts', 'SideNotesSearchBench');
   const browser = await chromium.launch({ executablePath: chromePath(), headless: false, args: ['--headless=new', ...CHROMIUM_FLAGS] });
   try {
     const page = await browser.newPage();

@@ -14,13 +14,13 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { build } from 'esbuild';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import * as v from 'valibot';
 import { BundleSchema } from '../utils/bundle/schema.ts';
 import { defaultBundle } from '../utils/bundle/load.ts';
 import { chromePath, CHROMIUM_FLAGS, EXTENSION_DIR, localOnly } from '../e2e/support/browser.ts';
 import { ROOT, startPageServer } from '../e2e/support/pages.ts';
+import { pageScript } from './page-script.ts';
 import { aliasCount, syntheticBundle } from './bench-synthetic.ts';
 import { highlightRules } from '../utils/page/page-style.ts';
 import { benchSearch } from './bench-search.ts';
@@ -99,21 +99,6 @@ async function open(page: Page, url: string): Promise<'load' | 'domcontentloaded
 async function injectBench(page: Page, script: string, css: string): Promise<void> {
   await page.addStyleTag({ content: css });
   await page.addScriptTag({ content: script });
-}
-
-async function buildPageScript(): Promise<string> {
-  const result = await build({
-    entryPoints: [join(ROOT, 'scripts', 'bench-page.ts')],
-    bundle: true,
-    format: 'iife',
-    globalName: 'SideNotesBench',
-    platform: 'browser',
-    target: 'chrome120',
-    tsconfig: join(ROOT, 'tsconfig.json'),
-    write: false,
-    logLevel: 'silent',
-  });
-  return result.outputFiles[0].text;
 }
 
 /** (c) mark.js once on a freshly loaded page; > 120 s is cut short and reported as such. */
@@ -273,7 +258,7 @@ async function main(): Promise<void> {
   }
   const executablePath = chromePath();
   const pages = pagesToMeasure();
-  const pageScript = await buildPageScript();
+  const benchScript = await pageScript('bench-page.ts', 'SideNotesBench');
   const markSource = readFileSync(join(ROOT, 'node_modules', 'mark.js', 'dist', 'mark.min.js'), 'utf8');
   const markVersion = (JSON.parse(readFileSync(join(ROOT, 'node_modules', 'mark.js', 'package.json'), 'utf8')) as { version: string }).version;
   const highlightCss = highlightRules({ mention: 'side-notes-mention', active: 'side-notes-active' });
@@ -306,7 +291,7 @@ async function main(): Promise<void> {
   let page = await context.newPage();
   const terms = await (async () => {
     await page.goto(`${origin}/large/none`).catch(() => {});
-    await injectBench(page, pageScript, highlightCss);
+    await injectBench(page, benchScript, highlightCss);
     return page.evaluate(() => SideNotesBench.seedAliasTexts());
   })();
 
@@ -322,7 +307,7 @@ async function main(): Promise<void> {
     process.stdout.write(`  ${target.name}: load`);
     const load = await open(page, url);
     await sleep(500);
-    await injectBench(page, pageScript, highlightCss);
+    await injectBench(page, benchScript, highlightCss);
     await page.evaluate(() => SideNotesBench.prepareSynthetic());
 
     process.stdout.write(', floor');
@@ -341,7 +326,7 @@ async function main(): Promise<void> {
     process.stdout.write(', mark.js');
     await open(page, url);
     await sleep(300);
-    await injectBench(page, pageScript, highlightCss);
+    await injectBench(page, benchScript, highlightCss);
     let mark: PageRow['mark'];
     let markError: string | undefined;
     try {
@@ -487,7 +472,7 @@ async function main(): Promise<void> {
       const target = pages.find((p) => p.name === row.name)!;
       await open(page, `${origin}/${target.dir}/${target.file}`);
       await sleep(500);
-      await injectBench(page, pageScript, highlightCss);
+      await injectBench(page, benchScript, highlightCss);
       await page.evaluate(() => SideNotesBench.prepareSynthetic());
       await page.evaluate((which) => SideNotesBench.ours(which), which); // warm, as the medians are
       const profile = await profileScan(page, which);
