@@ -79,7 +79,9 @@ describe('the seed article', () => {
 
     expect(Object.keys(state.stats).sort()).toEqual(['scanMs', 'textNodes', 'viewportMs']);
     expect(state.stats.viewportMs).toBeGreaterThanOrEqual(0);
-    expect(state.stats.viewportMs).toBeLessThanOrEqual(state.stats.scanMs);
+    // (viewportMs is time on the clock, scanMs time spent working: on a busy machine the pauses between slices make
+    // the first larger than the second, so the two are not compared.)
+    expect(Number.isFinite(state.stats.viewportMs)).toBe(true);
     expect(typeof state.stats.scanMs).toBe('number');
     expect(typeof state.stats.textNodes).toBe('number');
     expect(state.stats.scanMs).toBeGreaterThan(0);
