@@ -9,7 +9,7 @@
  */
 import { browser } from 'wxt/browser';
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
-import { getEnabledBundles, watchLibrary } from '@/utils/library/store';
+import { getEnabledBundles, watchLibrary } from '@/utils/library/read';
 import { compileMatcherInSlices, type Matcher } from '@/utils/match/compile';
 import { MENTION_COUNT_MESSAGE, replyTo } from '@/utils/messages';
 import { PageLifetime } from '@/utils/page/lifetime';
@@ -17,7 +17,9 @@ import { PageStyle, randomHighlightNames } from '@/utils/page/page-style';
 import { watchNavigation } from '@/utils/page/navigation';
 import { isPageStateRequest, PAGE_SUMMARY_PORT, type PageState, type PageSummary } from '@/utils/page/page-state';
 import { later, pause } from '@/utils/page/schedule';
-import { followSiteSettings, isEnabledOn, siteOf } from '@/utils/settings/items';
+import { followSettings } from '@/utils/settings/follow';
+import { isEnabledOn } from '@/utils/settings/schema';
+import { siteOf } from '@/utils/settings/sites';
 import { answerCaptureRequests } from './capture';
 import { startSession, type Session } from './session';
 
@@ -178,8 +180,8 @@ export default defineUnlistedScript(() => {
     if (!wantOn) style.detach();
     settled();
   }
-  const unfollow = followSiteSettings((settings) => {
-    wantOn = isEnabledOn(settings, site);
+  const unfollow = followSettings((settings) => {
+    wantOn = isEnabledOn(settings.sites, site);
     apply();
   });
   whenGone(() => style.detach());
