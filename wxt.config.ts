@@ -53,10 +53,24 @@ export default defineConfig({
     // background is a page and needs none). The popup and the shortcut learn a tab's site from its own content
     // script, so no permission to read tabs' addresses.
     permissions: ['storage', 'unlimitedStorage', 'contextMenus', ...(browser === 'firefox' ? [] : ['offscreen'])],
+    // Keyboard shortcuts (README, "Keyboard"), changeable at chrome://extensions/shortcuts or in Firefox's add-ons
+    // manager. Four is as many suggested keys as Chrome allows; none is a browser's own.
     commands: {
       'toggle-site': {
         suggested_key: { default: 'Alt+Shift+S' },
         description: 'Turn Side Notes on or off for this site',
+      },
+      'next-name': {
+        suggested_key: { default: 'Alt+Shift+Period' },
+        description: 'Go to the next name on the page and open its card',
+      },
+      'previous-name': {
+        suggested_key: { default: 'Alt+Shift+Comma' },
+        description: 'Go to the previous name on the page and open its card',
+      },
+      'focus-card': {
+        suggested_key: { default: 'Alt+Shift+Down' },
+        description: 'Move into the open card (Esc comes back)',
       },
     },
     ...(browser === 'firefox' ? { browser_specific_settings: { gecko: GECKO } } : {}),

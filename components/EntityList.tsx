@@ -58,17 +58,24 @@ export function EntityList({ id, label, items, activeIndex, onChoose, onHover, i
           onClick={() => onChoose(index)}
           onMouseMove={() => index !== activeIndex && onHover(index)}
         >
+          <span class="sn-list__bar" aria-hidden="true" />
+          {/* Read out as "Jens Stoltenberg, Person, 4 mentions": the commas are for the ear only. */}
           <span class="sn-list__heading">
             <span class="sn-list__name">
               {match?.field === 'name' ? <MatchSnippet text={entity.name} marks={match.marks} /> : entity.name}
             </span>
+            <span class="sn-list__unit">, </span>
             <span class="sn-list__kind">{KIND_LABELS[entity.kind]}</span>
             {count !== undefined && (
-              <span class="sn-list__count">
-                {count}
-                <span class="sn-list__unit"> {count === 1 ? 'mention' : 'mentions'}</span>
-              </span>
+              <>
+                <span class="sn-list__unit">, </span>
+                <span class="sn-list__count">
+                  {count}
+                  <span class="sn-list__unit"> {count === 1 ? 'mention' : 'mentions'}</span>
+                </span>
+              </>
             )}
+            <span class="sn-list__unit">. </span>
           </span>
           {match?.field === 'description' ? (
             <span class="sn-list__description sn-list__description--matched">

@@ -8,6 +8,7 @@ import { badgeText, isMentionCountMessage } from '@/utils/messages';
 import { REVIEW_MENU_ID, reviewPageUrl } from '@/utils/capture-host/review-url';
 import { CONTENT_MATCHES } from '@/utils/content-matches';
 import { toggleActiveTabSite } from '@/utils/settings/shortcut';
+import { isCardCommand, sendCardCommand } from '@/utils/keyboard/card-commands';
 
 export default defineBackground(() => {
   // The notes shipped with the extension go into the library (on install, on update, and on any start, in case
@@ -45,8 +46,10 @@ export default defineBackground(() => {
     void browser.tabs.create({ url: reviewPageUrl(tab.id), index: tab.index + 1, openerTabId: tab.id });
   });
 
-  // The keyboard shortcut turns Side Notes on or off for the active tab's site.
+  // The keyboard shortcuts: one turns Side Notes on or off for the active tab's site, the others walk its names and
+  // move into the card.
   browser.commands.onCommand.addListener(async (command) => {
     if (command === 'toggle-site') await toggleActiveTabSite();
+    else if (isCardCommand(command)) await sendCardCommand(command);
   });
 });

@@ -187,20 +187,56 @@ describe('popup: on this page', () => {
     expect(rows[0].textContent).toContain('Place');
   });
 
-  it('opens the card of a listed entity, with its count, and goes back', async () => {
+  it('opens the card of a listed entity on the page, with focus in it, and makes way for it', async () => {
     answerPageState(['seoul', 'jens-stoltenberg', 'seoul'].map(mention));
-    await openPopup('https://www.example.com/');
+    const tab = await openPopup('https://www.example.com/');
     await vi.waitFor(() => expect(allByTestId('page-entity')).toHaveLength(2));
+    const sendMessage = vi.spyOn(fakeBrowser.tabs, 'sendMessage').mockResolvedValue({ entityId: 'seoul', at: 0, of: 2 });
+    const close = vi.spyOn(window, 'close').mockImplementation(() => {});
 
     await act(() => allByTestId('page-entity')[0].click());
-    const card = byTestId('entity-card');
-    expect(card.querySelector('h2')?.textContent).toBe('Seoul');
-    expect(card.textContent).toContain('2 mentions on this page');
-    expect(document.activeElement).toBe(byTestId('back'));
-
-    await act(() => byTestId('back').click());
+    await vi.waitFor(() => expect(close).toHaveBeenCalled());
+    expect(sendMessage).toHaveBeenCalledWith(
+      tab.id,
+      { type: 'side-notes:card', action: 'show', entityId: 'seoul', at: 0, focus: true },
+      { frameId: 0 },
+    );
     expect(mount.element.querySelector('[data-testid="entity-card"]')).toBeNull();
-    expect(allByTestId('page-entity')).toHaveLength(2);
+  });
+
+  it('opens a listed entity by keyboard: arrows from the search box, then Enter', async () => {
+    answerPageState(['seoul', 'jens-stoltenberg'].map(mention));
+    await openPopup('https://www.example.com/');
+    await vi.waitFor(() => expect(allByTestId('page-entity')).toHaveLength(2));
+    expect(document.activeElement).toBe(byTestId('search'));
+    const sendMessage = vi.spyOn(fakeBrowser.tabs, 'sendMessage').mockResolvedValue({ entityId: 'jens-stoltenberg', at: 0, of: 1 });
+    vi.spyOn(window, 'close').mockImplementation(() => {});
+    await press('ArrowDown');
+    await press('ArrowDown');
+    expect(byTestId('search').getAttribute('aria-activedescendant')).toBe(allByTestId('page-entity')[1].id);
+    await press('Enter');
+    await vi.waitFor(() => expect(sendMessage).toHaveBeenCalled());
+    expect((sendMessage.mock.calls[0][1] as { entityId: string }).entityId).toBe('jens-stoltenberg');
+  });
+
+  it('stays open when the page cannot show the entity (it changed meanwhile)', async () => {
+    answerPageState(['seoul'].map(mention));
+    await openPopup('https://www.example.com/');
+    await vi.waitFor(() => expect(allByTestId('page-entity')).toHaveLength(1));
+    vi.spyOn(fakeBrowser.tabs, 'sendMessage').mockResolvedValue(null);
+    const close = vi.spyOn(window, 'close').mockImplementation(() => {});
+    await act(() => allByTestId('page-entity')[0].click());
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(close).not.toHaveBeenCalled();
+  });
+
+  it('names each listed entity, its kind and its count for screen readers', async () => {
+    answerPageState(['seoul', 'seoul', 'nato'].map(mention));
+    await openPopup('https://www.example.com/');
+    await vi.waitFor(() => expect(allByTestId('page-entity')).toHaveLength(2));
+    const heading = allByTestId('page-entity')[0].querySelector('.sn-list__heading')!;
+    expect(heading.textContent).toBe('Seoul, Place, 2 mentions. ');
+    expect(allByTestId('page-entity')[0].getAttribute('role')).toBe('option');
   });
 
   it('says when the page names nothing from the notes', async () => {

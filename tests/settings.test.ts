@@ -14,6 +14,7 @@ import {
 } from '@/utils/settings/items';
 import { badgeText } from '@/utils/messages';
 import { toggleActiveTabSite } from '@/utils/settings/shortcut';
+import { followSettings } from '@/utils/settings/follow';
 
 describe('site settings', () => {
   beforeEach(() => fakeBrowser.reset());
@@ -103,6 +104,34 @@ describe('settings written at the same time', () => {
     stop();
     await setPaused(false);
     expect(seen.at(-1)).toBe(true);
+  });
+});
+
+describe("the content script's own reading of the settings", () => {
+  beforeEach(() => fakeBrowser.reset());
+
+  it('delivers both items now and after every change, straight from storage, never an older value last', async () => {
+    const seen: { paused: boolean; off: string[] }[] = [];
+    const stop = followSettings(({ sites }) => seen.push({ paused: sites.paused, off: sites.disabledSites }));
+    await setPaused(true);
+    await setSiteEnabled('a.com', false);
+    await vi.waitFor(() => expect(seen.at(-1)).toEqual({ paused: true, off: ['a.com'] }));
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(seen.at(-1)).toEqual({ paused: true, off: ['a.com'] });
+    stop();
+    await setPaused(false);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(seen.at(-1)?.paused).toBe(true);
+  });
+
+  it('ignores other keys of storage', async () => {
+    const seen: unknown[] = [];
+    const stop = followSettings((settings) => seen.push(settings));
+    await vi.waitFor(() => expect(seen).toHaveLength(1));
+    await fakeBrowser.storage.local.set({ library: { entries: [] } });
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(seen).toHaveLength(1);
+    stop();
   });
 });
 

@@ -34,3 +34,26 @@ export function replyTo<M>(accepts: (message: unknown) => message is M, answer: 
     return true;
   };
 }
+
+/**
+ * Background or popup → the tab's top-frame content script: the card by keyboard and from the popup. `next` and
+ * `previous` walk the page's marked names (the keyboard shortcuts), `focus` moves focus into the open card, `show`
+ * opens an entity's card at one of its mentions (0-based `at`), with focus in it when `focus`. `hint` says how to
+ * move into the card with the reader's own shortcut, for the announcement of a card opened by keyboard.
+ */
+export const CARD_MESSAGE = 'side-notes:card';
+
+export type CardRequest =
+  | { type: typeof CARD_MESSAGE; action: 'next' | 'previous' | 'focus'; hint?: string }
+  | { type: typeof CARD_MESSAGE; action: 'show'; entityId: string; at: number; focus: boolean };
+
+/** What a card request opened: the entity, and which of its mentions on the page (0-based `at` of `of`). */
+export interface CardAnswer {
+  entityId: string;
+  at: number;
+  of: number;
+}
+
+export function isCardRequest(message: unknown): message is CardRequest {
+  return typeof message === 'object' && message !== null && (message as { type?: unknown }).type === CARD_MESSAGE;
+}

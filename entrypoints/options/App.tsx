@@ -3,6 +3,8 @@ import { Switch } from '@/components/Switch';
 import { useSiteSettings } from '@/components/use-site-settings';
 import { normalizeHost, setPaused, setSiteEnabled } from '@/utils/settings/items';
 import { Logo } from '@/components/Logo';
+import { AppearanceSettings } from './AppearanceSettings';
+import { KeyboardShortcuts } from './KeyboardShortcuts';
 import { NotesLibrary } from './NotesLibrary';
 
 /** The host of what the user typed: a bare host ("example.com"), or a whole address pasted from the address bar. */
@@ -20,7 +22,7 @@ export function hostFromInput(value: string): string | null {
   }
 }
 
-/** The options page: where Side Notes is off, and the notes library. */
+/** The options page: where Side Notes is off, how it marks names and opens cards, its keys, the notes library. */
 export function App() {
   const settings = useSiteSettings();
   const [draft, setDraft] = useState('');
@@ -99,6 +101,8 @@ export function App() {
         </form>
       </section>
 
+      <AppearanceSettings />
+      <KeyboardShortcuts />
       <NotesLibrary />
     </main>
   );

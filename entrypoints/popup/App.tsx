@@ -9,6 +9,7 @@ import { useSiteSettings } from '@/components/use-site-settings';
 import type { Bundle } from '@/utils/bundle/schema';
 import { reviewPageUrl } from '@/utils/capture-host/review-url';
 import { quotesBySource } from '@/utils/catalogue/catalogue';
+import { CARD_MESSAGE, type CardAnswer, type CardRequest } from '@/utils/messages';
 import { followPageSummary, type PageSummary } from '@/utils/page/page-state';
 import type { Note, NoteMatch } from '@/utils/search/notes-search';
 import { isEnabledOn, setPaused, setSiteEnabled, siteLabel } from '@/utils/settings/items';
@@ -116,9 +117,28 @@ export function App({ bundles, tabId }: AppProps) {
     });
   }
 
-  function open(index: number) {
+  /**
+   * Opens an entity's card on the page, at one of its mentions (the page scrolls to it and marks it), and answers
+   * where that is; null when the page could not (it changed, or nothing answers).
+   */
+  async function showOnPage(entityId: string, at: number, focus: boolean): Promise<CardAnswer | null> {
+    if (!tab) return null;
+    const request: CardRequest = { type: CARD_MESSAGE, action: 'show', entityId, at, focus };
+    return ((await browser.tabs.sendMessage(tab.id, request, { frameId: 0 }).catch(() => null)) as CardAnswer | null) ?? null;
+  }
+
+  async function open(index: number) {
+    // "On this page" leads to the page: the card opens there, at the first mention, with focus in it, and the popup
+    // makes way for it.
+    if (!searching) {
+      const note = listed[index]?.note;
+      if (!note) return;
+      setActiveIndex(index);
+      if (await showOnPage(note.entity.id, 0, true)) window.close();
+      return;
+    }
     // Enter can come before the search for the last keystroke had its turn: open from that query's hits.
-    const chosen = searching ? hitsNow()[index] : listed[index]?.note;
+    const chosen = hitsNow()[index];
     if (!chosen) return;
     setActiveIndex(index);
     setTrail([chosen]);
@@ -186,7 +206,7 @@ export function App({ bundles, tabId }: AppProps) {
             expanded={items.length > 0}
             activeOptionId={activeIndex >= 0 ? optionId(LIST_ID, activeIndex) : undefined}
             onMove={move}
-            onChoose={() => open(activeIndex)}
+            onChoose={() => void open(activeIndex)}
             label="Search your notes"
             placeholder="Search your notes"
           />
@@ -200,7 +220,7 @@ export function App({ bundles, tabId }: AppProps) {
                 label={searching ? 'Matching notes' : 'Named on this page'}
                 items={items}
                 activeIndex={activeIndex}
-                onChoose={open}
+                onChoose={(index) => void open(index)}
                 onHover={setActiveIndex}
                 itemTestId={searching ? 'result' : 'page-entity'}
               />

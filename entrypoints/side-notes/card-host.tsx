@@ -8,6 +8,9 @@ import type { KnownEntity, Matcher } from '@/utils/match/compile';
 
 export const CARD_HOST_NAME = 'side-notes-card';
 
+/** The card's heading: the dialog is labelled by it. */
+const TITLE_ID = 'sn-card-title';
+
 /**
  * Inside the shadow root: the page's styles reach nothing in it, and its own reach nothing else. The host takes no
  * room and sits above the page, so opening a card never shifts the page's layout. `!important` inside the shadow
@@ -23,6 +26,9 @@ const SHADOW_STYLES = `:host {
   display: block !important;
   overflow: visible !important;
 }
+.sn-live { position: fixed; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); }
+.side-notes-card-position:focus { outline: none; }
+.side-notes-card-position:focus-visible > .sn-card { outline: 2px solid var(--sn-focus); outline-offset: 2px; }
 ${cardStyles}
 ${kindStyles}`;
 
@@ -47,7 +53,10 @@ export interface CardCallbacks {
 
 interface Mounted {
   host: HTMLElement;
+  shadow: ShadowRoot;
   card: HTMLElement;
+  /** Where the card is announced when it opens by keyboard (a polite live region). */
+  live: HTMLElement;
 }
 
 /**
@@ -89,6 +98,7 @@ export class CardHost {
         sources={quotesBySource(view.known)}
         related={related}
         mentionsOnPage={view.mentionsOnPage}
+        headingId={TITLE_ID}
         onSelectEntity={this.callbacks.onSelectEntity}
         onNextMention={view.mentionsOnPage > 1 ? this.callbacks.onNextMention : undefined}
         onClose={this.callbacks.onClose}
@@ -97,6 +107,28 @@ export class CardHost {
     );
     card.hidden = false;
     this.place(card, anchor);
+  }
+
+  /** Moves focus into the open card (the dialog itself, so a screen reader reads its name first). */
+  focus(): void {
+    this.mounted?.card.focus();
+  }
+
+  /** Whether focus is inside the card. */
+  hasFocus(): boolean {
+    return !!this.mounted?.shadow.activeElement;
+  }
+
+  /**
+   * Says `text` politely (a screen reader reads it when it is done speaking). Set a moment after it is cleared, so
+   * the same words are said again, and a region just created is known to the reader before its text arrives.
+   */
+  announce(text: string): void {
+    const live = this.mount().live;
+    live.textContent = '';
+    setTimeout(() => {
+      if (!this.signal.aborted) live.textContent = text;
+    }, 100);
   }
 
   hide(): void {
@@ -131,11 +163,30 @@ export class CardHost {
     card.style.left = '0';
     card.style.top = '0';
     card.hidden = true;
+    // A non-modal dialog (WAI-ARIA): focus goes in only when the reader asks, Tab stays inside, Esc closes it.
+    card.setAttribute('role', 'dialog');
+    card.setAttribute('aria-labelledby', TITLE_ID);
+    card.tabIndex = -1;
     card.addEventListener('pointerenter', this.callbacks.onPointerEnter);
     card.addEventListener('pointerleave', this.callbacks.onPointerLeave);
-    shadow.append(style, card);
+    card.addEventListener('keydown', (event) => {
+      if (event.key !== 'Tab') return;
+      const stops = card.querySelectorAll<HTMLElement>('button,a[href]');
+      const first = stops[0];
+      const last = stops[stops.length - 1];
+      const at = shadow.activeElement;
+      // Tab past the last control comes back to the first, Shift+Tab before the first goes round to the last.
+      if (first && (event.shiftKey ? at === first || at === card : at === last)) {
+        event.preventDefault();
+        (event.shiftKey ? last : first).focus();
+      }
+    });
+    const live = document.createElement('div');
+    live.className = 'sn-live';
+    live.setAttribute('role', 'status');
+    shadow.append(style, card, live);
     document.documentElement.append(host);
-    this.mounted = { host, card };
+    this.mounted = { host, shadow, card, live };
     return this.mounted;
   }
 

@@ -9,15 +9,17 @@
  */
 import { browser } from 'wxt/browser';
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
-import { getEnabledBundles, watchLibrary } from '@/utils/library/store';
+import { getEnabledBundles, watchLibrary } from '@/utils/library/read';
 import { compileMatcherInSlices, type Matcher } from '@/utils/match/compile';
-import { MENTION_COUNT_MESSAGE, replyTo } from '@/utils/messages';
+import { isCardRequest, MENTION_COUNT_MESSAGE, replyTo } from '@/utils/messages';
 import { PageLifetime } from '@/utils/page/lifetime';
 import { PageStyle, randomHighlightNames } from '@/utils/page/page-style';
 import { watchNavigation } from '@/utils/page/navigation';
 import { isPageStateRequest, PAGE_SUMMARY_PORT, type PageState, type PageSummary } from '@/utils/page/page-state';
 import { later, pause } from '@/utils/page/schedule';
-import { followSiteSettings, isEnabledOn, siteOf } from '@/utils/settings/items';
+import { followSettings } from '@/utils/settings/follow';
+import { DEFAULT_APPEARANCE, isEnabledOn } from '@/utils/settings/schema';
+import { siteOf } from '@/utils/settings/sites';
 import { answerCaptureRequests } from './capture';
 import { startSession, type Session } from './session';
 
@@ -55,6 +57,8 @@ export default defineUnlistedScript(() => {
    */
   const style = new PageStyle(names);
   let session: Session | null = null;
+  /** How the reader wants names marked and cards opened; every change reaches the running session at once. */
+  let appearance = DEFAULT_APPEARANCE;
 
   /**
    * Undoes a registration with the extension's APIs when the script ends. Once the extension is gone those APIs
@@ -89,6 +93,7 @@ export default defineUnlistedScript(() => {
     session = startSession(signal, cause, {
       matcher: matcher!,
       names,
+      appearance,
       onChange: changed,
       alive,
       paintInto: (root) => style.attachTo(root),
@@ -128,6 +133,10 @@ export default defineUnlistedScript(() => {
   if (isTopFrame) {
     const onMessage = replyTo(isPageStateRequest, () => decided.then(pageState));
     browser.runtime.onMessage.addListener(onMessage);
+    // The keyboard shortcuts (through the background) and the popup open and enter cards.
+    const onCardRequest = replyTo(isCardRequest, (request) => decided.then(() => session?.command(request) ?? null));
+    browser.runtime.onMessage.addListener(onCardRequest);
+    whenGone(() => browser.runtime.onMessage.removeListener(onCardRequest));
     const onConnect = (port: ReturnType<typeof browser.runtime.connect>) => {
       if (port.name !== PAGE_SUMMARY_PORT) return;
       subscribers.add(port);
@@ -178,8 +187,11 @@ export default defineUnlistedScript(() => {
     if (!wantOn) style.detach();
     settled();
   }
-  const unfollow = followSiteSettings((settings) => {
-    wantOn = isEnabledOn(settings, site);
+  const unfollow = followSettings((settings) => {
+    wantOn = isEnabledOn(settings.sites, site);
+    appearance = settings.appearance;
+    style.setUnderline(appearance.underline);
+    session?.setAppearance(appearance);
     apply();
   });
   whenGone(() => style.detach());

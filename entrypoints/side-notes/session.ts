@@ -1,5 +1,7 @@
+import { KIND_LABELS } from '@/components/kinds';
 import { hoverTransition, IDLE, openTarget, type HoverEvent, type HoverState } from '@/utils/hover/machine';
 import type { Matcher } from '@/utils/match/compile';
+import type { CardAnswer, CardRequest } from '@/utils/messages';
 import type { StartCause } from '@/utils/page/lifetime';
 import { Highlights, type HighlightNames } from '@/utils/page/highlights';
 import { mentionAt } from '@/utils/page/hit-test';
@@ -8,6 +10,7 @@ import { observeText } from '@/utils/page/observe';
 import type { PageMention } from '@/utils/page/page-state';
 import { PageScanner, type ScanStats } from '@/utils/page/scanner';
 import { later, nextFrame, whenParsed } from '@/utils/page/schedule';
+import type { Appearance } from '@/utils/settings/schema';
 import { CardHost } from './card-host';
 
 /**
@@ -16,10 +19,15 @@ import { CardHost } from './card-host';
  */
 export const NAVIGATION_SCAN_CAP_MS = 400;
 
+/** The key of each hover modifier the options offer, as key events and `getModifierState` name it. */
+const MODIFIER_KEYS = { alt: 'Alt', ctrl: 'Control', shift: 'Shift' } as const;
+
 export interface SessionDeps {
   matcher: Matcher;
   /** This page load's highlight names (random, so a page cannot probe for them; their rules: `PageStyle`). */
   names: HighlightNames;
+  /** How names are marked and cards open, as the reader set it when the lifetime started (`setAppearance` after). */
+  appearance: Appearance;
   /** Mentions, the open card or anything else page state reports changed. */
   onChange: () => void;
   /** False once the extension is gone (updated, reloaded, removed); the caller then ends every lifetime. */
@@ -39,6 +47,10 @@ export interface Session {
   stats(): ScanStats;
   /** Resolves once the scanner has nothing left to do (tests and the benchmark wait on it). */
   whenIdle(): Promise<void>;
+  /** The reader changed how names are marked or cards open: applied at once, nothing read again. */
+  setAppearance(appearance: Appearance): void;
+  /** The keyboard shortcuts and the popup: walk the names, go into the card, show an entity (`CardRequest`). */
+  command(request: CardRequest): CardAnswer | null;
 }
 
 /**
@@ -49,21 +61,60 @@ export interface Session {
  */
 export function startSession(signal: AbortSignal, cause: StartCause, deps: SessionDeps): Session {
   const { matcher } = deps;
+  let appearance = deps.appearance;
   const highlights = new Highlights(deps.names);
   highlights.show();
   signal.addEventListener('abort', () => highlights.dispose(), { once: true });
   let cardVersion = 0;
-  const scanner = new PageScanner(matcher, highlights, signal, deps.onChange, undefined, {
-    // Web components' text: watched like the document's, and painted by rules adopted into the shadow root.
-    onShadowRoot: (root) => watch(root),
-    onShadowMention: (root) => deps.paintInto(root),
-  });
+  const scanner = new PageScanner(
+    matcher,
+    highlights,
+    signal,
+    () => {
+      // Quiet mode marks each entity's first mention: which one that is may change with what the page changed.
+      if (appearance.quiet) {
+        findFirsts();
+        highlights.refresh();
+      }
+      deps.onChange();
+    },
+    undefined,
+    {
+      // Web components' text: watched like the document's, and painted by rules adopted into the shadow root.
+      onShadowRoot: (root) => watch(root),
+      onShadowMention: (root) => deps.paintInto(root),
+    },
+  );
+
+  // ── Which mentions are marked ─────────────────────────────────────────────────────────────────────────────
+  /** Each entity's first mention in the document (quiet mode); a mention found before the next count claims it. */
+  let firsts = new Map<string, Mention>();
+  function findFirsts() {
+    firsts = new Map();
+    for (const mention of scanner.index.inDocumentOrder()) if (!firsts.has(mention.entityId)) firsts.set(mention.entityId, mention);
+  }
+  /** A mention of a kind the reader marks, and the first of its entity in quiet mode: the keyboard walks these. */
+  function walkable(mention: Mention): boolean {
+    if (appearance.unmarkedKinds.includes(matcher.entities.get(mention.entityId)!.entity.kind)) return false;
+    if (!appearance.quiet) return true;
+    if (!firsts.has(mention.entityId)) firsts.set(mention.entityId, mention);
+    return firsts.get(mention.entityId) === mention;
+  }
+  /** Underlined, and opened by pointer and touch: with the underline style "none", no mention is. */
+  const marked = (mention: Mention) => appearance.underline !== 'none' && walkable(mention);
+  highlights.setMarks(marked);
 
   // ── The card and when it shows ──────────────────────────────────────────────────────────────────────────
   let hover: HoverState = IDLE;
   let cancelHoverTimer: (() => void) | null = null;
   /** The mention the card points at, and the line of it the pointer was on. */
   let anchor: { mention: Mention; line: number } | null = null;
+  /** The card was asked for by keyboard focus (a link holding a name): it is announced when it opens. */
+  let announceOnOpen = false;
+  /** How to move into the card with the reader's own shortcut (sent with each keyboard command). */
+  let focusHint = '';
+  /** Where focus was before it moved into the card: it goes back there when the card closes. */
+  let returnTo: HTMLElement | null = null;
 
   const card = new CardHost(
     matcher,
@@ -80,7 +131,7 @@ export function startSession(signal: AbortSignal, cause: StartCause, deps: Sessi
   function send(event: HoverEvent) {
     if (signal.aborted) return;
     const before = openTarget(hover);
-    const { state, timer } = hoverTransition(hover, event);
+    const { state, timer } = hoverTransition(hover, event, appearance.hoverDelayMs);
     hover = state;
     if (timer !== 'keep') {
       cancelHoverTimer?.();
@@ -91,6 +142,7 @@ export function startSession(signal: AbortSignal, cause: StartCause, deps: Sessi
       cardVersion++;
       renderCard();
       deps.onChange();
+      if (after && after !== before && announceOnOpen) announce(after);
     }
   }
 
@@ -98,9 +150,13 @@ export function startSession(signal: AbortSignal, cause: StartCause, deps: Sessi
   function renderCard() {
     const target = openTarget(hover);
     const known = target ? matcher.entities.get(target) : undefined;
+    const focused = card.hasFocus();
     if (!target || !known) {
       card.hide();
       highlights.setActive([]);
+      // Focus goes back exactly where it was before the reader moved it into the card.
+      if (focused) returnTo?.focus({ preventScroll: true });
+      returnTo = null;
       return;
     }
     // A related entity chosen in the card may not be named on this page: the card stays where it is.
@@ -118,6 +174,33 @@ export function startSession(signal: AbortSignal, cause: StartCause, deps: Sessi
         contextElement: pointed?.mention.nodes[0].parentElement ?? null,
       },
     );
+    // The control that had focus may have gone with the card's old content: focus stays in the card.
+    if (focused && !card.hasFocus()) card.focus();
+  }
+
+  /** Scrolls the page so that a mention is on screen, near the middle, without motion. */
+  function bringIntoView(mention: Mention) {
+    mention.nodes[0].parentElement?.scrollIntoView({ block: 'center', behavior: 'instant' as ScrollBehavior });
+    // A paragraph taller than the screen is centred on its middle: the name itself may still be off screen.
+    const box = liveRange(mention)?.getBoundingClientRect();
+    if (box && (box.top < 0 || box.bottom > innerHeight)) scrollBy({ top: box.top - innerHeight / 3, behavior: 'instant' as ScrollBehavior });
+  }
+
+  /** Says which card opened, and how to move into it with the reader's own shortcut. */
+  function announce(entityId: string, before = '') {
+    const { entity } = matcher.entities.get(entityId)!;
+    card.announce(`${before}${entity.name}, ${KIND_LABELS[entity.kind]}: card open. ${focusHint}`);
+  }
+
+  /** Opens the card of `mention` and keeps it open until dismissed, the page scrolled to it. */
+  function reveal(mention: Mention, focus = false): CardAnswer {
+    anchor = { mention, line: 0 };
+    bringIntoView(mention);
+    announceOnOpen = false;
+    send({ type: 'open-now', target: mention.entityId });
+    if (focus) focusCard();
+    const all = scanner.index.ofEntity(mention.entityId);
+    return { entityId: mention.entityId, at: all.indexOf(mention), of: all.length };
   }
 
   function showNextMention() {
@@ -126,10 +209,57 @@ export function startSession(signal: AbortSignal, cause: StartCause, deps: Sessi
     const mentions = scanner.index.ofEntity(target);
     if (mentions.length === 0) return;
     const at = anchor ? mentions.indexOf(anchor.mention) : -1;
-    const next = mentions[(at + 1) % mentions.length];
-    anchor = { mention: next, line: 0 };
-    next.nodes[0].parentElement?.scrollIntoView({ block: 'center', behavior: 'instant' as ScrollBehavior });
-    send({ type: 'switch', target });
+    reveal(mentions[(at + 1) % mentions.length]);
+  }
+
+  /**
+   * The keyboard's walk through the page's marked names, one mention at a time: from the open card's mention, or
+   * else from where the reader is (the first name on screen or below it; going back, the last above the screen's
+   * bottom). Past the last it comes round to the first, and says so.
+   */
+  function walk(step: 1 | -1): CardAnswer | null {
+    const names = scanner.index.inDocumentOrder().filter(walkable);
+    if (names.length === 0) return null;
+    let at = anchor && openTarget(hover) ? names.indexOf(anchor.mention) : -1;
+    let wrapped = false;
+    if (at >= 0) {
+      at += step;
+      wrapped = at < 0 || at >= names.length;
+    } else {
+      const top = (mention: Mention) => liveRange(mention)?.getBoundingClientRect().top ?? -Infinity;
+      at = step > 0 ? names.findIndex((mention) => top(mention) >= 0) : names.findLastIndex((mention) => top(mention) < innerHeight);
+      wrapped = at < 0;
+    }
+    const mention = names[(at + names.length) % names.length];
+    const answer = reveal(mention);
+    announce(mention.entityId, wrapped ? `Back to the ${step > 0 ? 'first' : 'last'} name on the page. ` : '');
+    return answer;
+  }
+
+  /** Moves focus into the open card (opening the next name's when none is open); Esc brings it back. */
+  function focusCard(): CardAnswer | null {
+    let answer: CardAnswer | null = null;
+    if (!openTarget(hover)) answer = walk(1);
+    const target = openTarget(hover);
+    if (!target) return null;
+    if (!card.hasFocus()) {
+      let active = document.activeElement;
+      while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
+      returnTo = active instanceof HTMLElement && !onCard(active) ? active : null;
+      // Pinned: with focus inside, the card stays however the pointer moves.
+      send({ type: 'open-now', target });
+      card.focus();
+    }
+    return answer ?? { entityId: target, at: anchor ? scanner.index.ofEntity(target).indexOf(anchor.mention) : -1, of: scanner.index.countOf(target) };
+  }
+
+  function command(request: CardRequest): CardAnswer | null {
+    if (request.action === 'show') {
+      const mention = scanner.index.ofEntity(request.entityId)[request.at];
+      return mention ? reveal(mention, request.focus) : null;
+    }
+    focusHint = request.hint ?? focusHint;
+    return request.action === 'focus' ? focusCard() : walk(request.action === 'next' ? 1 : -1);
   }
 
   function lineOf(mention: Mention, rect: DOMRect): number {
@@ -142,13 +272,27 @@ export function startSession(signal: AbortSignal, cause: StartCause, deps: Sessi
 
   // Pointer: one hit-test per animation frame at most. Only the reader's own input counts: a page can synthesise
   // events, and must not open cards by itself.
-  let pendingPoint: { x: number; y: number; target: EventTarget | null } | null = null;
+  interface Point {
+    x: number;
+    y: number;
+    target: EventTarget | null;
+    /** The hover modifier was down (or none is needed). */
+    held: boolean;
+  }
+  let pendingPoint: Point | null = null;
+  let lastPoint: Point | null = null;
   let overName: string | null = null;
+  /** Whether the key the reader chose to hold for hovering is down (always, when none was chosen). */
+  const held = (event: MouseEvent | KeyboardEvent) =>
+    appearance.hoverModifier === 'none' || event.getModifierState(MODIFIER_KEYS[appearance.hoverModifier]);
+  function pointAt(point: Point) {
+    const scheduled = pendingPoint !== null;
+    pendingPoint = point;
+    if (!scheduled) nextFrame(signal, hitTest);
+  }
   function onPointerMove(event: PointerEvent) {
     if (!event.isTrusted || event.pointerType === 'touch') return;
-    const scheduled = pendingPoint !== null;
-    pendingPoint = { x: event.clientX, y: event.clientY, target: event.target };
-    if (!scheduled) nextFrame(signal, hitTest);
+    pointAt((lastPoint = { x: event.clientX, y: event.clientY, target: event.target, held: held(event) }));
   }
   function hitTest() {
     const point = pendingPoint;
@@ -156,10 +300,13 @@ export function startSession(signal: AbortSignal, cause: StartCause, deps: Sessi
     if (!point || !deps.alive()) return;
     // Over the card, the card's own pointer events drive the machine.
     if (onCard(point.target)) return;
-    const hit = mentionAt(scanner.index, point.x, point.y, scanner.shadowRoots);
+    let hit = mentionAt(scanner.index, point.x, point.y, scanner.shadowRoots);
+    // A name opens only when it is marked, and with the reader's modifier key held (the open card's name needs none).
+    if (hit && !(marked(hit.mention) && (point.held || openTarget(hover) === hit.mention.entityId))) hit = null;
     const entityId = hit?.mention.entityId ?? null;
     if (hit && entityId !== overName) {
       overName = entityId;
+      announceOnOpen = false;
       anchor = { mention: hit.mention, line: lineOf(hit.mention, hit.rect) };
       send({ type: 'enter-name', target: hit.mention.entityId });
     } else if (!hit && overName !== null) {
@@ -172,7 +319,8 @@ export function startSession(signal: AbortSignal, cause: StartCause, deps: Sessi
   function onPointerUp(event: PointerEvent) {
     if (!event.isTrusted || event.pointerType === 'mouse' || onCard(event.target)) return;
     const hit = mentionAt(scanner.index, event.clientX, event.clientY, scanner.shadowRoots);
-    if (hit) {
+    if (hit && marked(hit.mention)) {
+      announceOnOpen = false;
       anchor = { mention: hit.mention, line: lineOf(hit.mention, hit.rect) };
       send({ type: 'open-now', target: hit.mention.entityId });
     } else if (openTarget(hover)) {
@@ -185,14 +333,15 @@ export function startSession(signal: AbortSignal, cause: StartCause, deps: Sessi
     if (!event.isTrusted || !(event.target instanceof Element) || onCard(event.target)) return;
     const mention = firstMentionIn(event.target);
     if (!mention) return;
+    announceOnOpen = true;
     anchor = { mention, line: 0 };
     send({ type: 'enter-name', target: mention.entityId });
   }
-  /** The first mention inside a focused element (a link, a button: small), read from its own text nodes. */
+  /** The first marked mention inside a focused element (a link, a button: small), read from its own text nodes. */
   function firstMentionIn(element: Element): Mention | null {
     const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
     for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-      const mention = scanner.index.at(node as Text)[0];
+      const mention = scanner.index.at(node as Text).find(walkable);
       if (mention) return mention;
     }
     return null;
@@ -203,7 +352,12 @@ export function startSession(signal: AbortSignal, cause: StartCause, deps: Sessi
   }
 
   function onKeyDown(event: KeyboardEvent) {
-    if (event.isTrusted && event.key === 'Escape' && openTarget(hover)) send({ type: 'dismiss' });
+    if (!event.isTrusted) return;
+    if (event.key === 'Escape' && openTarget(hover)) send({ type: 'dismiss' });
+    // The modifier pressed while the pointer rests on a name opens it, as if the pointer had just arrived.
+    else if (appearance.hoverModifier !== 'none' && event.key === MODIFIER_KEYS[appearance.hoverModifier] && lastPoint) {
+      pointAt({ ...lastPoint, held: true });
+    }
   }
 
   function onPointerDown(event: PointerEvent) {
@@ -266,5 +420,11 @@ export function startSession(signal: AbortSignal, cause: StartCause, deps: Sessi
     openCard: () => openTarget(hover),
     stats: () => ({ ...scanner.stats }),
     whenIdle: () => scanner.whenIdle(),
+    setAppearance(next) {
+      appearance = next;
+      findFirsts();
+      highlights.refresh();
+    },
+    command,
   };
 }

@@ -4,7 +4,10 @@
  * and the content script only carries out the timer it asks for.
  */
 
-/** How long the pointer rests on a name before its card opens: long enough to pass over names without noise. */
+/**
+ * How long the pointer rests on a name before its card opens: long enough to pass over names without noise. The
+ * default of the reader's "hover delay" setting, which is what the machine is given.
+ */
 export const OPEN_DELAY_MS = 350;
 /** Grace after the pointer leaves the name or the card, so it can travel from one to the other. */
 export const CLOSE_DELAY_MS = 300;
@@ -42,7 +45,7 @@ export function openTarget(state: HoverState): string | null {
   return state.phase === 'open' || state.phase === 'closing' ? state.target : null;
 }
 
-export function hoverTransition(state: HoverState, event: HoverEvent): Transition {
+export function hoverTransition(state: HoverState, event: HoverEvent, openDelayMs = OPEN_DELAY_MS): Transition {
   const stay: Transition = { state, timer: 'keep' };
   switch (event.type) {
     case 'enter-name':
@@ -51,7 +54,7 @@ export function hoverTransition(state: HoverState, event: HoverEvent): Transitio
         return { state: { phase: 'open', target: state.target, over: 'name', pinned: state.pinned }, timer: 'cancel' };
       }
       if (state.phase === 'dwelling' && state.target === event.target) return stay;
-      return { state: { phase: 'dwelling', target: event.target }, timer: { kind: 'open', ms: OPEN_DELAY_MS } };
+      return { state: { phase: 'dwelling', target: event.target }, timer: { kind: 'open', ms: openDelayMs } };
     case 'leave-name':
       if (state.phase === 'dwelling') return { state: IDLE, timer: 'cancel' };
       if (state.phase === 'open' && state.over === 'name') {

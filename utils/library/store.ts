@@ -1,7 +1,10 @@
-import { browser } from 'wxt/browser';
 import { storage } from 'wxt/utils/storage';
 import type { Bundle } from '@/utils/bundle/schema';
 import { withLock } from '@/utils/locks';
+import { BUNDLE_PREFIX, getLibraryIndex, LIBRARY_KEY, type LibraryEntry, type LibraryIndex } from './read';
+
+export { getEnabledBundles, getLibraryIndex, readLibraryIndex, watchLibrary } from './read';
+export type { LibraryEntry, LibraryIndex } from './read';
 
 /**
  * The reader's notes library in extension storage (`storage.local`, with `unlimitedStorage`): an index of the
@@ -13,56 +16,9 @@ import { withLock } from '@/utils/locks';
  * updated (`installBuiltIn`), so no part of the extension embeds it but the service worker.
  */
 
-export interface LibraryEntry {
-  /** The bundle's id: its storage key is `bundle:<id>`. */
-  id: string;
-  enabled: boolean;
-  /** Shipped with the extension: never removed from the index, only switched off and hidden, so always restorable. */
-  builtIn: boolean;
-  /** A built-in bundle the reader deleted: out of sight and off, until restored. */
-  hidden: boolean;
-  /** When it entered the library (ISO 8601). */
-  addedAt: string;
-}
-
-export interface LibraryIndex {
-  /** Newest first: where two bundles know the same entity, the newer one's description wins. */
-  entries: LibraryEntry[];
-}
-
-const LIBRARY_KEY = 'library';
-const BUNDLE_PREFIX = 'bundle:';
-
 const libraryItem = storage.defineItem<unknown>(`local:${LIBRARY_KEY}`, { fallback: { entries: [] }, version: 1 });
 
 const bundleItem = (id: string) => storage.defineItem<Bundle | null>(`local:${BUNDLE_PREFIX}${id}`);
-
-/** The index as stored, keeping the entries it can read (storage can be edited by hand, or left by a newer version). */
-export function readLibraryIndex(stored: unknown): LibraryIndex {
-  const entries = (stored as { entries?: unknown } | null)?.entries;
-  if (!Array.isArray(entries)) return { entries: [] };
-  const seen = new Set<string>();
-  return {
-    entries: entries.flatMap((entry): LibraryEntry[] => {
-      const { id, enabled, builtIn, hidden, addedAt } = (entry ?? {}) as Partial<Record<keyof LibraryEntry, unknown>>;
-      if (typeof id !== 'string' || id === '' || seen.has(id)) return [];
-      seen.add(id);
-      return [
-        {
-          id,
-          enabled: enabled !== false && hidden !== true,
-          builtIn: builtIn === true,
-          hidden: hidden === true,
-          addedAt: typeof addedAt === 'string' ? addedAt : '',
-        },
-      ];
-    }),
-  };
-}
-
-export async function getLibraryIndex(): Promise<LibraryIndex> {
-  return readLibraryIndex(await libraryItem.getValue());
-}
 
 export async function setLibraryIndex(index: LibraryIndex): Promise<void> {
   await libraryItem.setValue(index);
@@ -78,24 +34,6 @@ export async function setBundle(bundle: Bundle): Promise<void> {
 
 export async function removeBundle(id: string): Promise<void> {
   await bundleItem(id).removeValue();
-}
-
-/** The bundles that are on, newest first; a bundle the index names but storage lacks is left out. */
-export async function getEnabledBundles(): Promise<Bundle[]> {
-  const { entries } = await getLibraryIndex();
-  const enabled = entries.filter((entry) => entry.enabled);
-  const bundles = await Promise.all(enabled.map((entry) => getBundle(entry.id)));
-  return bundles.filter((bundle): bundle is Bundle => bundle !== null && typeof bundle === 'object');
-}
-
-/** Calls `callback` whenever the index or any bundle changes (in any part of the extension). */
-export function watchLibrary(callback: () => void): () => void {
-  const onChanged = (changes: Record<string, unknown>, area: string) => {
-    if (area !== 'local') return;
-    if (Object.keys(changes).some((key) => key === LIBRARY_KEY || key.startsWith(BUNDLE_PREFIX))) callback();
-  };
-  browser.storage.onChanged.addListener(onChanged);
-  return () => browser.storage.onChanged.removeListener(onChanged);
 }
 
 /**

@@ -1,3 +1,5 @@
+import type { Mention } from './mentions';
+
 /**
  * Paints mentions with the CSS Custom Highlight API: no element is added to the page, its text and layout stay
  * exactly as they were. In Chromium the highlight registry is shared with the page's own scripts, so what is
@@ -19,8 +21,8 @@ export interface HighlightNames {
   active: string;
 }
 
-/** The element whose box stands for a range's place on the page. */
-function holder(range: AbstractRange): Element | null {
+/** The element whose box stands for a mention's place on the page. */
+function holder({ range }: Mention): Element | null {
   const node = range.startContainer;
   return node.nodeType === Node.ELEMENT_NODE ? (node as Element) : node.parentElement;
 }
@@ -29,11 +31,13 @@ export class Highlights {
   private mentions: Highlight | null;
   private readonly active: Highlight | null;
   private shown = false;
-  /** Every mention's range, by the element that holds it. */
-  private byElement = new Map<Element, Set<AbstractRange>>();
+  /** Every mention, by the element that holds it. */
+  private byElement = new Map<Element, Set<Mention>>();
   /** Elements near the viewport (all of them where IntersectionObserver is missing). */
   private readonly near = new Set<Element>();
   private readonly observer: IntersectionObserver | null;
+  /** Which mentions are marked (the reader's kinds, quiet mode, underline style); the others are kept, unregistered. */
+  private marks: (mention: Mention) => boolean = () => true;
 
   constructor(private readonly names: HighlightNames) {
     const supported = highlightsSupported();
@@ -73,31 +77,47 @@ export class Highlights {
     return (this.shown ? this.mentions?.size ?? 0 : 0) + (this.shown ? this.active?.size ?? 0 : 0);
   }
 
-  /**
-   * Adds a mention's range. `onScreen`: the caller knows it is on screen now (the scan of what is visible first),
-   * so it is registered at once rather than when the observer next reports.
-   */
-  add(range: AbstractRange, onScreen = false): void {
-    const element = holder(range);
-    if (!element || !this.mentions) return;
-    let ranges = this.byElement.get(element);
-    if (!ranges) {
-      this.byElement.set(element, (ranges = new Set()));
-      this.follow(element);
-    }
-    ranges.add(range);
-    if (onScreen) this.near.add(element);
-    if (this.near.has(element)) this.mentions.add(range);
+  /** Decides anew which mentions are marked: `marks` changed, or what it reads (which mention comes first) did. */
+  setMarks(marks: (mention: Mention) => boolean): void {
+    this.marks = marks;
+    this.refresh();
   }
 
-  delete(range: AbstractRange): void {
-    this.mentions?.delete(range);
-    this.active?.delete(range);
-    const element = holder(range);
-    const ranges = element ? this.byElement.get(element) : undefined;
-    if (!element || !ranges) return;
-    ranges.delete(range);
-    if (ranges.size > 0) return;
+  /** Registers the mentions near the viewport again by the marks as they are now. */
+  refresh(): void {
+    for (const element of this.near) for (const mention of this.byElement.get(element) ?? []) this.paint(mention, true);
+  }
+
+  private paint(mention: Mention, near: boolean): void {
+    if (near && this.marks(mention)) this.mentions?.add(mention.range);
+    else this.mentions?.delete(mention.range);
+  }
+
+  /**
+   * Adds a mention. `onScreen`: the caller knows it is on screen now (the scan of what is visible first), so it is
+   * registered at once rather than when the observer next reports.
+   */
+  add(mention: Mention, onScreen = false): void {
+    const element = holder(mention);
+    if (!element || !this.mentions) return;
+    let held = this.byElement.get(element);
+    if (!held) {
+      this.byElement.set(element, (held = new Set()));
+      this.follow(element);
+    }
+    held.add(mention);
+    if (onScreen) this.near.add(element);
+    this.paint(mention, this.near.has(element));
+  }
+
+  delete(mention: Mention): void {
+    this.mentions?.delete(mention.range);
+    this.active?.delete(mention.range);
+    const element = holder(mention);
+    const held = element ? this.byElement.get(element) : undefined;
+    if (!element || !held) return;
+    held.delete(mention);
+    if (held.size > 0) return;
     this.byElement.delete(element);
     this.near.delete(element);
     this.observer?.unobserve(element);
@@ -108,18 +128,18 @@ export class Highlights {
    * new set takes their place in one step, so they never vanish while a scan is under way, and the browser repaints
    * once rather than after every range.
    */
-  replaceAll(ranges: Iterable<AbstractRange>): void {
+  replaceAll(mentions: Iterable<Mention>): void {
     if (!this.mentions) return;
     const before = this.byElement;
     this.byElement = new Map();
     const next = new Highlight();
-    for (const range of ranges) {
-      const element = holder(range);
+    for (const mention of mentions) {
+      const element = holder(mention);
       if (!element) continue;
       let held = this.byElement.get(element);
       if (!held) this.byElement.set(element, (held = new Set()));
-      held.add(range);
-      if (this.near.has(element)) next.add(range);
+      held.add(mention);
+      if (this.near.has(element) && this.marks(mention)) next.add(mention.range);
     }
     for (const element of before.keys()) {
       if (this.byElement.has(element)) continue;
@@ -147,15 +167,11 @@ export class Highlights {
   private moved(entries: IntersectionObserverEntry[]): void {
     if (!this.mentions) return;
     for (const { target, isIntersecting } of entries) {
-      const ranges = this.byElement.get(target);
-      if (!ranges) continue;
-      if (isIntersecting) {
-        this.near.add(target);
-        for (const range of ranges) this.mentions.add(range);
-      } else {
-        this.near.delete(target);
-        for (const range of ranges) this.mentions.delete(range);
-      }
+      const held = this.byElement.get(target);
+      if (!held) continue;
+      if (isIntersecting) this.near.add(target);
+      else this.near.delete(target);
+      for (const mention of held) this.paint(mention, isIntersecting);
     }
   }
 

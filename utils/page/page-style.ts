@@ -1,3 +1,4 @@
+import type { UnderlineStyle } from '@/utils/settings/schema';
 import type { HighlightNames } from './highlights';
 
 /**
@@ -12,21 +13,27 @@ export function randomHighlightNames(): HighlightNames {
   return { mention: token(), active: token() };
 }
 
-/** The rules for highlights registered under `names`. */
-export function highlightRules({ mention, active }: HighlightNames): string {
-  return `::highlight(${mention}) {
-  text-decoration-line: underline;
-  text-decoration-style: dotted;
-  text-decoration-color: #d97706;
-  text-decoration-thickness: 2px;
-}
-::highlight(${active}) {
-  background-color: rgba(245, 158, 11, 0.22);
-  text-decoration-line: underline;
-  text-decoration-style: solid;
-  text-decoration-color: #d97706;
-  text-decoration-thickness: 2px;
-}`;
+/** The mark's colour: amber, readable under black and white text alike. */
+const MARK = '#d97706';
+
+/** How a mention looks in each of the reader's underline styles (`none`: no rule, nothing is painted). */
+const MENTION_LOOKS: Record<UnderlineStyle, string> = {
+  dotted: `text-decoration:underline dotted ${MARK} 2px`,
+  solid: `text-decoration:underline solid ${MARK} 1.5px`,
+  background: 'background-color:rgba(245,158,11,.2)',
+  none: '',
+};
+
+/**
+ * The rules for highlights registered under `names`, in the reader's underline style. The mention whose card is open
+ * is always shown (with "none" too: the keyboard and the popup still open cards). In forced colours (Windows High
+ * Contrast) Chromium paints every highlight in the system's highlight colours, whatever the rules say: there the
+ * marks keep the reader's underline and the open card's mention is told apart by a thick solid line.
+ */
+export function highlightRules({ mention, active }: HighlightNames, underline: UnderlineStyle = 'dotted'): string {
+  return `::highlight(${mention}){${MENTION_LOOKS[underline]}}
+::highlight(${active}){background-color:rgba(245,158,11,.22);text-decoration:underline solid ${MARK} 2px}
+@media (forced-colors:active){::highlight(${active}){text-decoration:underline solid 4px}}`;
 }
 
 function adopt(root: Document | ShadowRoot, sheet: CSSStyleSheet): void {
@@ -36,10 +43,18 @@ function adopt(root: Document | ShadowRoot, sheet: CSSStyleSheet): void {
 /** The rules as a constructed style sheet, adopted by the document while attached; nothing is added to the DOM. */
 export class PageStyle {
   private readonly sheet: CSSStyleSheet;
+  private underline: UnderlineStyle = 'dotted';
 
-  constructor(names: HighlightNames) {
+  constructor(private readonly names: HighlightNames) {
     this.sheet = new CSSStyleSheet();
     this.sheet.replaceSync(highlightRules(names));
+  }
+
+  /** Restyles the marks: the sheet's rules are replaced in place, so every root that adopted it follows at once. */
+  setUnderline(underline: UnderlineStyle): void {
+    if (underline === this.underline) return;
+    this.underline = underline;
+    this.sheet.replaceSync(highlightRules(this.names, underline));
   }
 
   /** Shadow roots of the page that hold mentions: a document's rules do not reach into them. */

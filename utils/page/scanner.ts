@@ -178,7 +178,7 @@ export class PageScanner {
     return new Promise((resolve) => this.idle.push(resolve));
   }
 
-  private readonly paint = (mention: Mention) => this.highlights.add(mention.range);
+  private readonly paint = (mention: Mention) => this.highlights.add(mention);
 
   private kick(): void {
     if (this.running || this.signal.aborted) return;
@@ -295,10 +295,11 @@ export class PageScanner {
     ]);
     if (!read) return null;
     const swapStart = performance.now();
-    this.highlights.replaceAll(next.index.inDocumentOrder().map((mention) => mention.range));
+    // The new findings first: which mentions are marked is read from them (quiet mode: which one comes first).
+    this.found = next;
+    this.highlights.replaceAll(next.index.inDocumentOrder());
     // From now on, mentions found by rescans and by late evidence are painted as they come.
     next.onAccept = this.paint;
-    this.found = next;
     return this.finish(read.busy + performance.now() - swapStart, counter.textNodes, read.complete);
   }
 
@@ -320,7 +321,7 @@ export class PageScanner {
     const first = new SegmentReader(root, { counter, from: onScreen ?? undefined, filter });
     let viewportMs = -1;
     const paint = found.onAccept;
-    found.onAccept = (mention) => this.highlights.add(mention.range, viewportMs < 0);
+    found.onAccept = (mention) => this.highlights.add(mention, viewportMs < 0);
     const read = await this.readPhases(
       found,
       counter,
@@ -409,7 +410,7 @@ export class PageScanner {
   private async rescanRoots(roots: Node[], removed: Node[]): Promise<number | null> {
     const found = this.found;
     const start = performance.now();
-    for (const node of removed) for (const mention of found.index.removeUnder(node)) this.highlights.delete(mention.range);
+    for (const node of removed) for (const mention of found.index.removeUnder(node)) this.highlights.delete(mention);
     if (removed.length > 0) found.pending = found.pending.filter((mention) => mention.nodes.every((node) => node.isConnected));
     this.visibility = new WeakMap();
     const prepared = performance.now() - start;
@@ -442,7 +443,7 @@ export class PageScanner {
     const busy = await this.sliced(
       this.windows(nextSegment, (segment, from, to) => {
         if (from === 0) {
-          for (const mention of found.index.removeTouching(segment.nodes)) this.highlights.delete(mention.range);
+          for (const mention of found.index.removeTouching(segment.nodes)) this.highlights.delete(mention);
           found.pending = found.pending.filter((mention) => !mention.nodes.some((node) => segment.nodes.includes(node)));
           hint = -1;
         }

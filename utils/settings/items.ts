@@ -1,69 +1,74 @@
-import * as v from 'valibot';
 import { storage } from 'wxt/utils/storage';
 import { withLock } from '@/utils/locks';
+import { APPEARANCE_KEY, SITE_SETTINGS_KEY } from './follow';
+import {
+  DEFAULT_APPEARANCE,
+  DEFAULT_SITE_SETTINGS,
+  readAppearance,
+  readSiteSettings,
+  type Appearance,
+  type SiteSettings,
+} from './schema';
 import { normalizeHost } from './sites';
 
 export { normalizeHost, siteLabel, siteOf } from './sites';
+export {
+  DEFAULT_APPEARANCE,
+  DEFAULT_SITE_SETTINGS,
+  isEnabledOn,
+  readAppearance,
+  readSiteSettings,
+  type Appearance,
+  type SiteSettings,
+} from './schema';
 
 /**
- * What the user chose, kept in extension storage (local: it survives restarts, is shared by every part of the
- * extension, and `watch` delivers changes live to open tabs).
+ * The settings as storage items, for the extension's pages and its background (the content script reads them
+ * itself: `follow.ts`). Kept in `storage.local`: they survive restarts, are shared by every part of the extension,
+ * and changes reach open tabs live. Two items: where Side Notes is on (`siteSettings`), and how it marks names and
+ * opens cards (`appearance`); both written through one lock, one change at a time.
  */
-export interface SiteSettings {
-  /** Global pause: no underlines anywhere while true. */
-  paused: boolean;
-  /** Sites (`siteOf`: a host, lower-case, or `file://`) where the user turned Side Notes off; sorted, no repeats. */
-  disabledSites: string[];
-}
 
-export const DEFAULT_SITE_SETTINGS: SiteSettings = { paused: false, disabledSites: [] };
-
-/**
- * Storage is shared with every past and future version of the extension (and can be edited by hand), so what is
- * there is read for what is usable in it: each field falls back on its own, and a list keeps the entries it can read.
- */
-const StoredSiteSettings = v.object({
-  paused: v.fallback(v.boolean(), false),
-  disabledSites: v.fallback(
-    v.pipe(
-      v.array(v.unknown()),
-      v.transform((sites) => [
-        ...new Set(sites.filter((site): site is string => typeof site === 'string' && site.trim() !== '').map(normalizeHost)),
-      ].sort()),
-    ),
-    [],
-  ),
-});
-
-export function readSiteSettings(stored: unknown): SiteSettings {
-  const result = v.safeParse(StoredSiteSettings, stored);
-  return result.success ? result.output : { ...DEFAULT_SITE_SETTINGS };
-}
-
-const storedSiteSettings = storage.defineItem<unknown>('local:siteSettings', {
+const storedSiteSettings = storage.defineItem<unknown>(`local:${SITE_SETTINGS_KEY}`, {
   fallback: DEFAULT_SITE_SETTINGS,
   version: 1,
 });
 
+const storedAppearance = storage.defineItem<unknown>(`local:${APPEARANCE_KEY}`, {
+  fallback: DEFAULT_APPEARANCE,
+  version: 1,
+});
+
+interface Setting<T> {
+  getValue(): Promise<T>;
+  watch(callback: (value: T) => void): () => void;
+}
+
+function setting<T>(item: typeof storedSiteSettings, read: (stored: unknown) => T): Setting<T> {
+  return {
+    getValue: async () => read(await item.getValue()),
+    watch: (callback) => item.watch((value) => callback(read(value))),
+  };
+}
+
 /** The user's site settings; every read and every change delivered by `watch` goes through `readSiteSettings`. */
-export const siteSettings = {
-  getValue: async (): Promise<SiteSettings> => readSiteSettings(await storedSiteSettings.getValue()),
-  watch: (callback: (value: SiteSettings) => void): (() => void) =>
-    storedSiteSettings.watch((value) => callback(readSiteSettings(value))),
-};
+export const siteSettings = setting(storedSiteSettings, readSiteSettings);
+
+/** How names are marked and cards open; read through `readAppearance`. */
+export const appearanceSettings = setting(storedAppearance, readAppearance);
 
 /**
- * Delivers the settings now and on every change, starting to watch before the first read so that a change made
- * while that read is under way is never missed (nor overwritten by the older value the read returns).
+ * Delivers the value now and on every change, starting to watch before the first read so that a change made while
+ * that read is under way is never missed (nor overwritten by the older value the read returns).
  */
-export function followSiteSettings(callback: (value: SiteSettings) => void): () => void {
+function follow<T>(item: Setting<T>, callback: (value: T) => void): () => void {
   let live = true;
   let changed = false;
-  const unwatch = siteSettings.watch((value) => {
+  const unwatch = item.watch((value) => {
     changed = true;
     if (live) callback(value);
   });
-  void siteSettings.getValue().then((value) => {
+  void item.getValue().then((value) => {
     if (live && !changed) callback(value);
   });
   return () => {
@@ -72,9 +77,17 @@ export function followSiteSettings(callback: (value: SiteSettings) => void): () 
   };
 }
 
+export function followSiteSettings(callback: (value: SiteSettings) => void): () => void {
+  return follow(siteSettings, callback);
+}
+
+export function followAppearance(callback: (value: Appearance) => void): () => void {
+  return follow(appearanceSettings, callback);
+}
+
 const SETTINGS_LOCK = 'side-notes:settings';
 
-/** Changes the stored settings with `change`, applied to the value as it is when this write's turn comes. */
+/** Changes the stored site settings with `change`, applied to the value as it is when this write's turn comes. */
 export function updateSiteSettings(change: (settings: SiteSettings) => SiteSettings): Promise<SiteSettings> {
   return withLock(SETTINGS_LOCK, async () => {
     const next = readSiteSettings(change(await siteSettings.getValue()));
@@ -83,9 +96,14 @@ export function updateSiteSettings(change: (settings: SiteSettings) => SiteSetti
   });
 }
 
-/** True when Side Notes should underline on `site` (a `siteOf` value). */
-export function isEnabledOn(settings: SiteSettings, site: string): boolean {
-  return !settings.paused && !settings.disabledSites.includes(normalizeHost(site));
+/** Changes the stored appearance the same way, under the same lock: one settings write at a time. */
+export function updateAppearance(change: Partial<Appearance> | ((value: Appearance) => Appearance)): Promise<Appearance> {
+  return withLock(SETTINGS_LOCK, async () => {
+    const now = await appearanceSettings.getValue();
+    const next = readAppearance(typeof change === 'function' ? change(now) : { ...now, ...change });
+    await storedAppearance.setValue(next);
+    return next;
+  });
 }
 
 /** A copy of `settings` with `site` switched on or off. */

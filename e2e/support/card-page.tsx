@@ -1,0 +1,36 @@
+/**
+ * The card as it ships — `CardHost` from the content script, its component and its styles, the seed bundle — put on
+ * a page the accessibility test builds (esbuild, `card-page-build.ts`), where axe-core can read it. The shipped card's
+ * shadow root is closed and stays so; only on this page, which no reader ever opens, is the root attached open, by
+ * wrapping `attachShadow` before the card mounts. Nothing here is part of the extension.
+ */
+import { CardHost } from '@/entrypoints/side-notes/card-host';
+import { defaultBundle } from '@/utils/bundle/load';
+import { compileMatcher } from '@/utils/match/compile';
+
+const attachShadow = Element.prototype.attachShadow;
+Element.prototype.attachShadow = function (this: Element, init: ShadowRootInit) {
+  return attachShadow.call(this, { ...init, mode: 'open' });
+};
+
+const matcher = compileMatcher([defaultBundle]);
+const lifetime = new AbortController();
+let host: CardHost | null = null;
+
+/** Shows the card of `entityId` under the page's `#anchor` element, as the content script would; focus inside when asked. */
+export function showCard(entityId: string, { focus = false, mentionsOnPage = 3 } = {}): void {
+  host ??= new CardHost(
+    matcher,
+    { onPointerEnter() {}, onPointerLeave() {}, onSelectEntity: (id) => showCard(id), onNextMention() {}, onClose() {} },
+    lifetime.signal,
+  );
+  const known = matcher.entities.get(entityId);
+  if (!known) throw new Error(`no entity ${entityId}`);
+  const anchor = document.getElementById('anchor')!;
+  host.show({ known, mentionsOnPage }, { rect: () => anchor.getBoundingClientRect(), contextElement: anchor });
+  // The content script puts the card's host last in <html>; axe lays out only what <body> holds when it works out
+  // colours behind text, so here the host goes last in <body> (the same fixed, zero-size host: nothing moves).
+  const element = document.querySelector('side-notes-card');
+  if (element && element.parentElement !== document.body) document.body.append(element);
+  if (focus) host.focus();
+}
