@@ -333,6 +333,70 @@ export function scanText(text: string, matcher: Matcher): Candidate[] {
   return found;
 }
 
+function isAsciiWordCode(code: number): boolean {
+  return (code >= 48 && code <= 57) || (code >= 97 && code <= 122) || (code >= 65 && code <= 90);
+}
+
+/**
+ * A character the quick look cannot vouch for: anything beyond ASCII but the spaces and punctuation that pages are
+ * full of (no-break space, quotes, dashes, bullets, ellipsis, currency signs: none of them a letter, a digit or a
+ * character that joins a word). A negated class, so the engine tests each character once.
+ */
+const UNVOUCHED = '[^\\x00-\\x7f\\u00a0-\\u00a9\\u00ab\\u00ac\\u00ae-\\u00b1\\u00b4\\u00b6-\\u00b8\\u00bb\\u00bf\\u00d7\\u00f7\\u2000-\\u200a\\u200e-\\u205f\\u20a0-\\u20bf]';
+
+/** Above this many first words the expression would cost more than the loop it saves. */
+const QUICK_LOOK_MAX_WORDS = 4000;
+
+const quickLooks = new WeakMap<Matcher, RegExp | null>();
+
+/**
+ * One regular expression for the quick look of `NameStarts`: a character it cannot vouch for, or, as a whole word,
+ * one of the ASCII words a name can start with (folded to lower case; the `i` flag matches any case), written as a
+ * trie of prefixes so that the engine does not try every word at every place.
+ */
+export function quickLookOf(matcher: Matcher): RegExp | null {
+  let quick = quickLooks.get(matcher);
+  if (quick !== undefined) return quick;
+  const firstWords = new Set<string>();
+  const firstWordOf = (node: AliasNode): string | undefined => {
+    if (node.aliases.length > 0) return node.aliases[0].words[0];
+    for (const next of node.next?.values() ?? []) {
+      const word = firstWordOf(next);
+      if (word !== undefined) return word;
+    }
+    return undefined;
+  };
+  for (const node of matcher.root.values()) {
+    const word = firstWordOf(node);
+    // A first word with any other character can only be met in text the quick look sends to the loop anyway.
+    if (word !== undefined && /^[a-z0-9]+$/.test(word)) firstWords.add(word);
+  }
+  const words = firstWords.size > 0 ? `|(?<![A-Za-z0-9])(?:${prefixTrie([...firstWords]).pattern})(?![A-Za-z0-9])` : '';
+  quick = firstWords.size > QUICK_LOOK_MAX_WORDS ? null : new RegExp(UNVOUCHED + words, 'i');
+  quickLooks.set(matcher, quick);
+  return quick;
+}
+
+/**
+ * Words (letters and digits only) as one alternation sharing prefixes: ["nato", "north", "norway"] →
+ * "n(?:ato|or(?:th|way))". `alternatives`: the pattern has more than one at its top level.
+ */
+export function prefixTrie(words: string[]): { pattern: string; alternatives: boolean } {
+  const byFirst = new Map<string, string[]>();
+  let empty = false;
+  for (const word of words) {
+    if (word === '') empty = true;
+    else if (byFirst.has(word[0])) byFirst.get(word[0])!.push(word.slice(1));
+    else byFirst.set(word[0], [word.slice(1)]);
+  }
+  const branches = [...byFirst].map(([first, rests]) => {
+    const tail = prefixTrie(rests);
+    return tail.alternatives ? `${first}(?:${tail.pattern})` : `${first}${tail.pattern}`;
+  });
+  if (empty && branches.length > 0) branches.push('');
+  return { pattern: branches.join('|'), alternatives: branches.length > 1 };
+}
+
 const FNV_OFFSET = 0x811c9dc5;
 const FNV_PRIME = 0x01000193;
 
@@ -350,8 +414,15 @@ export class NameStarts {
   private inWord = false;
   /** Where the words read so far have taken the walk in the trie (a name under way), or null. */
   private path: AliasNode | null = null;
+  private readonly quick: RegExp | null;
 
-  constructor(private readonly matcher: Matcher) {}
+  /** `quickLook`: false to read every text with the loop alone (the tests compare the two). */
+  constructor(
+    private readonly matcher: Matcher,
+    quickLook = true,
+  ) {
+    this.quick = quickLook ? quickLookOf(matcher) : null;
+  }
 
   /** Forgets the word and the name under way: the next text does not continue them. */
   reset(): void {
@@ -365,6 +436,7 @@ export class NameStarts {
    * one table cell, "NATO" in the next, with no space between the two nodes).
    */
   holdsStart(text: string): boolean {
+    if (this.path === null && this.quick !== null && this.noNameAtAll(text)) return false;
     let hash = this.hash;
     let inWord = this.inWord;
     /** This text's own first word, while the word carried over from the text before is still going on. */
@@ -407,6 +479,32 @@ export class NameStarts {
     this.hash = hash;
     this.inWord = inWord;
     return false;
+  }
+
+  /**
+   * The quick look: whether a native regular expression vouches that `text` holds no word that starts a name, and
+   * when it does, the state the loop below would have left (the word still open at the end). It vouches only for
+   * text whose words are all ASCII letters and digits (nearly every text node of most pages), where folding is
+   * lower-casing: any other letter, digit, mark or invisible character sends the text to the loop. A word carried
+   * over from the text before is ended here only when it starts no name and this text does not go on with it.
+   */
+  private noNameAtAll(text: string): boolean {
+    if (this.inWord) {
+      const code = text.charCodeAt(0);
+      if (!(code < 128 && !isAsciiWordCode(code)) || this.matcher.root.has(this.hash)) return false;
+      this.inWord = false;
+    }
+    this.quick!.lastIndex = 0;
+    if (this.quick!.test(text)) return false;
+    let start = text.length;
+    while (start > 0 && isAsciiWordCode(text.charCodeAt(start - 1))) start--;
+    if (start < text.length) {
+      let hash = FNV_OFFSET;
+      for (let i = start; i < text.length; i++) hash = Math.imul(hash ^ WORD_FOLD_TABLE[text.charCodeAt(i)], FNV_PRIME);
+      this.hash = hash;
+      this.inWord = true;
+    }
+    return true;
   }
 
   /**
