@@ -107,6 +107,8 @@ describe('axe-core finds no WCAG 2.2 A/AA violation', () => {
       await page.evaluate(() =>
         (window as unknown as { SideNotesCard: typeof import('./support/card-page') }).SideNotesCard.showCard('arms-trade-treaty', {
           focus: true,
+          mentionAt: 2,
+          canGoBack: true,
         }),
       );
       await check(page, `card (${scheme}, focused)`);

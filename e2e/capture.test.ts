@@ -191,7 +191,7 @@ describe('taking notes from an article', () => {
     expect(card.quotes).toEqual([
       'The Organization for Security and Co-operation in Europe sent observers to the summit, and the OSCE said it would publish their report in September.',
     ]);
-    expect(card.text).toContain(`— ${VILNIUS_TITLE}, 11 July 2023`);
+    expect(card.text).toContain(`From ${VILNIUS_TITLE}, 11 July 2023`);
     await screenshotTo(page, 'capture-card');
 
     // Stoltenberg: the seed's notes and the capture's, one card, the newer article first.
