@@ -37,12 +37,17 @@ export interface EntityCardProps {
   headingId?: string;
   /** Opens with every quote shown (a card come back to as the reader left it). */
   expandedAtStart?: boolean;
+  /** Opens with every related entity shown (the same). */
+  relatedOpenAtStart?: boolean;
   /** Light or dark whatever the system's theme (the page under the card decides); the system's when left out. */
   theme?: 'light' | 'dark';
 }
 
 /** Quotes shown before "Show all": enough to answer "who is this?" without a wall of text. */
 const VISIBLE_FACTS = 3;
+
+/** Related entities shown at first when there are more than one more: about two rows, so the quotes stay in view. */
+const VISIBLE_RELATED = 4;
 
 /** The source's address, only when it is a web page: a bundle is untrusted and could say `javascript:`. */
 function webUrl(url: string | null): string | null {
@@ -74,6 +79,7 @@ export function EntityCard({
   onClose,
   headingId,
   expandedAtStart,
+  relatedOpenAtStart,
   theme,
 }: EntityCardProps) {
   const generatedId = useId();
@@ -86,6 +92,9 @@ export function EntityCard({
   const firstHidden = useRef(VISIBLE_FACTS);
   /** The reader pressed Show all / Show fewer (not a card that opened expanded). */
   const toggled = useRef(false);
+  const [allRelated, setAllRelated] = useState(!!relatedOpenAtStart);
+  const relatedRef = useRef<HTMLUListElement>(null);
+  const relatedShown = allRelated || related.length <= VISIBLE_RELATED + 1 ? related : related.slice(0, VISIBLE_RELATED);
 
   // Show all: focus moves on to the first quote that was hidden, to read on from there. Show fewer: focus stays on
   // the button, which moved up with the quotes it hid, and is scrolled back into view.
@@ -162,8 +171,8 @@ export function EntityCard({
             <h3 class="sn-card__label" id={`${titleId}-related`}>
               Related
             </h3>
-            <ul class="sn-card__chips">
-              {related.map((other) => (
+            <ul class="sn-card__chips" ref={relatedRef}>
+              {relatedShown.map((other) => (
                 <li key={other.id}>
                   {onSelectEntity ? (
                     <button
@@ -182,6 +191,22 @@ export function EntityCard({
                   )}
                 </li>
               ))}
+              {relatedShown.length < related.length && (
+                <li>
+                  <button
+                    type="button"
+                    class="sn-card__chip sn-card__chip--more"
+                    aria-label={`Show ${related.length - relatedShown.length} more related`}
+                    onClick={() => {
+                      setAllRelated(true);
+                      // The button goes: focus moves on to the first entity it showed.
+                      requestAnimationFrame(() => relatedRef.current?.querySelectorAll<HTMLElement>('.sn-card__chip')[VISIBLE_RELATED]?.focus());
+                    }}
+                  >
+                    {related.length - relatedShown.length} more
+                  </button>
+                </li>
+              )}
             </ul>
           </section>
         )}

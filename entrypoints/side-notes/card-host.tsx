@@ -56,6 +56,8 @@ export interface CardView {
 export interface CardPlace {
   scrollTop: number;
   expanded: boolean;
+  /** Every related entity showed (the reader pressed "N more"). */
+  relatedOpen: boolean;
   /** The related entity the reader left by (its chip gets focus back when focus was in the card). */
   leftBy?: string;
 }
@@ -133,6 +135,7 @@ export class CardHost {
         headingId={TITLE_ID}
         theme={this.theme}
         expandedAtStart={view.restore?.expanded}
+        relatedOpenAtStart={view.restore?.relatedOpen}
         onSelectEntity={this.callbacks.onSelectEntity}
         onNextMention={view.mentionsOnPage > 1 ? this.callbacks.onNextMention : undefined}
         onPreviousMention={view.mentionsOnPage > 1 ? this.callbacks.onPreviousMention : undefined}
@@ -160,6 +163,7 @@ export class CardHost {
     return {
       scrollTop: card?.querySelector('.sn-card__body')?.scrollTop ?? 0,
       expanded: card?.querySelector('.sn-card__more')?.getAttribute('aria-expanded') === 'true',
+      relatedOpen: !card?.querySelector('.sn-card__chip--more'),
     };
   }
 
