@@ -44,6 +44,20 @@ const DARK_BOX_PAGE = page_(
   `<h1>Daylight</h1><aside><p>In brief: Jens Stoltenberg visited Seoul.</p></aside>${FILLER}`,
 );
 
+/** A page that declares a dark scheme and paints no background of its own: the browser's dark canvas shows. */
+const DARK_CANVAS_PAGE = page_(
+  'Dark by color-scheme',
+  ':root { color-scheme: dark; }',
+  `<h1>Canvas</h1><p>The Secretary General, Jens Stoltenberg, spoke in Seoul.</p>${FILLER}`,
+);
+
+/** A dark background written in a colour space other than sRGB. */
+const OKLCH_PAGE = page_(
+  'Dark in oklch',
+  'body { background: oklch(0.22 0.03 260); color: oklch(0.95 0 0); }',
+  `<h1>Oklch</h1><p>The Secretary General, Jens Stoltenberg, spoke in Seoul.</p>${FILLER}`,
+);
+
 /** What has focus inside the card's (closed) root: its role or label or text; null when focus is not in the card. */
 function focusInCard(page: Page): Promise<string | null> {
   return inCardRoot<string | null>(
@@ -161,6 +175,8 @@ describe('the card’s details', () => {
     server = await startPageServer();
     server.pages.set('/dark.html', DARK_PAGE);
     server.pages.set('/dark-box.html', DARK_BOX_PAGE);
+    server.pages.set('/dark-canvas.html', DARK_CANVAS_PAGE);
+    server.pages.set('/oklch.html', OKLCH_PAGE);
     browser = await launchWithExtension();
     page = await browser.context.newPage();
     errors = collectErrors(page);
@@ -423,6 +439,15 @@ describe('the card’s details', () => {
     expect((await cardContrast(dark)).theme).toBe('dark');
     await screenshotTo(dark, 'details-card-dark-box');
     await closedAndAway(dark);
+
+    // No background at all, but a dark colour scheme: the canvas is dark. And a dark background in oklch.
+    for (const path of ['/dark-canvas.html', '/oklch.html']) {
+      await dark.goto(`${server.origin}${path}`);
+      await settledPageState(browser, dark);
+      await openByHover('Stoltenberg', 'jens-stoltenberg', 0, dark);
+      expect((await cardContrast(dark)).theme, path).toBe('dark');
+      await closedAndAway(dark);
+    }
     await dark.close();
     expect(darkErrors).toEqual([]);
   });
