@@ -355,6 +355,22 @@ describe('the card’s details', () => {
     await closedAndAway();
   });
 
+  it('walks a related entity’s mentions from its card, which keeps its Back', async () => {
+    const count = state.mentions.filter((m) => m.entityId === 'nato').length;
+    await openByHover('Stoltenberg', 'jens-stoltenberg');
+    await clickInCard(page, 'button.sn-card__chip', 'NATO');
+    await waitForPageState(browser, page, (s) => s.openCard === 'nato', { what: "NATO's card" });
+    // The card points at none of NATO's mentions yet: no position, and Previous goes to the last without a wrap.
+    expect(await cardText(page, '[data-testid="card-position"]')).toBe('');
+    await clickInCard(page, '.sn-card__previous');
+    await expect.poll(() => cardText(page, '[data-testid="card-position"]')).toBe(`${count} of ${count}`);
+    expect(await cardText(page, '[data-testid="card-count"]')).toBe(`${count} mentions on this page`);
+    await expect.poll(() => announced(page)).toBe(`${count} of ${count}.`);
+    await clickInCard(page, '[data-testid="card-back"]');
+    await waitForPageState(browser, page, (s) => s.openCard === 'jens-stoltenberg', { what: 'back to Stoltenberg' });
+    await closedAndAway();
+  });
+
   it('shows all the quotes and fewer again', async () => {
     await openByHover('NATO', 'nato');
     const more = () =>

@@ -240,7 +240,9 @@ export function startSession(signal: AbortSignal, cause: StartCause, deps: Sessi
     if (!target) return;
     const mentions = scanner.index.ofEntity(target);
     if (mentions.length === 0) return;
-    let at = (anchor ? mentions.indexOf(anchor.mention) : -1) + step;
+    const from = anchor ? mentions.indexOf(anchor.mention) : -1;
+    // From a card that points at none of them (a related entity's), Next goes to the first and Previous to the last.
+    let at = from < 0 ? (step > 0 ? 0 : mentions.length - 1) : from + step;
     const wrap = at >= mentions.length ? 'first' : at < 0 ? 'last' : null;
     at = (at + mentions.length) % mentions.length;
     // Set for the render `reveal` causes, and cleared after it.
