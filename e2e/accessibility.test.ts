@@ -107,6 +107,8 @@ describe('axe-core finds no WCAG 2.2 A/AA violation', () => {
       await page.evaluate(() =>
         (window as unknown as { SideNotesCard: typeof import('./support/card-page') }).SideNotesCard.showCard('arms-trade-treaty', {
           focus: true,
+          mentionAt: 2,
+          canGoBack: true,
         }),
       );
       await check(page, `card (${scheme}, focused)`);
@@ -121,6 +123,44 @@ describe('axe-core finds no WCAG 2.2 A/AA violation', () => {
       const faint = await violations(page);
       expect(faint.map((violation) => violation.id)).toEqual(['color-contrast']);
       expect(faint[0].targets).toEqual([JSON.stringify([['side-notes-card', '#sn-card-title']])]);
+      await page.close();
+    });
+  }
+
+  for (const [pageScheme, systemScheme] of [['dark', 'light'], ['light', 'dark']] as const) {
+    it(`on the card on a ${pageScheme} page under a ${systemScheme} system theme (it takes the page's), expanded, with Back`, async () => {
+      const page = await plain.context.newPage();
+      await page.emulateMedia({ colorScheme: systemScheme });
+      await page.goto(`${server.origin}/card-${pageScheme}.html`);
+      await page.evaluate(() =>
+        (window as unknown as { SideNotesCard: typeof import('./support/card-page') }).SideNotesCard.showCard('nato', {
+          mentionAt: 2,
+          canGoBack: true,
+        }),
+      );
+      await page.waitForFunction(() => document.querySelector('side-notes-card')?.shadowRoot?.querySelector('h2'));
+      const theme = () => page.evaluate(() => document.querySelector('side-notes-card')!.shadowRoot!.querySelector('.sn-card')!.getAttribute('data-theme'));
+      expect(await theme()).toBe(pageScheme);
+      await check(page, `card (${pageScheme} page, ${systemScheme} system)`);
+      // Every quote and every related entity showing: the "Show fewer" and chips' colours are checked too.
+      await page.evaluate(() => {
+        const root = document.querySelector('side-notes-card')!.shadowRoot!;
+        root.querySelector<HTMLButtonElement>('.sn-card__more')!.click();
+        root.querySelector<HTMLButtonElement>('.sn-card__chip--more')!.click();
+      });
+      await page.waitForFunction(() => document.querySelector('side-notes-card')!.shadowRoot!.querySelectorAll('.sn-card__chip').length === 9);
+      const body = page.locator('side-notes-card .sn-card__body');
+      // The body scrolls: each screenful of it in turn.
+      for (let screen = 0; screen < 6; screen++) {
+        await check(page, `card (${pageScheme} page, ${systemScheme} system, expanded, screen ${screen + 1})`);
+        const done = await body.evaluate((element) => {
+          const end = element.scrollTop + element.clientHeight >= element.scrollHeight - 1;
+          element.scrollTop += element.clientHeight - 20;
+          return end;
+        });
+        if (done) break;
+      }
+      await screenshotTo(page, `axe-card-${pageScheme}-page-${systemScheme}-system`);
       await page.close();
     });
   }

@@ -191,7 +191,7 @@ describe('taking notes from an article', () => {
     expect(card.quotes).toEqual([
       'The Organization for Security and Co-operation in Europe sent observers to the summit, and the OSCE said it would publish their report in September.',
     ]);
-    expect(card.text).toContain(`— ${VILNIUS_TITLE}, 11 July 2023`);
+    expect(card.text).toContain(`From ${VILNIUS_TITLE}, 11 July 2023`);
     await screenshotTo(page, 'capture-card');
 
     // Stoltenberg: the seed's notes and the capture's, one card, the newer article first.
@@ -204,7 +204,7 @@ describe('taking notes from an article', () => {
     expect(stoltenberg.quotes[0]).toBe(
       'NATO Secretary General Stoltenberg told reporters that the alliance would triple the number of troops on high readiness along its eastern flank.',
     );
-    const attributions = stoltenberg.text.match(/— [^—]+?, \d{1,2} \w+ \d{4}/g) ?? [];
+    const attributions = stoltenberg.text.match(/From (?:(?!From ).)+?, \d{1,2} \w+ \d{4}/g) ?? [];
     expect(attributions[0]).toContain(`${VILNIUS_TITLE}, The Baltic Courier, 11 July 2023`);
     expect(attributions[1]).toContain('NATO and the US seek military aid to Ukraine from South Korea');
     await screenshotTo(page, 'capture-merged-card');

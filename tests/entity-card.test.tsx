@@ -95,7 +95,7 @@ describe('EntityCard', () => {
   it('writes the source line with a fixed English date', () => {
     const card = show();
     const source = card.querySelector('.sn-card__source')!;
-    expect(source.textContent).toBe('— NATO chief urges South Korea to send weapons to Ukraine, 30 January 2023');
+    expect(source.textContent).toBe('From NATO chief urges South Korea to send weapons to Ukraine, 30 January 2023');
     expect(source.querySelector('time')?.getAttribute('datetime')).toBe('2023-01-30');
   });
 
@@ -134,9 +134,57 @@ describe('EntityCard', () => {
     const more = button(card, 'Show all 5 quotes')!;
     act(() => more.click());
     expect(card.querySelectorAll('blockquote')).toHaveLength(5);
-    expect(button(card, 'Show all 5 quotes')).toBeUndefined();
-    // Focus moves to the first quote that was hidden rather than falling back to the page.
+    // Focus moves on to the first quote that was hidden, to read on from there.
     expect(document.activeElement?.textContent).toBe('Quote number 4.');
+    expect(more.getAttribute('aria-expanded')).toBe('true');
+  });
+
+  it('shows fewer again, with the button saying which it does', () => {
+    const card = show({ entity: withFacts(5) });
+    const more = button(card, 'Show all 5 quotes')!;
+    expect(more.getAttribute('aria-expanded')).toBe('false');
+    act(() => more.click());
+    const fewer = button(card, 'Show fewer')!;
+    expect(fewer).toBe(more);
+    act(() => fewer.click());
+    expect(card.querySelectorAll('blockquote')).toHaveLength(3);
+    expect(button(card, 'Show all 5 quotes')?.getAttribute('aria-expanded')).toBe('false');
+  });
+
+  it('opens expanded when asked (a card come back to)', () => {
+    const card = show({ entity: withFacts(5), expandedAtStart: true });
+    expect(card.querySelectorAll('blockquote')).toHaveLength(5);
+    expect(button(card, 'Show fewer')).toBeDefined();
+  });
+
+  it('puts related entities and the source before the quotes', () => {
+    const card = show({ related: [byId('nato')], onSelectEntity: () => {} });
+    const order = [...card.querySelectorAll('.sn-card__related, .sn-card__source, blockquote')].map((element) => element.className);
+    expect(order.slice(0, 3)).toEqual(['sn-card__related', 'sn-card__source', 'sn-card__quote']);
+  });
+
+  it('offers Back only when it can go back', () => {
+    expect(button(show(), 'Back')).toBeUndefined();
+    const onBack = vi.fn();
+    act(() => button(show({ onBack }), 'Back')!.click());
+    expect(onBack).toHaveBeenCalledOnce();
+  });
+
+  it('says which mention it is at, and when Next went round', () => {
+    const onPreviousMention = vi.fn();
+    const card = show({ mentionsOnPage: 7, mentionAt: 3, onNextMention: () => {}, onPreviousMention });
+    expect(card.querySelector('.sn-card__position')?.textContent).toBe('3 of 7');
+    expect(card.querySelector('.sn-card__count')?.textContent).toBe('7 mentions on this page');
+    act(() => button(card, 'Previous mention')!.click());
+    expect(onPreviousMention).toHaveBeenCalledOnce();
+    const round = show({ mentionsOnPage: 7, mentionAt: 1, wrapped: 'first', onNextMention: () => {} });
+    expect(round.querySelector('.sn-card__count')?.textContent).toBe('Back to the first mention');
+    expect(round.querySelector('.sn-card__position')?.textContent).toBe('1 of 7');
+  });
+
+  it('takes the theme it is given', () => {
+    expect(show({ theme: 'dark' }).dataset.theme).toBe('dark');
+    expect(show().dataset.theme).toBeUndefined();
   });
 
   it('has no "Show all" button for three quotes or fewer', () => {
@@ -186,7 +234,7 @@ describe('EntityCard for an entity several articles know', () => {
     expect(groups).toHaveLength(2);
     expect(groups[0].querySelector('blockquote')?.textContent).toBe('Stoltenberg spoke in Brussels.');
     const attribution = groups[0].querySelector('.sn-card__source')!;
-    expect(attribution.textContent).toBe(`— A later article, Example News, ${formatSourceDate('2024-03-01')}`);
+    expect(attribution.textContent).toBe(`From A later article, Example News, ${formatSourceDate('2024-03-01')}`);
     expect(attribution.querySelector('a')?.getAttribute('href')).toBe('https://example.org/later');
     expect(groups[1].querySelector('blockquote')?.textContent).toBe(stoltenberg.facts[0].quote);
     expect(groups[1].querySelector('.sn-card__source')?.textContent).toContain(notesBundle.source.title);
@@ -206,6 +254,6 @@ describe('EntityCard for an entity several articles know', () => {
   it('looks as it always did for one article', () => {
     const card = show({ sources: [sources[1]] });
     expect(card.querySelectorAll('[data-testid="card-source"]')).toHaveLength(1);
-    expect(card.querySelector('.sn-card__source')?.textContent).toBe(`— ${notesBundle.source.title}, ${formatSourceDate(notesBundle.source.date)}`);
+    expect(card.querySelector('.sn-card__source')?.textContent).toBe(`From ${notesBundle.source.title}, ${formatSourceDate(notesBundle.source.date)}`);
   });
 });

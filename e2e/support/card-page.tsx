@@ -17,17 +17,28 @@ const matcher = compileMatcher([defaultBundle]);
 const lifetime = new AbortController();
 let host: CardHost | null = null;
 
-/** Shows the card of `entityId` under the page's `#anchor` element, as the content script would; focus inside when asked. */
-export function showCard(entityId: string, { focus = false, mentionsOnPage = 3 } = {}): void {
+/**
+ * Shows the card of `entityId` under the page's `#anchor` element, as the content script would; focus inside when
+ * asked; with Back, and at its `mentionAt`-th mention, when asked.
+ */
+export function showCard(entityId: string, { focus = false, mentionsOnPage = 3, mentionAt = 0, canGoBack = false } = {}): void {
   host ??= new CardHost(
     matcher,
-    { onPointerEnter() {}, onPointerLeave() {}, onSelectEntity: (id) => showCard(id), onNextMention() {}, onClose() {} },
+    {
+      onPointerEnter() {},
+      onPointerLeave() {},
+      onSelectEntity: (id) => showCard(id),
+      onNextMention() {},
+      onPreviousMention() {},
+      onBack() {},
+      onClose() {},
+    },
     lifetime.signal,
   );
   const known = matcher.entities.get(entityId);
   if (!known) throw new Error(`no entity ${entityId}`);
   const anchor = document.getElementById('anchor')!;
-  host.show({ known, mentionsOnPage }, { rect: () => anchor.getBoundingClientRect(), contextElement: anchor });
+  host.show({ known, mentionsOnPage, mentionAt, wrapped: null, canGoBack }, { rect: () => anchor.getBoundingClientRect(), contextElement: anchor });
   // The content script puts the card's host last in <html>; axe lays out only what <body> holds when it works out
   // colours behind text, so here the host goes last in <body> (the same fixed, zero-size host: nothing moves).
   const element = document.querySelector('side-notes-card');

@@ -26,6 +26,7 @@ const SHADOW_STYLES = `:host {
   display: block !important;
   overflow: visible !important;
 }
+@media print { :host { display: none !important; } }
 .sn-live { position: fixed; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); }
 .side-notes-card-position:focus { outline: none; }
 .side-notes-card-position:focus-visible > .sn-card { outline: 2px solid var(--sn-focus); outline-offset: 2px; }
@@ -41,6 +42,24 @@ export interface CardAnchor {
 export interface CardView {
   known: KnownEntity;
   mentionsOnPage: number;
+  /** Which of those mentions the card points at (1-based; 0 when at none of them). */
+  mentionAt: number;
+  /** The last Next or Previous went round the page's end. */
+  wrapped: 'first' | 'last' | null;
+  /** Offers Back: the card was reached from another by a related entity. */
+  canGoBack: boolean;
+  /** A card come back to: its quotes as the reader left them, scrolled where it was, focus on the entity left by. */
+  restore?: CardPlace;
+}
+
+/** Where the reader was in a card: how far its body was scrolled, whether all quotes showed. */
+export interface CardPlace {
+  scrollTop: number;
+  expanded: boolean;
+  /** Every related entity showed (the reader pressed "N more"). */
+  relatedOpen: boolean;
+  /** The related entity the reader left by (its chip gets focus back when focus was in the card). */
+  leftBy?: string;
 }
 
 export interface CardCallbacks {
@@ -48,6 +67,8 @@ export interface CardCallbacks {
   onPointerLeave: () => void;
   onSelectEntity: (id: string) => void;
   onNextMention: () => void;
+  onPreviousMention: () => void;
+  onBack: () => void;
   onClose: () => void;
 }
 
@@ -69,6 +90,9 @@ interface Mounted {
 export class CardHost {
   private mounted: Mounted | null = null;
   private stopPlacing: (() => void) | null = null;
+  /** The page element the card's colours were last worked out for, and what they were. */
+  private themeFor: Element | null | undefined;
+  private theme: 'light' | 'dark' | undefined;
 
   constructor(
     private readonly matcher: Matcher,
@@ -91,22 +115,56 @@ export class CardHost {
       const known = this.matcher.entities.get(id);
       return known ? [known.entity] : [];
     });
+    // Worked out when the card opens or moves to another place on the page, not on every redraw.
+    if (card.hidden || anchor.contextElement !== this.themeFor) {
+      this.themeFor = anchor.contextElement;
+      this.theme = pageTheme(anchor.contextElement);
+    }
+    const focusWasIn = this.hasFocus();
     render(
+      // One card per entity: another entity's card is a new one, which opens at its top with its quotes collapsed.
       <EntityCard
+        key={entity.id}
         entity={entity}
         source={bundle.source}
         sources={quotesBySource(view.known)}
         related={related}
         mentionsOnPage={view.mentionsOnPage}
+        mentionAt={view.mentionAt}
+        wrapped={view.wrapped}
         headingId={TITLE_ID}
+        theme={this.theme}
+        expandedAtStart={view.restore?.expanded}
+        relatedOpenAtStart={view.restore?.relatedOpen}
         onSelectEntity={this.callbacks.onSelectEntity}
         onNextMention={view.mentionsOnPage > 1 ? this.callbacks.onNextMention : undefined}
+        onPreviousMention={view.mentionsOnPage > 1 ? this.callbacks.onPreviousMention : undefined}
+        onBack={view.canGoBack ? this.callbacks.onBack : undefined}
         onClose={this.callbacks.onClose}
       />,
       card,
     );
     card.hidden = false;
+    const restore = view.restore;
+    if (restore) {
+      const body = card.querySelector('.sn-card__body');
+      if (body) body.scrollTop = restore.scrollTop;
+      if (focusWasIn) {
+        const chip = [...card.querySelectorAll<HTMLElement>('.sn-card__chip')].find((chip) => chip.dataset.entity === restore.leftBy);
+        chip?.focus({ preventScroll: true });
+      }
+    }
     this.place(card, anchor);
+  }
+
+  /** Where the reader is in the open card: kept when they go on to a related entity, for Back. */
+  whereReaderIs(): CardPlace {
+    const card = this.mounted?.card;
+    return {
+      scrollTop: card?.querySelector('.sn-card__body')?.scrollTop ?? 0,
+      expanded: card?.querySelector('.sn-card__more')?.getAttribute('aria-expanded') === 'true',
+      relatedOpen: !card?.querySelector('.sn-card__chip--more'),
+    };
   }
 
   /** Moves focus into the open card (the dialog itself, so a screen reader reads its name first). */
@@ -218,4 +276,47 @@ export class CardHost {
       });
     this.stopPlacing = autoUpdate(reference, card, update, { animationFrame: false });
   }
+}
+
+/** Above this relative luminance a background is light: dark text on it contrasts more than light text would. */
+const LIGHT_FROM = 0.179;
+
+/**
+ * Whether the page is light or dark behind `element`: the first opaque background among it and its ancestors (across
+ * shadow roots to their hosts), with the translucent ones above it laid over it; where none is opaque, the canvas
+ * (dark only when the page's root asks for a dark scheme the system has). Background images are not looked at.
+ */
+export function pageTheme(element: Element | null): 'light' | 'dark' {
+  const layers: number[][] = [];
+  let base: number[] | null = null;
+  for (let at: Element | null = element ?? document.body; at && !base; ) {
+    const colour = rgba(getComputedStyle(at).backgroundColor);
+    if (colour && colour[3] >= 0.99) base = colour;
+    else if (colour && colour[3] > 0) layers.push(colour);
+    at = at.parentElement ?? ((at.getRootNode() as ShadowRoot).host || null);
+  }
+  if (!base) {
+    const scheme = getComputedStyle(document.documentElement).colorScheme;
+    const dark = /dark/.test(scheme) && (!/light/.test(scheme) || matchMedia('(prefers-color-scheme: dark)').matches);
+    base = dark ? [18, 18, 18] : [255, 255, 255];
+  }
+  // From the bottom up, each translucent layer over what is under it.
+  const [r, g, b] = layers.reduceRight((under, [r, g, b, a]) => [r, g, b].map((c, i) => c * a + under[i] * (1 - a)), base);
+  const linear = (c: number) => ((c /= 255) <= 0.04045 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4);
+  return 0.2126 * linear(r) + 0.7152 * linear(g) + 0.0722 * linear(b) >= LIGHT_FROM ? 'light' : 'dark';
+}
+
+let probe: CanvasRenderingContext2D | OffscreenCanvasRenderingContext2D | null = null;
+
+/** A computed colour as [r, g, b, a] (0–255, alpha 0–1); colours not written as rgb() are read through a canvas. */
+function rgba(value: string): number[] | null {
+  const numbers = /^rgba?\(([^)]*)\)$/.exec(value)?.[1].split(/[\s,/]+/).filter(Boolean).map(Number);
+  if (numbers && numbers.length >= 3) return [numbers[0], numbers[1], numbers[2], numbers[3] ?? 1];
+  probe ??= new OffscreenCanvas(1, 1).getContext('2d', { willReadFrequently: true });
+  if (!probe) return null;
+  probe.clearRect(0, 0, 1, 1);
+  probe.fillStyle = value;
+  probe.fillRect(0, 0, 1, 1);
+  const [r, g, b, a] = probe.getImageData(0, 0, 1, 1).data;
+  return [r, g, b, a / 255];
 }

@@ -11,7 +11,7 @@ import type { PageMention } from '@/utils/page/page-state';
 import { PageScanner, type ScanStats } from '@/utils/page/scanner';
 import { later, nextFrame, whenParsed } from '@/utils/page/schedule';
 import type { Appearance } from '@/utils/settings/schema';
-import { CardHost } from './card-host';
+import { CardHost, type CardPlace } from './card-host';
 
 /**
  * After an SPA navigation the new view is scanned once it has rendered: at the first settled batch of changes, or
@@ -115,14 +115,31 @@ export function startSession(signal: AbortSignal, cause: StartCause, deps: Sessi
   let focusHint = '';
   /** Where focus was before it moved into the card: it goes back there when the card closes. */
   let returnTo: HTMLElement | null = null;
+  /** The cards the reader went on from by a related entity, latest last: Back returns along them. */
+  let trail: (CardPlace & { entityId: string })[] = [];
+  /** The card Back is returning to, drawn as the reader left it (one render). */
+  let restoring: CardPlace | undefined;
+  /** The last Next or Previous in the card went round the page's end (until the card shows anything else). */
+  let wrapped: 'first' | 'last' | null = null;
 
   const card = new CardHost(
     matcher,
     {
       onPointerEnter: () => send({ type: 'enter-card' }),
       onPointerLeave: () => send({ type: 'leave-card' }),
-      onSelectEntity: (id) => send({ type: 'switch', target: id }),
-      onNextMention: () => showNextMention(),
+      onSelectEntity: (id) => {
+        const from = openTarget(hover);
+        if (from) trail.push({ entityId: from, ...card.whereReaderIs(), leftBy: id });
+        send({ type: 'switch', target: id });
+      },
+      onBack: () => {
+        const back = trail.pop();
+        if (!back) return;
+        restoring = back;
+        send({ type: 'switch', target: back.entityId });
+      },
+      onNextMention: () => stepMention(1),
+      onPreviousMention: () => stepMention(-1),
       onClose: () => send({ type: 'dismiss' }),
     },
     signal,
@@ -138,9 +155,13 @@ export function startSession(signal: AbortSignal, cause: StartCause, deps: Sessi
       cancelHoverTimer = timer === 'cancel' ? null : later(signal, () => send({ type: 'timer' }), timer.ms);
     }
     const after = openTarget(hover);
+    // Back goes along related entities only: a card opened any other way starts a new trail.
+    if (after === null || (after !== before && event.type !== 'switch')) trail = [];
     if (after !== before || event.type === 'switch' || event.type === 'open-now') {
       cardVersion++;
       renderCard();
+      restoring = undefined;
+      wrapped = null;
       deps.onChange();
       if (after && after !== before && announceOnOpen) announce(after);
     }
@@ -164,7 +185,14 @@ export function startSession(signal: AbortSignal, cause: StartCause, deps: Sessi
     highlights.setActive(current ? [current.mention.range] : []);
     const pointed = anchor;
     card.show(
-      { known, mentionsOnPage: scanner.index.countOf(target) },
+      {
+        known,
+        mentionsOnPage: scanner.index.countOf(target),
+        mentionAt: current ? scanner.index.ofEntity(target).indexOf(current.mention) + 1 : 0,
+        wrapped,
+        canGoBack: trail.length > 0,
+        restore: restoring,
+      },
       {
         rect: () => {
           const range = pointed ? liveRange(pointed.mention) : null;
@@ -203,13 +231,25 @@ export function startSession(signal: AbortSignal, cause: StartCause, deps: Sessi
     return { entityId: mention.entityId, at: all.indexOf(mention), of: all.length };
   }
 
-  function showNextMention() {
+  /**
+   * The card's Next and Previous: the open entity's next (or previous) mention on the page, going round at the ends,
+   * which the card says beside its count and the live region says aloud.
+   */
+  function stepMention(step: 1 | -1) {
     const target = openTarget(hover);
     if (!target) return;
     const mentions = scanner.index.ofEntity(target);
     if (mentions.length === 0) return;
-    const at = anchor ? mentions.indexOf(anchor.mention) : -1;
-    reveal(mentions[(at + 1) % mentions.length]);
+    const from = anchor ? mentions.indexOf(anchor.mention) : -1;
+    // From a card that points at none of them (a related entity's), Next goes to the first and Previous to the last.
+    let at = from < 0 ? (step > 0 ? 0 : mentions.length - 1) : from + step;
+    const wrap = at >= mentions.length ? 'first' : at < 0 ? 'last' : null;
+    at = (at + mentions.length) % mentions.length;
+    // Set for the render `reveal` causes, and cleared after it.
+    wrapped = wrap;
+    reveal(mentions[at]);
+    const { entity } = matcher.entities.get(target)!;
+    card.announce(`${wrap ? `Back to the ${wrap} mention of ${entity.name}. ` : ''}${at + 1} of ${mentions.length}.`);
   }
 
   /**

@@ -28,12 +28,14 @@ const MENTION_LOOKS: Record<UnderlineStyle, string> = {
  * The rules for highlights registered under `names`, in the reader's underline style. The mention whose card is open
  * is always shown (with "none" too: the keyboard and the popup still open cards). In forced colours (Windows High
  * Contrast) Chromium paints every highlight in the system's highlight colours, whatever the rules say: there the
- * marks keep the reader's underline and the open card's mention is told apart by a thick solid line.
+ * marks keep the reader's underline and the open card's mention is told apart by a thick solid line. On paper
+ * nothing is marked: the underlines are for reading on screen, and the card is not printed either.
  */
 export function highlightRules({ mention, active }: HighlightNames, underline: UnderlineStyle = 'dotted'): string {
   return `::highlight(${mention}){${MENTION_LOOKS[underline]}}
 ::highlight(${active}){background-color:rgba(245,158,11,.22);text-decoration:underline solid ${MARK} 2px}
-@media (forced-colors:active){::highlight(${active}){text-decoration:underline solid 4px}}`;
+@media (forced-colors:active){::highlight(${active}){text-decoration:underline solid 4px}}
+@media print{::highlight(${mention}),::highlight(${active}){text-decoration:none;background-color:transparent}}`;
 }
 
 function adopt(root: Document | ShadowRoot, sheet: CSSStyleSheet): void {
