@@ -111,7 +111,7 @@ export function App() {
             </button>
           </div>
           <p class="options__hint" id="add-site-hint">
-            A site covers its subdomains: example.com is news.example.com too. Local files are one site: type “local
+            A site covers its subdomains: example.com covers news.example.com too. Local files are one site: type “local
             files”.
           </p>
           {error && (

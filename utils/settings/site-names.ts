@@ -85,16 +85,20 @@ export function parseSiteInput(value: string): SiteInput {
       message: `No wildcards needed: a site covers all its subdomains. Type ${siteLabel(hint)} instead.`,
     };
   }
+  const notAnAddress: SiteInput = { ok: false, message: `“${text}” is not a web address. Type a site like example.com.` };
+  // Browsers differ on what a host may hold (Chromium keeps spaces, escaped): a space is never part of one.
+  if (/\s/.test(text)) return notAnAddress;
   let url: URL;
   try {
     url = new URL(/^[a-z][a-z\d+.-]*:\/\//i.test(text) ? text : `https://${text}`);
   } catch {
-    return { ok: false, message: `“${text}” is not a web address. Type a site like example.com.` };
+    return notAnAddress;
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') {
     return { ok: false, message: 'Only web sites (http and https) and local files can be turned off.' };
   }
   const host = normalizeHost(url.hostname);
+  if (!/^([a-z\d-]+\.)*[a-z\d-]+$/.test(host) && !host.startsWith('[')) return notAnAddress;
   const parsed = parse(host, TLDTS_OPTIONS);
   if (parsed.isIp || host === 'localhost') return { ok: true, site: host, typedHost: host };
   if (!parsed.domain) {
