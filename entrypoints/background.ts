@@ -10,6 +10,9 @@ import { CONTENT_MATCHES } from '@/utils/content-matches';
 import { toggleActiveTabSite } from '@/utils/settings/shortcut';
 import { isCardCommand, sendCardCommand } from '@/utils/keyboard/card-commands';
 
+/** Set once the first-run page has been opened: it opens on install only, once. */
+const FIRST_RUN_KEY = 'firstRunShown';
+
 export default defineBackground(() => {
   // The notes shipped with the extension go into the library (on install, on update, and on any start, in case
   // storage was cleared); the content script reads them from there.
@@ -17,8 +20,15 @@ export default defineBackground(() => {
 
   // The first-run page, on install only (not on updates or browser restarts): what Side Notes does, a live example,
   // the keys, where notes come from, privacy.
+  // Chromium reports an unpacked extension loaded from its command line as installed at every start, so the page
+  // also remembers that it was shown (storage key `firstRunShown`).
   browser.runtime.onInstalled.addListener(({ reason }) => {
-    if (reason === 'install') void browser.tabs.create({ url: browser.runtime.getURL('/welcome.html') });
+    if (reason !== 'install') return;
+    void browser.storage.local.get(FIRST_RUN_KEY).then(async (stored) => {
+      if (stored[FIRST_RUN_KEY]) return;
+      await browser.storage.local.set({ [FIRST_RUN_KEY]: true });
+      await browser.tabs.create({ url: browser.runtime.getURL('/welcome.html') });
+    });
   });
 
   // Both builds are Manifest V3 (README, "Firefox"), where the toolbar button is `action`.

@@ -19,6 +19,9 @@ interface Piece {
   text: string;
   /** The entity this piece names, if it is a name. */
   entityId?: string;
+  /** Punctuation that touches the name ("(", "’s", ")."): kept on its line with it. */
+  before?: string;
+  after?: string;
 }
 
 /**
@@ -39,6 +42,20 @@ export function namesIn(passage: string, bundle: Bundle): Piece[] {
     at = candidate.end;
   }
   if (at < passage.length) pieces.push({ text: passage.slice(at) });
+  // A button is laid out as a box a line may break after: what touches the name goes into one unbreakable group.
+  pieces.forEach((piece, index) => {
+    if (!piece.entityId) return;
+    const previous = pieces[index - 1];
+    const next = pieces[index + 1];
+    if (previous && !previous.entityId) {
+      piece.before = /\S*$/.exec(previous.text)![0];
+      previous.text = previous.text.slice(0, previous.text.length - piece.before.length);
+    }
+    if (next && !next.entityId) {
+      piece.after = /^\S*/.exec(next.text)![0];
+      next.text = next.text.slice(piece.after.length);
+    }
+  });
   return pieces;
 }
 
@@ -73,18 +90,21 @@ export function App({ bundle, passage }: AppProps) {
           <p class="welcome__passage" data-testid="passage">
             {pieces.map((piece, index) =>
               piece.entityId ? (
-                <button
-                  key={index}
-                  type="button"
-                  class="welcome__name"
-                  aria-pressed={piece.entityId === open}
-                  data-entity={piece.entityId}
-                  data-testid="example-name"
-                  onClick={() => setOpen(piece.entityId!)}
-                  onFocus={() => setOpen(piece.entityId!)}
-                >
-                  {piece.text}
-                </button>
+                <span key={index} class="welcome__glue">
+                  {piece.before}
+                  <button
+                    type="button"
+                    class="welcome__name"
+                    aria-pressed={piece.entityId === open}
+                    data-entity={piece.entityId}
+                    data-testid="example-name"
+                    onClick={() => setOpen(piece.entityId!)}
+                    onFocus={() => setOpen(piece.entityId!)}
+                  >
+                    {piece.text}
+                  </button>
+                  {piece.after}
+                </span>
               ) : (
                 <span key={index}>{piece.text}</span>
               ),
