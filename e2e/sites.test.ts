@@ -131,8 +131,8 @@ describe('one notion of a site', () => {
     await expect.poll(() => rows.locator('.options__host').allTextContents()).toEqual(['example.com', 'bücher.de']);
     // Every "Turn back on" names its site for assistive technology.
     expect(await rows.getByRole('button').evaluateAll((buttons) => buttons.map((b) => b.getAttribute('aria-label')))).toEqual([
-      'Turn Side Notes back on for example.com',
-      'Turn Side Notes back on for bücher.de',
+      'Turn back on for example.com',
+      'Turn back on for bücher.de',
     ]);
 
     const input = options.locator('#add-site');
@@ -184,7 +184,7 @@ describe('one notion of a site', () => {
     const page = await article('news.example.org');
     await off(page);
     await options.bringToFront();
-    await options.getByRole('button', { name: 'Turn Side Notes back on for example.org' }).click();
+    await options.getByRole('button', { name: 'Turn back on for example.org' }).click();
     await on(page);
     expect(errors).toEqual([]);
     await page.close();

@@ -58,7 +58,7 @@ describe('options page', () => {
     await openOptions();
     await vi.waitFor(() => expect(siteRows()).toHaveLength(2));
     expect(siteRows()[0].textContent).toContain('example.com');
-    expect(siteRows()[0].querySelector('button')!.getAttribute('aria-label')).toBe('Turn Side Notes back on for example.com');
+    expect(siteRows()[0].querySelector('button')!.getAttribute('aria-label')).toBe('Turn back on for example.com');
 
     await act(() => siteRows()[0].querySelector('button')!.click());
     await vi.waitFor(async () => expect((await siteSettings.getValue()).disabledSites).toEqual(['example.org']));

@@ -73,7 +73,7 @@ export function App() {
                 <button
                   type="button"
                   class="options__button"
-                  aria-label={`Turn Side Notes back on for ${siteLabel(site)}`}
+                  aria-label={`Turn back on for ${siteLabel(site)}`}
                   onClick={() => {
                     setDone(null);
                     void setSiteEnabled(site, true);
