@@ -12,7 +12,7 @@ import {
   siteOf,
   withSite,
 } from '@/utils/settings/items';
-import { badgeText } from '@/utils/messages';
+import { badgeText, badgeTitle } from '@/utils/messages';
 import { toggleActiveTabSite } from '@/utils/settings/shortcut';
 import { followSettings } from '@/utils/settings/follow';
 
@@ -164,6 +164,14 @@ describe('toolbar badge', () => {
     expect(badgeText(0)).toBe('');
     expect(badgeText(7)).toBe('7');
     expect(badgeText(2885)).toBe('999');
+  });
+
+  it('says in its tooltip what it counts, or why it counts nothing', () => {
+    expect(badgeTitle({ count: 108, names: 21, state: 'on' })).toBe('Side Notes: 108 mentions of 21 names on this page');
+    expect(badgeTitle({ count: 1, names: 1, state: 'on' })).toBe('Side Notes: 1 mention of 1 name on this page');
+    expect(badgeTitle({ count: 0, names: 0, state: 'on' })).toBe('Side Notes: no names from your notes on this page');
+    expect(badgeTitle({ count: 0, names: 0, state: 'paused' })).toBe('Side Notes: paused everywhere');
+    expect(badgeTitle({ count: 0, names: 0, state: 'off' })).toBe('Side Notes: off on this site');
   });
 });
 
