@@ -43,6 +43,11 @@ function mentionOnScreen(page: Page, text: string, occurrence: number): Promise<
   );
 }
 
+/** The popup's content fits Chrome's 600 px cap on a popup's height: nothing needs the page itself to scroll. */
+async function fitsPopup(popup: Page): Promise<void> {
+  expect(await popup.evaluate(() => document.documentElement.scrollHeight)).toBeLessThanOrEqual(600);
+}
+
 describe('the popup, in detail', () => {
   let server: PageServer;
   let browser: ExtensionBrowser;
@@ -71,6 +76,7 @@ describe('the popup, in detail', () => {
     // The last entity the page names: its first mention is far down the article.
     const rows = popup.getByTestId('page-entity');
     const names = await rows.locator('.sn-list__name').allTextContents();
+    await fitsPopup(popup);
     const lastName = names.at(-1)!;
     const first = state.mentions.find((mention) => mention.name === lastName)!;
     expect(await article.evaluate(() => scrollY)).toBe(0);
@@ -107,6 +113,7 @@ describe('the popup, in detail', () => {
     await popup.getByTestId('show-on-page').click();
     await expect.poll(() => where.textContent()).toBe(`1 of ${of}`);
     await waitForPageState(browser, article, (s) => s.openCard === 'jens-stoltenberg', { what: 'his card on the page' });
+    await fitsPopup(popup);
     await screenshotTo(popup, 'popup-details-card-walk');
 
     await popup.getByTestId('next-mention').click();
@@ -164,6 +171,7 @@ describe('the popup, in detail', () => {
     // Dimmed: the switch's track is faded.
     expect(Number(await siteSwitch.locator('.sn-switch__track').evaluate((track) => getComputedStyle(track).opacity))).toBeLessThan(1);
     await expect.poll(() => popup.getByTestId('page-message').textContent()).toContain('paused everywhere');
+    await fitsPopup(popup);
     await screenshotTo(popup, 'popup-details-paused');
 
     await expect.poll(() => toolbarOf(browser, tabId)).toEqual({ badge: '', title: 'Side Notes: paused everywhere' });
