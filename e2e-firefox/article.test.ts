@@ -73,7 +73,7 @@ describe('the seed article in Firefox', () => {
 
   it('underlines every entity the article names, and no other', () => {
     expect(state.enabled).toBe(true);
-    expect(state.site).toBe(new URL(server.origin).host);
+    expect(state.site).toBe(new URL(server.origin).hostname);
     expect(state.openCard).toBeNull();
     expect(state.stats.textNodes).toBeGreaterThan(0);
     expect([...new Set(state.mentions.map((mention) => mention.entityId))].sort()).toEqual(entitiesTheArticleNames());

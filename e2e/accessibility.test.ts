@@ -1,6 +1,8 @@
 /**
  * axe-core (the npm package, injected into each page) on every surface a reader meets: the card, light and dark, at
- * rest and with focus in it; the popup (the page's list, search results, a card); the options page. The WCAG 2.2 A
+ * rest and with focus in it; the popup (the page's list, search results, a card with its walk through the page's
+ * mentions, every note by kind, paused); the options page (a bundle opened, a site refused, a site off); the
+ * first-run page. The WCAG 2.2 A
  * and AA rules (and 2.0/2.1's) must find nothing.
  *
  * The shipped card's shadow root is closed, so axe cannot read it on a web page. The card is checked where axe can
@@ -41,7 +43,7 @@ async function violations(page: Page): Promise<Violation[]> {
     const inView = (target: unknown) => {
       if (!Array.isArray(target) || typeof target[0] !== 'string') return true;
       const element = document.querySelector(target[0]);
-      const scroller = element?.closest('.sn-list');
+      const scroller = element?.closest('.sn-list, .popup__groups');
       if (!element || !scroller) return true;
       const box = element.getBoundingClientRect();
       const view = scroller.getBoundingClientRect();
@@ -197,8 +199,40 @@ describe('axe-core finds no WCAG 2.2 A/AA violation', () => {
       await check(popup, `popup (${scheme}, search)`);
       await popup.keyboard.press('Enter');
       await popup.getByTestId('entity-card').waitFor();
+      // The page names it: the card has its walk through the page's mentions.
+      await popup.getByTestId('mentions-bar').waitFor();
+      await popup.getByTestId('next-mention').click();
       await check(popup, `popup (${scheme}, card)`);
       await screenshotTo(popup, `axe-popup-card-${scheme}`);
+
+      // Every note, by kind.
+      await popup.getByTestId('back').click();
+      await popup.getByTestId('search').fill('');
+      await popup.getByTestId('browse-all').click();
+      await popup.getByTestId('browse-all-view').waitFor();
+      // The groups scroll: each screenful in turn, every kind's colour among them.
+      const groups = popup.locator('.popup__groups');
+      let inBrowse = 0;
+      for (let screen = 0; screen < 10; screen++) {
+        inBrowse += (await violations(popup)).length;
+        const done = await groups.evaluate((element) => {
+          const end = element.scrollTop + element.clientHeight >= element.scrollHeight - 1;
+          element.scrollTop += element.clientHeight - 20;
+          return end;
+        });
+        if (done) break;
+      }
+      counts[`popup (${scheme}, browse all)`] = inBrowse;
+      expect(inBrowse).toBe(0);
+      await popup.getByTestId('browse-back').click();
+
+      // Paused everywhere: the site switch, dimmed, with its note.
+      await popup.getByTestId('pause-switch').click();
+      await popup.getByTestId('site-overridden').waitFor();
+      await check(popup, `popup (${scheme}, paused)`);
+      await screenshotTo(popup, `axe-popup-paused-${scheme}`);
+      await popup.getByTestId('pause-switch').click();
+      await popup.getByTestId('site-overridden').waitFor({ state: 'detached' });
       await popup.close();
       await article.close();
     });
@@ -211,7 +245,31 @@ describe('axe-core finds no WCAG 2.2 A/AA violation', () => {
       await options.getByTestId('appearance').waitFor();
       await check(options, `options (${scheme})`);
       await options.screenshot({ path: `${process.cwd()}/e2e/screenshots/axe-options-${scheme}.png`, fullPage: true });
+      // A bundle opened to its entities, a site refused with its reason, and a site turned off with its message.
+      await options.getByTestId('bundle-open').first().click();
+      await options.getByTestId('bundle-entities').waitFor();
+      await options.locator('#add-site').fill('*.example.com');
+      await options.getByRole('button', { name: 'Turn off', exact: true }).click();
+      await options.getByTestId('site-error').waitFor();
+      await check(options, `options (${scheme}, bundle open, site refused)`);
+      await options.locator('#add-site').fill('example.com');
+      await options.getByRole('button', { name: 'Turn off', exact: true }).click();
+      await options.getByRole('button', { name: 'Turn back on for example.com' }).waitFor();
+      await check(options, `options (${scheme}, site off)`);
+      await options.getByRole('button', { name: 'Turn back on for example.com' }).click();
       await options.close();
+    });
+
+    it(`on the first-run page (${scheme})`, async () => {
+      const welcome = await browser.context.newPage();
+      await welcome.emulateMedia({ colorScheme: scheme });
+      await welcome.goto(`chrome-extension://${browser.extensionId}/welcome.html`);
+      await welcome.getByTestId('entity-card').waitFor();
+      await welcome.getByTestId('welcome-keys').locator('kbd').first().waitFor();
+      await check(welcome, `first run (${scheme})`);
+      await welcome.getByTestId('example-name').nth(2).focus();
+      await check(welcome, `first run (${scheme}, a name focused)`);
+      await welcome.close();
     });
   }
 });

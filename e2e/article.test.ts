@@ -74,7 +74,8 @@ describe('the seed article', () => {
     expect(Object.keys(state).sort()).toEqual(['enabled', 'host', 'mentions', 'openCard', 'site', 'stats']);
     expect(state.enabled).toBe(true);
     expect(state.host).toBe(new URL(server.origin).host);
-    expect(state.site).toBe(new URL(server.origin).host);
+    // The host the site switch matches: no port (README, "Sites").
+    expect(state.site).toBe(new URL(server.origin).hostname);
     expect(state.openCard).toBeNull();
 
     expect(Object.keys(state.stats).sort()).toEqual(['scanMs', 'textNodes', 'viewportMs']);

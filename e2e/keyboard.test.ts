@@ -293,7 +293,7 @@ describe('the popup by keyboard alone', () => {
         }),
       );
     }
-    expect(reached).toContain(`switch: Side notes on ${new URL(server.origin).host}`);
+    expect(reached).toContain(`switch: Side notes on ${new URL(server.origin).hostname}`);
     expect(reached).toContain('switch: Pause everywhere');
     await popup.keyboard.press('Escape');
     await popup.close();

@@ -215,10 +215,11 @@ describe('one lifetime for the live page', () => {
       }),
       options.evaluate(() => document.querySelector<HTMLFormElement>('form.options__add')!.requestSubmit()),
     ]);
-    const host = new URL(server.origin).host;
+    // Each is stored as its site (README, "Sites"): the registrable domain, the IP address without its port.
+    const site = new URL(server.origin).hostname;
     await expect
       .poll(() => storedSiteSettings(browser))
-      .toEqual({ paused: true, disabledSites: ['elsewhere.example.org', host].sort() });
+      .toEqual({ paused: true, disabledSites: ['example.org', site].sort() });
     await popup.close();
     await options.close();
     await browser.worker.evaluate(async () => {

@@ -4,25 +4,43 @@ import { defaultBundle } from '@/utils/bundle/load';
 import { isCapturePageMessage } from '@/utils/capture-host/messages';
 import { captureHtml } from '@/utils/capture-host/open';
 import { installBuiltIn } from '@/utils/library/store';
-import { badgeText, isMentionCountMessage } from '@/utils/messages';
+import { badgeText, badgeTitle, isMentionCountMessage } from '@/utils/messages';
 import { REVIEW_MENU_ID, reviewPageUrl } from '@/utils/capture-host/review-url';
 import { CONTENT_MATCHES } from '@/utils/content-matches';
 import { toggleActiveTabSite } from '@/utils/settings/shortcut';
 import { isCardCommand, sendCardCommand } from '@/utils/keyboard/card-commands';
+
+/** Set once the first-run page has been opened: it opens on install only, once. */
+const FIRST_RUN_KEY = 'firstRunShown';
 
 export default defineBackground(() => {
   // The notes shipped with the extension go into the library (on install, on update, and on any start, in case
   // storage was cleared); the content script reads them from there.
   void installBuiltIn(defaultBundle);
 
+  // The first-run page, on install only (not on updates or browser restarts): what Side Notes does, a live example,
+  // the keys, where notes come from, privacy.
+  // Chromium reports an unpacked extension loaded from its command line as installed at every start, so the page
+  // also remembers that it was shown (storage key `firstRunShown`).
+  browser.runtime.onInstalled.addListener(({ reason }) => {
+    if (reason !== 'install') return;
+    void browser.storage.local.get(FIRST_RUN_KEY).then(async (stored) => {
+      if (stored[FIRST_RUN_KEY]) return;
+      await browser.storage.local.set({ [FIRST_RUN_KEY]: true });
+      await browser.tabs.create({ url: browser.runtime.getURL('/welcome.html') });
+    });
+  });
+
   // Both builds are Manifest V3 (README, "Firefox"), where the toolbar button is `action`.
   const toolbarButton = browser.action;
   void toolbarButton.setBadgeBackgroundColor({ color: '#92400e' });
 
-  // The badge counts the names underlined in each tab.
+  // The badge counts the names underlined in each tab (nothing while paused or off), and its tooltip says so.
   browser.runtime.onMessage.addListener((message, sender) => {
     if (!isMentionCountMessage(message) || sender.tab?.id === undefined) return undefined;
-    void toolbarButton.setBadgeText({ tabId: sender.tab.id, text: badgeText(message.count) });
+    const tabId = sender.tab.id;
+    void toolbarButton.setBadgeText({ tabId, text: message.state === 'on' || !message.state ? badgeText(message.count) : '' });
+    void toolbarButton.setTitle({ tabId, title: badgeTitle(message) });
     return undefined;
   });
 

@@ -2,7 +2,8 @@ import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { App, hostFromInput } from '@/entrypoints/options/App';
+import { App } from '@/entrypoints/options/App';
+import { parseSiteInput } from '@/utils/settings/site-names';
 import { addBundles } from '@/utils/library/store';
 import { setSiteEnabled, siteSettings } from '@/utils/settings/items';
 import { notesBundle } from './fixtures/notes-bundle';
@@ -27,32 +28,40 @@ async function openOptions() {
 const pauseSwitch = () => mount.element.querySelector<HTMLButtonElement>('[data-testid="pause-switch"]')!;
 const siteRows = () => [...mount.element.querySelectorAll('[data-testid="disabled-sites"] li')];
 
-describe('hostFromInput', () => {
+describe('parseSiteInput', () => {
   it.each([
     ['example.com', 'example.com'],
-    ['  News.Example.org ', 'news.example.org'],
-    ['https://www.example.com/world/article?id=1', 'www.example.com'],
+    ['  News.Example.org ', 'example.org'],
+    ['https://www.example.com/world/article?id=1', 'example.com'],
     ['example.com/path', 'example.com'],
-    ['localhost:8080', 'localhost:8080'],
-  ])('reads %j as %j', (input, host) => {
-    expect(hostFromInput(input)).toBe(host);
+    ['localhost:8080', 'localhost'],
+    ['EXAMPLE.COM', 'example.com'],
+    ['http://127.0.0.1:8765/article.html', '127.0.0.1'],
+    ['bücher.de', 'xn--bcher-kva.de'],
+    ['local files', 'file://'],
+  ])('reads %j as %j', (input, site) => {
+    const read = parseSiteInput(input);
+    expect(read.ok && read.site).toBe(site);
   });
 
-  it.each(['', '   ', 'not a site', 'chrome://extensions', 'word'])('rejects %j', (input) => {
-    expect(hostFromInput(input)).toBeNull();
+  it.each(['', '   ', 'not a site', 'chrome://extensions', 'word', 'co.uk', '*.example.com'])('rejects %j, saying why', (input) => {
+    const read = parseSiteInput(input);
+    expect(read.ok).toBe(false);
+    expect(!read.ok && read.message.length).toBeGreaterThan(10);
   });
 });
 
 describe('options page', () => {
   it('lists the sites where Side Notes is off and turns one back on', async () => {
     await setSiteEnabled('a.example.com', false);
-    await setSiteEnabled('b.example.com', false);
+    await setSiteEnabled('b.example.org', false);
     await openOptions();
     await vi.waitFor(() => expect(siteRows()).toHaveLength(2));
-    expect(siteRows()[0].textContent).toContain('a.example.com');
+    expect(siteRows()[0].textContent).toContain('example.com');
+    expect(siteRows()[0].querySelector('button')!.getAttribute('aria-label')).toBe('Turn back on for example.com');
 
     await act(() => siteRows()[0].querySelector('button')!.click());
-    await vi.waitFor(async () => expect((await siteSettings.getValue()).disabledSites).toEqual(['b.example.com']));
+    await vi.waitFor(async () => expect((await siteSettings.getValue()).disabledSites).toEqual(['example.org']));
     await vi.waitFor(() => expect(siteRows()).toHaveLength(1));
   });
 
@@ -64,7 +73,7 @@ describe('options page', () => {
       input.dispatchEvent(new Event('input', { bubbles: true }));
     });
     await act(() => mount.element.querySelector('form')!.requestSubmit());
-    await vi.waitFor(async () => expect((await siteSettings.getValue()).disabledSites).toEqual(['news.example.org']));
+    await vi.waitFor(async () => expect((await siteSettings.getValue()).disabledSites).toEqual(['example.org']));
     await vi.waitFor(() => expect(siteRows()).toHaveLength(1));
     expect(input.value).toBe('');
   });

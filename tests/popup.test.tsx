@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { App } from '@/entrypoints/popup/App';
 import { PAGE_SUMMARY_PORT, type PageMention, type PageSummary } from '@/utils/page/page-state';
-import { setSiteEnabled, siteOf, siteSettings } from '@/utils/settings/items';
+import { setPaused, setSiteEnabled, siteOf, siteSettings } from '@/utils/settings/items';
 import { notesBundle } from './fixtures/notes-bundle';
 import { mountPoint } from './support/mount';
 
@@ -109,11 +109,11 @@ describe('popup: switches', () => {
     await openPopup('https://www.Example.com/news/1');
     const toggle = await siteSwitch();
     expect(toggle.getAttribute('role')).toBe('switch');
-    expect(toggle.textContent).toContain('Side notes on www.example.com');
+    expect(toggle.textContent).toContain('Side notes on example.com');
     expect(toggle.getAttribute('aria-checked')).toBe('true');
 
     await act(() => toggle.click());
-    await vi.waitFor(async () => expect((await siteSettings.getValue()).disabledSites).toEqual(['www.example.com']));
+    await vi.waitFor(async () => expect((await siteSettings.getValue()).disabledSites).toEqual(['example.com']));
     await vi.waitFor(() => expect(toggle.getAttribute('aria-checked')).toBe('false'));
 
     await act(() => toggle.click());
@@ -151,7 +151,7 @@ describe('popup: switches', () => {
 
   it('describes the active tab when no tab is named', async () => {
     await openPopup('https://active.example.net/', { activeTab: true });
-    expect((await siteSwitch()).textContent).toContain('active.example.net');
+    expect((await siteSwitch()).textContent).toContain('example.net');
     expect(fakeBrowser.tabs.query).toHaveBeenCalledWith({ active: true, currentWindow: true });
   });
 
@@ -384,5 +384,87 @@ describe('popup: search', () => {
     await openPopup('https://www.example.com/');
     expect(await search('xyzzy')).toEqual([]);
     expect(byTestId('no-results').textContent).toBe('No notes match “xyzzy”.');
+  });
+});
+
+describe('popup: the details a reader notices (issue 13)', () => {
+  it("walks a card's entity through its mentions on the page, saying which one, without closing", async () => {
+    answerPageState(['seoul', 'jens-stoltenberg', 'seoul'].map(mention));
+    const tab = await openPopup('https://www.example.com/');
+    await vi.waitFor(() => expect(allByTestId('page-entity')).toHaveLength(2));
+    await type('seoul');
+    await vi.waitFor(() => expect(allByTestId('result').length).toBeGreaterThan(0));
+    await press('Enter');
+    await vi.waitFor(() => expect(byTestId('mention-position').textContent).toBe('2 mentions'));
+    const close = vi.spyOn(window, 'close').mockImplementation(() => {});
+    const sendMessage = vi
+      .spyOn(fakeBrowser.tabs, 'sendMessage')
+      .mockImplementation(async (_tab, request) => ({ entityId: 'seoul', at: (request as { at: number }).at, of: 2 }));
+
+    await act(() => byTestId('show-on-page').click());
+    await vi.waitFor(() => expect(byTestId('mention-position').textContent).toBe('1 of 2'));
+    expect(sendMessage).toHaveBeenLastCalledWith(
+      tab.id,
+      { type: 'side-notes:card', action: 'show', entityId: 'seoul', at: 0, focus: false },
+      { frameId: 0 },
+    );
+    await act(() => byTestId('next-mention').click());
+    await vi.waitFor(() => expect(byTestId('mention-position').textContent).toBe('2 of 2'));
+    await act(() => byTestId('next-mention').click());
+    await vi.waitFor(() => expect(byTestId('mention-position').textContent).toBe('1 of 2'));
+    await act(() => byTestId('previous-mention').click());
+    await vi.waitFor(() => expect(byTestId('mention-position').textContent).toBe('2 of 2'));
+    expect(close).not.toHaveBeenCalled();
+    expect(byTestId('previous-mention').getAttribute('aria-label')).toBe('Previous mention of Seoul');
+  });
+
+  it('says when the page could not show the mention', async () => {
+    answerPageState(['seoul'].map(mention));
+    await openPopup('https://www.example.com/');
+    await vi.waitFor(() => expect(allByTestId('page-entity')).toHaveLength(1));
+    await type('seoul');
+    await vi.waitFor(() => expect(allByTestId('result').length).toBeGreaterThan(0));
+    await press('Enter');
+    vi.spyOn(fakeBrowser.tabs, 'sendMessage').mockResolvedValue(null);
+    await vi.waitFor(() => expect(byTestId('show-on-page')).toBeTruthy());
+    await act(() => byTestId('show-on-page').click());
+    await vi.waitFor(() => expect(byTestId('mention-position').textContent).toContain('The page has changed'));
+  });
+
+  it('shows that pausing overrides the site switch, which stays usable', async () => {
+    await openPopup('https://news.example.com/');
+    const toggle = await siteSwitch();
+    expect(toggle.getAttribute('aria-describedby')).toBeNull();
+    await act(() => setPaused(true));
+    await vi.waitFor(() => expect(byTestId('site-overridden').textContent).toContain('Paused everywhere'));
+    expect(toggle.getAttribute('aria-describedby')).toBe('site-overridden');
+    expect(toggle.disabled).toBe(false);
+    expect(toggle.closest('.popup__site--overridden')).not.toBeNull();
+    await act(() => setPaused(false));
+    await vi.waitFor(() => expect(mount.element.querySelector('[data-testid="site-overridden"]')).toBeNull());
+  });
+
+  it('browses every note by kind, opens one, and comes back to the list', async () => {
+    await openPopup('https://www.example.com/');
+    await vi.waitFor(() => expect(byTestId('browse-all').textContent).toBe(`Browse all notes (${notesBundle.entities.length})`));
+    await act(() => byTestId('browse-all').click());
+    const groups = allByTestId('browse-group');
+    const kinds = groups.map((group) => group.dataset.kind);
+    expect(new Set(kinds).size).toBe(kinds.length);
+    expect(allByTestId('browse-note')).toHaveLength(notesBundle.entities.length);
+    const people = [...groups[0].querySelectorAll('[data-testid="browse-note"]')].map((note) => note.textContent);
+    expect(people).toEqual([...people].sort((a, b) => a!.localeCompare(b!)));
+    await act(() => allByTestId('browse-note').find((note) => note.textContent === 'Jens Stoltenberg')!.click());
+    expect(byTestId('entity-card').querySelector('h2')?.textContent).toBe('Jens Stoltenberg');
+    await act(() => byTestId('back').click());
+    expect(allByTestId('browse-group').length).toBe(groups.length);
+    await press('Escape', byTestId('browse-all-view'));
+    expect(byTestId('search')).toBeTruthy();
+  });
+
+  it('shows the total the badge counts', async () => {
+    answerPageState(['seoul', 'jens-stoltenberg', 'seoul'].map(mention));
+    await openPopup('https://www.example.com/');
+    await vi.waitFor(() => expect(byTestId('page-total').textContent).toBe('3 mentions of 2 names on this page'));
   });
 });

@@ -12,7 +12,7 @@ import {
   siteOf,
   withSite,
 } from '@/utils/settings/items';
-import { badgeText } from '@/utils/messages';
+import { badgeText, badgeTitle } from '@/utils/messages';
 import { toggleActiveTabSite } from '@/utils/settings/shortcut';
 import { followSettings } from '@/utils/settings/follow';
 
@@ -27,9 +27,12 @@ describe('site settings', () => {
   it('turns one site off and on, by host, case-insensitively', async () => {
     await setSiteEnabled('News.Example.com', false);
     const off = await siteSettings.getValue();
-    expect(off.disabledSites).toEqual(['news.example.com']);
+    // Off on a subdomain is off on its site, which covers every subdomain (README, "Sites").
+    expect(off.disabledSites).toEqual(['example.com']);
     expect(isEnabledOn(off, 'news.example.com')).toBe(false);
-    expect(isEnabledOn(off, 'example.com')).toBe(true);
+    expect(isEnabledOn(off, 'example.com')).toBe(false);
+    expect(isEnabledOn(off, 'example.org')).toBe(true);
+    expect(isEnabledOn(off, 'notexample.com')).toBe(true);
     await setSiteEnabled('news.example.com', true);
     expect((await siteSettings.getValue()).disabledSites).toEqual([]);
   });
@@ -61,7 +64,7 @@ describe('site settings', () => {
 
   it('toggles the site of a tab (the keyboard shortcut), and leaves pages it cannot work on alone', async () => {
     expect(await toggleSite(siteOf('https://News.Example.com/story?id=1'))).toBe(false);
-    expect((await siteSettings.getValue()).disabledSites).toEqual(['news.example.com']);
+    expect((await siteSettings.getValue()).disabledSites).toEqual(['example.com']);
     expect(await toggleSite(siteOf('https://news.example.com/other'))).toBe(true);
     expect(await toggleSite(siteOf('chrome://extensions'))).toBeNull();
     expect(await toggleSite(undefined)).toBeNull();
@@ -69,7 +72,7 @@ describe('site settings', () => {
   });
 
   it('knows which pages it can work on, local files as one site', () => {
-    expect(siteOf('http://127.0.0.1:8080/a')).toBe('127.0.0.1:8080');
+    expect(siteOf('http://127.0.0.1:8080/a')).toBe('127.0.0.1');
     expect(siteOf('file:///home/a.html')).toBe('file://');
     expect(siteOf('chrome://extensions')).toBeNull();
     expect(siteOf('not a url')).toBeNull();
@@ -162,6 +165,14 @@ describe('toolbar badge', () => {
     expect(badgeText(7)).toBe('7');
     expect(badgeText(2885)).toBe('999');
   });
+
+  it('says in its tooltip what it counts, or why it counts nothing', () => {
+    expect(badgeTitle({ count: 108, names: 21, state: 'on' })).toBe('Side Notes: 108 mentions of 21 names on this page');
+    expect(badgeTitle({ count: 1, names: 1, state: 'on' })).toBe('Side Notes: 1 mention of 1 name on this page');
+    expect(badgeTitle({ count: 0, names: 0, state: 'on' })).toBe('Side Notes: no names from your notes on this page');
+    expect(badgeTitle({ count: 0, names: 0, state: 'paused' })).toBe('Side Notes: paused everywhere');
+    expect(badgeTitle({ count: 0, names: 0, state: 'off' })).toBe('Side Notes: off on this site');
+  });
 });
 
 describe('the keyboard shortcut', () => {
@@ -173,7 +184,7 @@ describe('the keyboard shortcut', () => {
     const sendMessage = vi.spyOn(fakeBrowser.tabs, 'sendMessage').mockResolvedValue({ site: 'news.example.com' });
     expect(await toggleActiveTabSite()).toBe(false);
     expect(sendMessage).toHaveBeenCalledWith(tab.id, { type: 'side-notes:page-state' }, { frameId: 0 });
-    expect((await siteSettings.getValue()).disabledSites).toEqual(['news.example.com']);
+    expect((await siteSettings.getValue()).disabledSites).toEqual(['example.com']);
     expect(await toggleActiveTabSite()).toBe(true);
     expect((await siteSettings.getValue()).disabledSites).toEqual([]);
   });

@@ -1,11 +1,17 @@
 /** Runtime messages between the extension's parts (the page-state contract lives in utils/page/page-state.ts). */
 
-/** Content script → background: how many mentions the top frame underlines, for the toolbar badge. */
+/**
+ * Content script → background: how many mentions the top frame underlines, of how many names, and whether Side
+ * Notes is on there (`paused` everywhere, `off` for the site): the toolbar badge and its tooltip.
+ */
 export const MENTION_COUNT_MESSAGE = 'side-notes:mention-count';
 
 export interface MentionCountMessage {
   type: typeof MENTION_COUNT_MESSAGE;
   count: number;
+  /** Distinct entities named (absent from an older content script). */
+  names?: number;
+  state?: 'on' | 'off' | 'paused';
 }
 
 export function isMentionCountMessage(message: unknown): message is MentionCountMessage {
@@ -20,6 +26,17 @@ export function isMentionCountMessage(message: unknown): message is MentionCount
 /** The toolbar badge for a count of mentions: empty for none, capped so it fits. */
 export function badgeText(count: number): string {
   return count > 0 ? String(Math.min(count, 999)) : '';
+}
+
+/** The toolbar button's tooltip for a tab: what its badge counts, or why there is none. */
+export function badgeTitle({ count, names, state }: Pick<MentionCountMessage, 'count' | 'names' | 'state'>): string {
+  if (state === 'paused') return 'Side Notes: paused everywhere';
+  if (state === 'off') return 'Side Notes: off on this site';
+  if (count === 0) return 'Side Notes: no names from your notes on this page';
+  const mentions = `${count} ${count === 1 ? 'mention' : 'mentions'}`;
+  return names === undefined
+    ? `Side Notes: ${mentions} on this page`
+    : `Side Notes: ${mentions} of ${names} ${names === 1 ? 'name' : 'names'} on this page`;
 }
 
 /**

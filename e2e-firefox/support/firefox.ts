@@ -92,6 +92,15 @@ export async function launchFirefox({
       },
       { timeout: 10_000, polling: 50 },
     );
+    // Installing opens the first-run page once (runtime.onInstalled, "install"); the journeys start without it.
+    for (let tries = 0; tries < 50; tries++) {
+      const welcome = (await browser.pages()).find((page) => page.url() === `${origin}/welcome.html`);
+      if (welcome) {
+        await welcome.close();
+        break;
+      }
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
     return { browser, origin, extensionPage, close: () => browser.close() };
   } catch (error) {
     await browser.close();

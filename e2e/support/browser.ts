@@ -40,14 +40,23 @@ export interface ExtensionBrowser {
   worker: Worker;
   extensionId: string;
   profileDir: string;
+  /** The first-run page the install opened, when asked to keep it (`keepWelcome`). */
+  welcome?: Page;
   close(options?: { keepProfile?: boolean }): Promise<void>;
 }
 
 /** Chromium with the built extension loaded, headless; a profile directory may be reused to test a restart. */
 export async function launchWithExtension(
   profileDir = mkdtempSync(join(tmpdir(), 'side-notes-profile-')),
-  { headed = false, hasTouch = false } = {},
+  {
+    headed = false,
+    hasTouch = false,
+    keepWelcome = false,
+    args = [] as string[],
+  }: { headed?: boolean; hasTouch?: boolean; keepWelcome?: boolean; args?: string[] } = {},
 ): Promise<ExtensionBrowser> {
+  // A new profile installs the extension, which opens its first-run page once (runtime.onInstalled, "install").
+  const fresh = !existsSync(join(profileDir, 'Default'));
   const context = await chromium.launchPersistentContext(profileDir, {
     executablePath: chromePath(),
     headless: false,
@@ -58,6 +67,7 @@ export async function launchWithExtension(
       ...CHROMIUM_FLAGS,
       `--disable-extensions-except=${EXTENSION_DIR}`,
       `--load-extension=${EXTENSION_DIR}`,
+      ...args,
     ],
     ignoreDefaultArgs: ['--disable-extensions'],
   });
@@ -73,11 +83,24 @@ export async function launchWithExtension(
     }
     throw new Error('the notes never reached the library');
   });
+  // The journeys start from a browser with only their own tabs: the first-run page is closed (or handed over).
+  let welcome: Page | undefined;
+  if (fresh) {
+    const isWelcome = (page: Page) => page.url() === `chrome-extension://${extensionId}/welcome.html`;
+    welcome =
+      context.pages().find(isWelcome) ??
+      (await context.waitForEvent('page', { predicate: isWelcome, timeout: 10_000 }).catch(() => undefined));
+    if (welcome && !keepWelcome) {
+      await welcome.close();
+      welcome = undefined;
+    }
+  }
   return {
     context,
     worker,
     extensionId,
     profileDir,
+    welcome,
     async close({ keepProfile = false } = {}) {
       await context.close();
       if (!keepProfile) rmSync(profileDir, { recursive: true, force: true });

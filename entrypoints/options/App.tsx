@@ -1,43 +1,49 @@
 import { useState } from 'preact/hooks';
 import { Switch } from '@/components/Switch';
 import { useSiteSettings } from '@/components/use-site-settings';
-import { normalizeHost, setPaused, setSiteEnabled } from '@/utils/settings/items';
+import { parseSiteInput, setPaused, setSiteEnabled, siteLabel, updateSiteSettings } from '@/utils/settings/items';
+import { alreadyOff, tidySites } from '@/utils/settings/site-names';
 import { Logo } from '@/components/Logo';
 import { AppearanceSettings } from './AppearanceSettings';
 import { KeyboardShortcuts } from './KeyboardShortcuts';
 import { NotesLibrary } from './NotesLibrary';
-
-/** The host of what the user typed: a bare host ("example.com"), or a whole address pasted from the address bar. */
-export function hostFromInput(value: string): string | null {
-  const text = value.trim();
-  if (text === '') return null;
-  try {
-    const url = new URL(/^[a-z][a-z\d+.-]*:\/\//i.test(text) ? text : `https://${text}`);
-    if (url.protocol !== 'http:' && url.protocol !== 'https:') return null;
-    // A site's host has a dot ("example.com"); "localhost" is the one common exception.
-    if (!url.hostname.includes('.') && url.hostname !== 'localhost') return null;
-    return normalizeHost(url.host);
-  } catch {
-    return null;
-  }
-}
 
 /** The options page: where Side Notes is off, how it marks names and opens cards, its keys, the notes library. */
 export function App() {
   const settings = useSiteSettings();
   const [draft, setDraft] = useState('');
   const [error, setError] = useState<string | null>(null);
+  /** What the last "Turn off" did, said once (a polite status, not an error). */
+  const [done, setDone] = useState<string | null>(null);
 
   async function turnOff(event: Event) {
     event.preventDefault();
-    const host = hostFromInput(draft);
-    if (!host) {
-      setError('Type a site’s address, like example.com.');
+    const input = parseSiteInput(draft);
+    if (!input.ok) {
+      setDone(null);
+      setError(input.message);
+      return;
+    }
+    const { site, typedHost } = input;
+    const covering = settings ? alreadyOff(settings.disabledSites, site) : undefined;
+    if (covering) {
+      // The field keeps what was typed: nothing happened to it.
+      setError(null);
+      setDone(
+        covering === site
+          ? `${siteLabel(site)} is already off.`
+          : `${siteLabel(site)} is already off: ${siteLabel(covering)} covers it.`,
+      );
       return;
     }
     setError(null);
     setDraft('');
-    await setSiteEnabled(host, false);
+    await updateSiteSettings((now) => ({ ...now, disabledSites: tidySites([...now.disabledSites, site]) }));
+    setDone(
+      typedHost !== site && typedHost !== ''
+        ? `Turned off on ${siteLabel(site)}, which covers ${siteLabel(typedHost)} and every other part of it.`
+        : `Turned off on ${siteLabel(site)}${site.includes('.') && !/^[\d.]+$/.test(site) ? ' and its subdomains' : ''}.`,
+    );
   }
 
   return (
@@ -61,10 +67,18 @@ export function App() {
         <h3>Off on these sites</h3>
         {settings === null ? null : settings.disabledSites.length > 0 ? (
           <ul class="options__sites" data-testid="disabled-sites">
-            {settings.disabledSites.map((host) => (
-              <li key={host}>
-                <span class="options__host">{host}</span>
-                <button type="button" class="options__button" onClick={() => void setSiteEnabled(host, true)}>
+            {settings.disabledSites.map((site) => (
+              <li key={site}>
+                <span class="options__host">{siteLabel(site)}</span>
+                <button
+                  type="button"
+                  class="options__button"
+                  aria-label={`Turn back on for ${siteLabel(site)}`}
+                  onClick={() => {
+                    setDone(null);
+                    void setSiteEnabled(site, true);
+                  }}
+                >
                   Turn back on
                 </button>
               </li>
@@ -86,18 +100,28 @@ export function App() {
               placeholder="example.com"
               value={draft}
               aria-invalid={error !== null}
-              aria-describedby={error ? 'add-site-error' : undefined}
-              onInput={(event) => setDraft(event.currentTarget.value)}
+              aria-describedby={error ? 'add-site-error add-site-hint' : 'add-site-hint'}
+              onInput={(event) => {
+                setDraft(event.currentTarget.value);
+                setError(null);
+              }}
             />
             <button type="submit" class="options__button">
               Turn off
             </button>
           </div>
+          <p class="options__hint" id="add-site-hint">
+            A site covers its subdomains: example.com covers news.example.com too. Local files are one site: type “local
+            files”.
+          </p>
           {error && (
-            <p class="options__error" id="add-site-error" role="alert">
+            <p class="options__error" id="add-site-error" role="alert" data-testid="site-error">
               {error}
             </p>
           )}
+          <p class="options__status" role="status" data-testid="site-status">
+            {done}
+          </p>
         </form>
       </section>
 

@@ -1,4 +1,5 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { KIND_LABELS } from '@/components/kinds';
 import { SourceDate } from '@/components/SourceDate';
 import { Switch } from '@/components/Switch';
 import type { Bundle } from '@/utils/bundle/schema';
@@ -46,6 +47,8 @@ type ImportState = { status: 'idle' } | { status: 'done'; outcomes: ImportOutcom
  * the built-in article restored; export as JSON (the bundle schema) and Markdown; import of JSON, checked whole.
  */
 export function NotesLibrary() {
+  /** The bundle whose entities are listed (one at a time). */
+  const [openBundle, setOpenBundle] = useState<string | null>(null);
   const [items, setItems] = useState<LibraryItem[] | null>(null);
   const [deleted, setDeleted] = useState<{ title: string; what: DeletedBundle } | null>(null);
   const [imported, setImported] = useState<ImportState>({ status: 'idle' });
@@ -134,8 +137,18 @@ export function NotesLibrary() {
                 {bundle ? (
                   <span class="options__bundle-meta">
                     {bundle.source.publisher && <>{bundle.source.publisher} · </>}
-                    <SourceDate date={bundle.source.date} /> · {bundle.entities.length}{' '}
-                    {bundle.entities.length === 1 ? 'entity' : 'entities'}
+                    <SourceDate date={bundle.source.date} /> ·{' '}
+                    <button
+                      type="button"
+                      class="options__link-button"
+                      aria-expanded={openBundle === item.entry.id}
+                      aria-controls={`entities-${item.entry.id}`}
+                      onClick={() => setOpenBundle(openBundle === item.entry.id ? null : item.entry.id)}
+                      data-testid="bundle-open"
+                    >
+                      {openBundle === item.entry.id ? 'Hide' : 'Show'} its {bundle.entities.length}{' '}
+                      {bundle.entities.length === 1 ? 'entity' : 'entities'}
+                    </button>
                     {item.entry.builtIn && <> · comes with Side Notes</>}
                   </span>
                 ) : (
@@ -181,6 +194,7 @@ export function NotesLibrary() {
                   Delete
                 </button>
               </div>
+              {bundle && openBundle === item.entry.id && <BundleEntities bundle={bundle} id={`entities-${item.entry.id}`} />}
             </li>
           );
         })}
@@ -267,5 +281,35 @@ export function NotesLibrary() {
         </div>
       )}
     </section>
+  );
+}
+
+/** A bundle's entities, grouped by kind, each with its description: what the article's notes hold. */
+function BundleEntities({ bundle, id }: { bundle: Bundle; id: string }) {
+  const kinds = Object.keys(KIND_LABELS) as (keyof typeof KIND_LABELS)[];
+  return (
+    <div class="options__entities sn-kinds" id={id} data-testid="bundle-entities">
+      {kinds.map((kind) => {
+        const ofKind = bundle.entities
+          .filter((entity) => entity.kind === kind)
+          .sort((a, b) => a.name.localeCompare(b.name));
+        if (ofKind.length === 0) return null;
+        return (
+          <div key={kind} class="options__entity-group">
+            <h4 class="options__entity-kind">
+              {KIND_LABELS[kind]} ({ofKind.length})
+            </h4>
+            <ul>
+              {ofKind.map((entity) => (
+                <li key={entity.id} data-kind={kind} data-testid="bundle-entity">
+                  <span class="options__entity-name">{entity.name}</span>
+                  <span class="options__entity-description">{entity.description}</span>
+                </li>
+              ))}
+            </ul>
+          </div>
+        );
+      })}
+    </div>
   );
 }

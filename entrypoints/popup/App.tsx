@@ -12,8 +12,12 @@ import { quotesBySource } from '@/utils/catalogue/catalogue';
 import { CARD_MESSAGE, type CardAnswer, type CardRequest } from '@/utils/messages';
 import { followPageSummary, type PageSummary } from '@/utils/page/page-state';
 import type { Note, NoteMatch } from '@/utils/search/notes-search';
-import { isEnabledOn, setPaused, setSiteEnabled, siteLabel } from '@/utils/settings/items';
+import { isEnabledOn, isSiteOn, setPaused, setSiteEnabled, siteForHost, siteLabel } from '@/utils/settings/items';
 import { Logo } from '@/components/Logo';
+import { useShortcuts } from '@/components/use-shortcuts';
+import { BrowseAll } from './BrowseAll';
+import { MentionsBar } from './MentionsBar';
+import { countLine } from './counts';
 
 export interface AppProps {
   bundles: Bundle[];
@@ -52,6 +56,9 @@ export function App({ bundles, tabId }: AppProps) {
   // The cards opened one from another; Back returns along it, and past its start to the list.
   const [trail, setTrail] = useState<Note[]>([]);
   const backButton = useRef<HTMLButtonElement>(null);
+  /** Every note, by kind: the popup's answer on a page that names nothing, or to a reader who wants to look round. */
+  const [browsing, setBrowsing] = useState(false);
+  const shortcuts = useShortcuts();
 
   useEffect(() => {
     void findTab(tabId).then(setTab);
@@ -77,6 +84,10 @@ export function App({ bundles, tabId }: AppProps) {
   /** The site of the page, as its content script knows it; null where none answers (browser pages). */
   const host = page.status === 'ready' ? page.summary.site : null;
   const enabledHere = settings && host ? isEnabledOn(settings, host) : null;
+  /** The site the switch turns on and off: the page's registrable domain (README, "Sites"). */
+  const site = host ? siteForHost(host) : null;
+  const paused = settings?.paused ?? false;
+  const summary = page.status === 'ready' && page.summary.enabled ? page.summary : null;
 
   const counts = useMemo(
     () =>
@@ -153,6 +164,11 @@ export function App({ bundles, tabId }: AppProps) {
     setTrail(trail.slice(0, -1));
   }
 
+  const walkKeys = ['next-name', 'previous-name']
+    .map((name) => shortcuts.find((shortcut) => shortcut.name === name)?.shortcut)
+    .filter((key): key is string => !!key);
+  const siteKey = shortcuts.find((shortcut) => shortcut.name === 'toggle-site')?.shortcut;
+
   return (
     <div class="popup">
       <header class="popup__header">
@@ -182,12 +198,22 @@ export function App({ bundles, tabId }: AppProps) {
             }
           }}
         >
-          <button type="button" class="popup__back" ref={backButton} onClick={back} data-testid="back">
-            <svg viewBox="0 0 16 16" width="14" height="14" aria-hidden="true">
-              <path d="M10 3.5L5.5 8l4.5 4.5" />
-            </svg>
-            Back
-          </button>
+          <div class="popup__card-top">
+            <button type="button" class="popup__back" ref={backButton} onClick={back} data-testid="back">
+              <svg viewBox="0 0 16 16" width="14" height="14" aria-hidden="true">
+                <path d="M10 3.5L5.5 8l4.5 4.5" />
+              </svg>
+              Back
+            </button>
+            {tab && summary && enabledHere && (counts.get(card.entity.id) ?? 0) > 0 && (
+              <MentionsBar
+                key={card.entity.id}
+                name={card.entity.name}
+                count={counts.get(card.entity.id)!}
+                show={(at) => showOnPage(card.entity.id, at, false)}
+              />
+            )}
+          </div>
           <EntityCard
             entity={card.entity}
             source={card.bundle.source}
@@ -197,6 +223,12 @@ export function App({ bundles, tabId }: AppProps) {
             onSelectEntity={openRelated}
           />
         </main>
+      ) : browsing && !searching ? (
+        <BrowseAll
+          notes={notes.all()}
+          onOpen={(note) => setTrail([note])}
+          onBack={() => setBrowsing(false)}
+        />
       ) : (
         <main class="popup__main">
           <SearchBox
@@ -214,6 +246,12 @@ export function App({ bundles, tabId }: AppProps) {
             <h2 class="popup__label" id="popup-list-heading">
               {searching ? 'Notes' : 'On this page'}
             </h2>
+            {!searching && enabledHere && summary && summary.total > 0 && (
+              // The toolbar badge's count, said in full (its tooltip says the same).
+              <p class="popup__total" data-testid="page-total">
+                {countLine(summary.total, summary.entities.length)}
+              </p>
+            )}
             {items.length > 0 ? (
               <EntityList
                 id={LIST_ID}
@@ -242,19 +280,33 @@ export function App({ bundles, tabId }: AppProps) {
               </p>
             )}
           </section>
+          {!searching && (
+            <button type="button" class="popup__browse" onClick={() => setBrowsing(true)} data-testid="browse-all">
+              Browse all notes <span class="popup__browse-count">({notes.all().length})</span>
+            </button>
+          )}
         </main>
       )}
 
       <footer class="popup__footer">
-        <Switch
-          label={host ? `Side notes on ${siteLabel(host)}` : 'Side notes on this site'}
-          checked={host !== null && settings !== null && !settings.disabledSites.includes(host)}
-          disabled={host === null || settings === null}
-          onChange={(enabled) => {
-            if (host) void setSiteEnabled(host, enabled);
-          }}
-          testId="site-switch"
-        />
+        <div class={paused ? 'popup__site popup__site--overridden' : 'popup__site'}>
+          <Switch
+            label={site ? `Side notes on ${siteLabel(site)}` : 'Side notes on this site'}
+            checked={host !== null && settings !== null && isSiteOn(settings, host)}
+            disabled={host === null || settings === null}
+            onChange={(enabled) => {
+              if (host) void setSiteEnabled(host, enabled);
+            }}
+            describedBy={paused && host ? 'site-overridden' : undefined}
+            testId="site-switch"
+          />
+          {paused && host && (
+            // The switch still works (the choice is kept for when the pause ends); it just has no effect for now.
+            <p class="popup__overridden" id="site-overridden" data-testid="site-overridden">
+              Paused everywhere: this switch takes effect when you resume.
+            </p>
+          )}
+        </div>
         <Switch
           label="Pause everywhere"
           checked={settings?.paused ?? false}
@@ -273,6 +325,27 @@ export function App({ bundles, tabId }: AppProps) {
         >
           Options
         </a>
+        {(walkKeys.length > 0 || siteKey) && (
+          <p class="popup__keys" data-testid="popup-keys">
+            {walkKeys.length > 0 && (
+              <>
+                {walkKeys.map((key, index) => (
+                  <span key={key}>
+                    {index > 0 && ' / '}
+                    <kbd>{key}</kbd>
+                  </span>
+                ))}{' '}
+                walk the names on a page
+              </>
+            )}
+            {walkKeys.length > 0 && siteKey && ' · '}
+            {siteKey && (
+              <>
+                <kbd>{siteKey}</kbd> turns this site on or off
+              </>
+            )}
+          </p>
+        )}
       </footer>
     </div>
   );

@@ -153,7 +153,7 @@ export default defineUnlistedScript(() => {
 
   // ── Telling the badge and an open popup what changed, a few times a second at most ─────────────────────────
   let reportScheduled = false;
-  let lastCount = -1;
+  let lastCount = '';
   let lastVersion = '';
   function changed() {
     if (!isTopFrame || reportScheduled || script.signal.aborted) return;
@@ -164,9 +164,12 @@ export default defineUnlistedScript(() => {
     reportScheduled = false;
     if (!alive()) return;
     const count = session?.mentionCount() ?? 0;
-    if (count !== lastCount) {
-      lastCount = count;
-      browser.runtime.sendMessage({ type: MENTION_COUNT_MESSAGE, count }).catch(() => {});
+    const names = session?.entityCounts().length ?? 0;
+    const state = session ? 'on' : pausedNow ? 'paused' : 'off';
+    const told = `${count} ${names} ${state}`;
+    if (told !== lastCount) {
+      lastCount = told;
+      browser.runtime.sendMessage({ type: MENTION_COUNT_MESSAGE, count, names, state }).catch(() => {});
     }
     const version = session ? `on:${session.version()}` : 'off';
     if (version !== lastVersion && subscribers.size > 0) {
@@ -179,6 +182,8 @@ export default defineUnlistedScript(() => {
   // ── On and off, the notes, and new views ──────────────────────────────────────────────────────────────────
   // Side Notes is on for the page once both the settings and the notes have been read.
   let wantOn: boolean | null = null;
+  /** Paused everywhere (the badge's tooltip says why there is no count). */
+  let pausedNow = false;
   function apply() {
     if (wantOn === null || !alive()) return;
     if (wantOn) style.attach();
@@ -189,10 +194,12 @@ export default defineUnlistedScript(() => {
   }
   const unfollow = followSettings((settings) => {
     wantOn = isEnabledOn(settings.sites, site);
+    pausedNow = settings.sites.paused;
     appearance = settings.appearance;
     style.setUnderline(appearance.underline);
     session?.setAppearance(appearance);
     apply();
+    changed();
   });
   whenGone(() => style.detach());
 

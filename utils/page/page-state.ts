@@ -22,7 +22,10 @@ export interface PageState {
   /** False when paused globally or for this site. */
   enabled: boolean;
   host: string;
-  /** The page's site as the site switch knows it (`siteOf`: the host, or `file://` for local files). */
+  /**
+   * The host the site switch matches (`siteOf`: `location.hostname`, lower-case, ASCII, no port; `file://` for local
+   * files). The extension's pages turn it into its site, a registrable domain (`siteForHost`; README, "Sites").
+   */
   site: string;
   /** One per underlined occurrence, in document order. */
   mentions: PageMention[];
@@ -50,7 +53,7 @@ export const PAGE_SUMMARY_PORT = 'side-notes:page-summary';
 export interface PageSummary {
   enabled: boolean;
   host: string;
-  /** The page's site as the site switch knows it (`siteOf`). */
+  /** The host the site switch matches (`siteOf`, as in `PageState.site`). */
   site: string;
   /** Entities in the order the page first names them, with how often it names each. */
   entities: { entityId: string; count: number }[];

@@ -37,6 +37,8 @@ export interface NotesSearch {
   search(query: string, limit?: number): NoteHit[];
   /** The note for an entity id (a catalogue id). */
   note(entityId: string): Note | undefined;
+  /** Every note, in catalogue order (for browsing: builds the catalogue if it is not yet). */
+  all(): Note[];
   /**
    * Works for about `budgetMs` (at least one step: one entity into the catalogue, or once it is built, one note
    * indexed); true once every note is indexed.
@@ -147,6 +149,10 @@ export function startNotesSearch(bundles: Bundle[]): NotesSearch {
     note(entityId) {
       catalogueFor(Infinity, 0);
       return catalogue!.get(entityId);
+    },
+    all() {
+      catalogueFor(Infinity, 0);
+      return notes;
     },
     indexFor(budgetMs) {
       const start = performance.now();

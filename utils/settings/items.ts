@@ -6,16 +6,20 @@ import {
   DEFAULT_SITE_SETTINGS,
   readAppearance,
   readSiteSettings,
+  isSiteOn,
   type Appearance,
   type SiteSettings,
 } from './schema';
-import { normalizeHost } from './sites';
+import { siteForHost, tidySites } from './site-names';
+import { covers, normalizeHost } from './sites';
 
-export { normalizeHost, siteLabel, siteOf } from './sites';
+export { covers, normalizeHost, siteOf } from './sites';
+export { parseSiteInput, siteForHost, siteLabel } from './site-names';
 export {
   DEFAULT_APPEARANCE,
   DEFAULT_SITE_SETTINGS,
   isEnabledOn,
+  isSiteOn,
   readAppearance,
   readSiteSettings,
   type Appearance,
@@ -29,9 +33,23 @@ export {
  * opens cards (`appearance`); both written through one lock, one change at a time.
  */
 
-const storedSiteSettings = storage.defineItem<unknown>(`local:${SITE_SETTINGS_KEY}`, {
+/**
+ * Version 2 of the site list (README, "Sites"): version 1 kept hosts with their ports (`news.example.com:8080`); from
+ * version 2 every entry is a site (`example.com`), in ASCII, once. Nothing is lost: each old entry becomes the site
+ * that covers it, so every page that was off stays off. Run by WXT's storage when an extension page or the background
+ * first defines the item; until then the content script reads an old list leniently (ports dropped, and it compares
+ * by suffix), so an old entry keeps covering its own host.
+ */
+export function migrateSiteSettingsV2(stored: unknown): unknown {
+  if (typeof stored !== 'object' || stored === null) return stored;
+  const old = stored as { disabledSites?: unknown };
+  return { ...old, disabledSites: Array.isArray(old.disabledSites) ? tidySites(old.disabledSites) : [] };
+}
+
+export const storedSiteSettings = storage.defineItem<unknown>(`local:${SITE_SETTINGS_KEY}`, {
   fallback: DEFAULT_SITE_SETTINGS,
-  version: 1,
+  version: 2,
+  migrations: { 2: migrateSiteSettingsV2 },
 });
 
 const storedAppearance = storage.defineItem<unknown>(`local:${APPEARANCE_KEY}`, {
@@ -106,24 +124,27 @@ export function updateAppearance(change: Partial<Appearance> | ((value: Appearan
   });
 }
 
-/** A copy of `settings` with `site` switched on or off. */
-export function withSite(settings: SiteSettings, site: string, enabled: boolean): SiteSettings {
-  const key = normalizeHost(site);
-  const others = settings.disabledSites.filter((other) => other !== key);
-  return { ...settings, disabledSites: enabled ? others : [...others, key].sort() };
+/**
+ * A copy of `settings` with Side Notes on or off for the page host (or site) `host`. Off adds its site
+ * (`news.example.com` → `example.com`); on removes every entry that covers it, so the page is really on again.
+ */
+export function withSite(settings: SiteSettings, host: string, enabled: boolean): SiteSettings {
+  const key = normalizeHost(host);
+  const others = settings.disabledSites.filter((site) => !covers(site, key));
+  return { ...settings, disabledSites: enabled ? others : tidySites([...others, siteForHost(key)]) };
 }
 
-export async function setSiteEnabled(site: string, enabled: boolean): Promise<void> {
-  await updateSiteSettings((settings) => withSite(settings, site, enabled));
+export async function setSiteEnabled(host: string, enabled: boolean): Promise<void> {
+  await updateSiteSettings((settings) => withSite(settings, host, enabled));
 }
 
 export async function setPaused(paused: boolean): Promise<void> {
   await updateSiteSettings((settings) => ({ ...settings, paused }));
 }
 
-/** Switches Side Notes for `site` (a `siteOf` value); returns whether it is now on, or null for no site. */
-export async function toggleSite(site: string | null | undefined): Promise<boolean | null> {
-  if (!site) return null;
-  const next = await updateSiteSettings((settings) => withSite(settings, site, settings.disabledSites.includes(site)));
-  return !next.disabledSites.includes(site);
+/** Switches Side Notes for the site of `host` (a `siteOf` value); returns whether it is now on, or null for none. */
+export async function toggleSite(host: string | null | undefined): Promise<boolean | null> {
+  if (!host) return null;
+  const next = await updateSiteSettings((settings) => withSite(settings, host, !isSiteOn(settings, host)));
+  return isSiteOn(next, host);
 }

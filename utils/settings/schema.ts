@@ -1,7 +1,7 @@
 import * as v from 'valibot';
 import type { EntityKind } from '@/utils/bundle/schema';
 import { OPEN_DELAY_MS } from '@/utils/hover/machine';
-import { normalizeHost } from './sites';
+import { covers, normalizeHost } from './sites';
 
 /**
  * The reader's settings as stored, and how what is stored is read. Storage is shared with every past and future
@@ -14,7 +14,11 @@ import { normalizeHost } from './sites';
 export interface SiteSettings {
   /** Global pause: no underlines anywhere while true. */
   paused: boolean;
-  /** Sites (`siteOf`: a host, lower-case, or `file://`) where the user turned Side Notes off; sorted, no repeats. */
+  /**
+   * Sites where the reader turned Side Notes off (README, "Sites"): registrable domains in ASCII, IP addresses,
+   * `localhost`, or `file://`; each covers its subdomains; sorted, no repeats. Read leniently (a port or upper case
+   * written by an older version is dropped here); `site-names.ts` turns each into its site when the list is written.
+   */
   disabledSites: string[];
 }
 
@@ -38,9 +42,15 @@ export function readSiteSettings(stored: unknown): SiteSettings {
   return result.success ? result.output : { ...DEFAULT_SITE_SETTINGS };
 }
 
-/** True when Side Notes should underline on `site` (a `siteOf` value). */
-export function isEnabledOn(settings: SiteSettings, site: string): boolean {
-  return !settings.paused && !settings.disabledSites.includes(normalizeHost(site));
+/** True when Side Notes should underline on a page of `host` (a `siteOf` value): not paused, and no site off covers it. */
+export function isEnabledOn(settings: SiteSettings, host: string): boolean {
+  return !settings.paused && isSiteOn(settings, host);
+}
+
+/** Whether no site in the list covers `host` (the pause aside). */
+export function isSiteOn(settings: SiteSettings, host: string): boolean {
+  const key = normalizeHost(host);
+  return !settings.disabledSites.some((site) => covers(site, key));
 }
 
 /** How names are underlined on pages. `none`: not at all (the popup and the keyboard still reach every name). */
