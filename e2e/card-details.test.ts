@@ -10,7 +10,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PageState } from '../utils/page/page-state';
 import { launchWithExtension, settledPageState, type ExtensionBrowser } from './support/browser';
-import { inCardRoot } from './support/card';
+import { inCardRoot, announced, focusInCard } from './support/card';
 import { cardView, clickInCard, collectErrors, hoverText, screenshotTo, textBox, waitForPageState } from './support/journeys';
 import { startPageServer, type PageServer } from './support/pages';
 
@@ -58,24 +58,6 @@ const OKLCH_PAGE = page_(
   `<h1>Oklch</h1><p>The Secretary General, Jens Stoltenberg, spoke in Seoul.</p>${FILLER}`,
 );
 
-/** What has focus inside the card's (closed) root: its role or label or text; null when focus is not in the card. */
-function focusInCard(page: Page): Promise<string | null> {
-  return inCardRoot<string | null>(
-    page,
-    `function (root) {
-      const active = root.activeElement;
-      if (!active) return null;
-      return active.getAttribute('role') ?? active.getAttribute('aria-label') ?? active.textContent.trim();
-    }`,
-    null,
-    null,
-  );
-}
-
-/** What the card's polite live region says now. */
-function announced(page: Page): Promise<string> {
-  return inCardRoot<string>(page, `function (root) { return root.querySelector('[role="status"]')?.textContent ?? ''; }`, null, '');
-}
 
 /** The card's scrolling body: how far it is scrolled, and how far it could be. */
 function bodyScroll(page: Page): Promise<{ top: number; max: number }> {

@@ -5,10 +5,11 @@
  * from its search box to a card opened on the page with focus in it. Screenshots in e2e/screenshots/keyboard-*.
  */
 import type { Page } from 'playwright-core';
+import { textOnScreenInPage } from './support/in-page';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PageState } from '../utils/page/page-state';
 import { launchWithExtension, settledPageState, tabIdOf, type ExtensionBrowser } from './support/browser';
-import { inCardRoot } from './support/card';
+import { inCardRoot, announced, focusInCard } from './support/card';
 import { collectErrors, screenshotTo, waitForPageState } from './support/journeys';
 import { pressShortcut } from './support/keys';
 import { seedArticlePage, startPageServer, type PageServer } from './support/pages';
@@ -26,24 +27,6 @@ function pageWithLinks(): string {
   );
 }
 
-/** What has focus inside the card's (closed) root: its role or label or text; null when focus is not in the card. */
-function focusInCard(page: Page): Promise<string | null> {
-  return inCardRoot<string | null>(
-    page,
-    `function (root) {
-      const active = root.activeElement;
-      if (!active) return null;
-      return active.getAttribute('role') ?? active.getAttribute('aria-label') ?? active.textContent.trim();
-    }`,
-    null,
-    null,
-  );
-}
-
-/** What the card's polite live region says now. */
-function announced(page: Page): Promise<string> {
-  return inCardRoot<string>(page, `function (root) { return root.querySelector('[role="status"]')?.textContent ?? ''; }`, null, '');
-}
 
 /** The page's own focused element, as the page sees it. */
 function pageFocus(page: Page): Promise<string> {
@@ -72,27 +55,9 @@ function activeMentionAt(page: Page): Promise<number | null> {
   });
 }
 
-/** Whether the mention's words are inside the viewport now (the page's own view of its text). */
+/** Whether the `occurrence`-th mention with this text (in document order) is on screen in the page. */
 function onScreen(page: Page, text: string, occurrence: number): Promise<boolean> {
-  return page.evaluate(
-    ({ text, occurrence }) => {
-      const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-      let seen = 0;
-      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-        const data = (node as Text).data;
-        for (let at = data.indexOf(text); at >= 0; at = data.indexOf(text, at + 1)) {
-          if (seen++ !== occurrence) continue;
-          const range = document.createRange();
-          range.setStart(node, at);
-          range.setEnd(node, at + text.length);
-          const box = range.getBoundingClientRect();
-          return box.top >= 0 && box.bottom <= innerHeight;
-        }
-      }
-      return false;
-    },
-    { text, occurrence },
-  );
+  return page.evaluate(textOnScreenInPage, { text, occurrence });
 }
 
 describe('the card by keyboard alone', () => {

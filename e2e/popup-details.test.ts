@@ -5,6 +5,7 @@
  * overrides it, and the toolbar badge shows nothing. Screenshots in e2e/screenshots/popup-details-*.
  */
 import type { Page } from 'playwright-core';
+import { textOnScreenInPage } from './support/in-page';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { browser as extensionApi } from 'wxt/browser';
 import type { PageState } from '../utils/page/page-state';
@@ -20,27 +21,9 @@ async function toolbarOf(browser: ExtensionBrowser, tabId: number): Promise<{ ba
   }, tabId);
 }
 
-/** Whether the `occurrence`-th mention of an entity (in document order) is on screen in the page. */
+/** Whether the `occurrence`-th mention with this text (in document order) is on screen in the page. */
 function mentionOnScreen(page: Page, text: string, occurrence: number): Promise<boolean> {
-  return page.evaluate(
-    ({ text, occurrence }) => {
-      const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-      let seen = 0;
-      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-        const data = (node as Text).data;
-        for (let at = data.indexOf(text); at >= 0; at = data.indexOf(text, at + 1)) {
-          if (seen++ !== occurrence) continue;
-          const range = document.createRange();
-          range.setStart(node, at);
-          range.setEnd(node, at + text.length);
-          const box = range.getBoundingClientRect();
-          return box.top >= 0 && box.bottom <= innerHeight;
-        }
-      }
-      return false;
-    },
-    { text, occurrence },
-  );
+  return page.evaluate(textOnScreenInPage, { text, occurrence });
 }
 
 /** The popup's content fits Chrome's 600 px cap on a popup's height: nothing needs the page itself to scroll. */

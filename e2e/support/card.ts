@@ -76,3 +76,22 @@ export async function clickInCard(page: Page, selector: string, text?: string): 
   const { x, y } = await cardPoint(page, selector, text);
   await page.mouse.click(x, y);
 }
+
+/** What has focus inside the card's (closed) root: its role or label or text; null when focus is not in the card. */
+export function focusInCard(page: Page): Promise<string | null> {
+  return inCardRoot<string | null>(
+    page,
+    `function (root) {
+      const active = root.activeElement;
+      if (!active) return null;
+      return active.getAttribute('role') ?? active.getAttribute('aria-label') ?? active.textContent.trim();
+    }`,
+    null,
+    null,
+  );
+}
+
+/** What the card's polite live region says now. */
+export function announced(page: Page): Promise<string> {
+  return inCardRoot<string>(page, `function (root) { return root.querySelector('[role="status"]')?.textContent ?? ''; }`, null, '');
+}

@@ -45,6 +45,27 @@ export function textBoxInPage({
 }
 
 /** What the page's highlight registry holds, seen from the page's own world: how much of it a page could read. */
+/**
+ * Whether the `occurrence`-th (0-based) occurrence of `text` inside one text node of the page's body is wholly
+ * inside the viewport now, as the page itself sees its text (nothing is scrolled).
+ */
+export function textOnScreenInPage({ text, occurrence }: { text: string; occurrence: number }): boolean {
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  let seen = 0;
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const data = (node as Text).data;
+    for (let at = data.indexOf(text); at >= 0; at = data.indexOf(text, at + 1)) {
+      if (seen++ !== occurrence) continue;
+      const range = document.createRange();
+      range.setStart(node, at);
+      range.setEnd(node, at + text.length);
+      const box = range.getBoundingClientRect();
+      return box.top >= 0 && box.bottom <= innerHeight;
+    }
+  }
+  return false;
+}
+
 export interface RegisteredRanges {
   /** Ranges registered in all (every highlight: the test pages register none of their own). */
   total: number;
