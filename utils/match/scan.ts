@@ -436,13 +436,17 @@ export class NameStarts {
    * one table cell, "NATO" in the next, with no space between the two nodes).
    */
   holdsStart(text: string): boolean {
-    if (this.path === null && this.quick !== null && this.noNameAtAll(text)) return false;
+    let from = 0;
+    if (this.path === null && this.quick !== null) {
+      from = this.quickLook(text);
+      if (from < 0) return false;
+    }
     let hash = this.hash;
     let inWord = this.inWord;
     /** This text's own first word, while the word carried over from the text before is still going on. */
     let fresh = inWord ? FNV_OFFSET : 0;
-    let wordStart = inWord ? -1 : 0;
-    for (let i = 0, length = text.length; i < length; i++) {
+    let wordStart = inWord ? -1 : from;
+    for (let i = from, length = text.length; i < length; i++) {
       const code = text.charCodeAt(i);
       // One table read for nearly every character of a page (see WORD_FOLD_TABLE); the rest the slow way.
       let folded: number;
@@ -482,20 +486,26 @@ export class NameStarts {
   }
 
   /**
-   * The quick look: whether a native regular expression vouches that `text` holds no word that starts a name, and
-   * when it does, the state the loop below would have left (the word still open at the end). It vouches only for
-   * text whose words are all ASCII letters and digits (nearly every text node of most pages), where folding is
-   * lower-casing: any other letter, digit, mark or invisible character sends the text to the loop. A word carried
-   * over from the text before is ended here only when it starts no name and this text does not go on with it.
+   * The quick look: a native regular expression finds the first place in `text` where a word may start a name. It
+   * vouches only for what precedes that place, and only for ASCII words (where folding is lower-casing) and common
+   * punctuation: any other letter, digit, mark or invisible character is a place too. Returns -1 when there is no
+   * such place (`text` starts no name), having left the state the loop would have left (the word still open at the
+   * end); otherwise where the loop must start: the start of the word at that place, with no word or name under way
+   * (none of the words before it starts a name), or 0 with the state untouched when a word carried over from the
+   * text before goes on here or may start a name.
    */
-  private noNameAtAll(text: string): boolean {
+  private quickLook(text: string): number {
     if (this.inWord) {
       const code = text.charCodeAt(0);
-      if (!(code < 128 && !isAsciiWordCode(code)) || this.matcher.root.has(this.hash)) return false;
+      if (!(code < 128 && !isAsciiWordCode(code)) || this.matcher.root.has(this.hash)) return 0;
       this.inWord = false;
     }
-    this.quick!.lastIndex = 0;
-    if (this.quick!.test(text)) return false;
+    let at = text.search(this.quick!);
+    if (at >= 0) {
+      // A character the look cannot vouch for may sit inside an ASCII word ("café"): the loop reads that word whole.
+      while (at > 0 && isAsciiWordCode(text.charCodeAt(at - 1))) at--;
+      return at;
+    }
     let start = text.length;
     while (start > 0 && isAsciiWordCode(text.charCodeAt(start - 1))) start--;
     if (start < text.length) {
@@ -504,7 +514,7 @@ export class NameStarts {
       this.hash = hash;
       this.inWord = true;
     }
-    return true;
+    return -1;
   }
 
   /**
