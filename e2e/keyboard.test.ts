@@ -5,12 +5,11 @@
  * from its search box to a card opened on the page with focus in it. Screenshots in e2e/screenshots/keyboard-*.
  */
 import type { Page } from 'playwright-core';
-import { textOnScreenInPage } from './support/in-page';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PageState } from '../utils/page/page-state';
 import { launchWithExtension, settledPageState, tabIdOf, type ExtensionBrowser } from './support/browser';
 import { inCardRoot, announced, focusInCard } from './support/card';
-import { collectErrors, screenshotTo, waitForPageState } from './support/journeys';
+import { collectErrors, screenshotTo, waitForPageState, textOnScreen } from './support/journeys';
 import { pressShortcut } from './support/keys';
 import { seedArticlePage, startPageServer, type PageServer } from './support/pages';
 
@@ -55,10 +54,6 @@ function activeMentionAt(page: Page): Promise<number | null> {
   });
 }
 
-/** Whether the `occurrence`-th mention with this text (in document order) is on screen in the page. */
-function onScreen(page: Page, text: string, occurrence: number): Promise<boolean> {
-  return page.evaluate(textOnScreenInPage, { text, occurrence });
-}
 
 describe('the card by keyboard alone', () => {
   let server: PageServer;
@@ -163,7 +158,7 @@ describe('the card by keyboard alone', () => {
     // The twentieth name is further down the article: the page scrolled to it.
     const last = state.mentions[19];
     const occurrence = state.mentions.slice(0, 19).filter((mention) => mention.text === last.text).length;
-    expect(await onScreen(page, last.text, occurrence)).toBe(true);
+    expect(await textOnScreen(page, last.text, occurrence)).toBe(true);
     expect(await page.evaluate(() => scrollY)).toBeGreaterThan(0);
     await expect.poll(() => announced(page)).toContain(`${last.name}, `);
     await screenshotTo(page, 'keyboard-walk');
@@ -235,7 +230,7 @@ describe('the popup by keyboard alone', () => {
     await waitForPageState(browser, article, (s) => s.openCard === second.entityId, { what: 'the card on the page' });
     await expect.poll(() => focusInCard(article)).toBe('dialog');
     // Its first mention is on screen, marked as the open card's.
-    expect(await onScreen(article, second.text, state.mentions.filter((m) => m.text === second.text).indexOf(second))).toBe(true);
+    expect(await textOnScreen(article, second.text, state.mentions.filter((m) => m.text === second.text).indexOf(second))).toBe(true);
     if (!popup.isClosed()) await popup.close();
     await article.bringToFront();
     await screenshotTo(article, 'keyboard-popup-card-on-page');

@@ -5,12 +5,11 @@
  * overrides it, and the toolbar badge shows nothing. Screenshots in e2e/screenshots/popup-details-*.
  */
 import type { Page } from 'playwright-core';
-import { textOnScreenInPage } from './support/in-page';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { browser as extensionApi } from 'wxt/browser';
 import type { PageState } from '../utils/page/page-state';
 import { launchWithExtension, settledPageState, tabIdOf, type ExtensionBrowser } from './support/browser';
-import { collectErrors, openPopupFor, screenshotTo, storedSiteSettings, waitForPageState } from './support/journeys';
+import { collectErrors, openPopupFor, screenshotTo, storedSiteSettings, waitForPageState, textOnScreen } from './support/journeys';
 import { startPageServer, type PageServer } from './support/pages';
 
 /** The toolbar button's badge and tooltip for a tab, as the browser has them. */
@@ -21,10 +20,6 @@ async function toolbarOf(browser: ExtensionBrowser, tabId: number): Promise<{ ba
   }, tabId);
 }
 
-/** Whether the `occurrence`-th mention with this text (in document order) is on screen in the page. */
-function mentionOnScreen(page: Page, text: string, occurrence: number): Promise<boolean> {
-  return page.evaluate(textOnScreenInPage, { text, occurrence });
-}
 
 /** The popup's content fits Chrome's 600 px cap on a popup's height: nothing needs the page itself to scroll. */
 async function fitsPopup(popup: Page): Promise<void> {
@@ -68,7 +63,7 @@ describe('the popup, in detail', () => {
     await waitForPageState(browser, article, (s) => s.openCard === first.entityId, { what: `${lastName}'s card on the page` });
     expect(await article.evaluate(() => scrollY)).toBeGreaterThan(0);
     const occurrence = state.mentions.filter((m) => m.text === first.text).indexOf(first);
-    expect(await mentionOnScreen(article, first.text, occurrence)).toBe(true);
+    expect(await textOnScreen(article, first.text, occurrence)).toBe(true);
     expect(errors).toEqual([]);
     if (!popup.isClosed()) await popup.close();
     await article.keyboard.press('Escape');
@@ -106,7 +101,7 @@ describe('the popup, in detail', () => {
     // The page shows the third mention: it is on screen, and the card is open at it.
     const third = stoltenberg[2];
     const occurrence = state.mentions.filter((m) => m.text === third.text).indexOf(third);
-    await expect.poll(() => mentionOnScreen(article, third.text, occurrence)).toBe(true);
+    await expect.poll(() => textOnScreen(article, third.text, occurrence)).toBe(true);
     await screenshotTo(article, 'popup-details-third-mention-on-page');
 
     await popup.getByTestId('previous-mention').click();

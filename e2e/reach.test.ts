@@ -3,47 +3,27 @@
  * own origin. Side Notes reads them, paints there, keeps up with their changes and opens cards from them; it leaves
  * closed shadow roots and other sites' frames alone.
  */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Frame, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchWithExtension, settledPageState, type ExtensionBrowser } from './support/browser';
 import { cardView, collectErrors, screenshotTo, waitForPageState } from './support/journeys';
-import { startPageServer, type PageServer } from './support/pages';
+import { ROOT, startPageServer, type PageServer } from './support/pages';
 
-const COMPONENTS = `<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><title>Web components</title>
-<style>body { font: 18px/1.6 Georgia, serif; margin: 40px; max-width: 720px; }</style></head>
-<body>
-<p>An ordinary paragraph about Pyongyang.</p>
-<news-comments id="comments"></news-comments>
-<sealed-widget></sealed-widget>
-<p>The last paragraph names Moscow.</p>
-<script>
-  customElements.define('news-comments', class extends HTMLElement {
-    constructor() {
-      super();
-      const root = this.attachShadow({ mode: 'open' });
-      root.innerHTML = '<style>p { color: #333 }</style><p id="first">Readers argued about NATO and Seoul.</p><comment-reply></comment-reply>';
-    }
-  });
-  customElements.define('comment-reply', class extends HTMLElement {
-    constructor() {
-      super();
-      this.attachShadow({ mode: 'open' }).innerHTML = '<p>A reply about Jens Stoltenberg.</p>';
-    }
-  });
-  customElements.define('sealed-widget', class extends HTMLElement {
-    constructor() {
-      super();
-      this.attachShadow({ mode: 'closed' }).innerHTML = '<p>Closed roots keep their own text: Ukraine.</p>';
-    }
-  });
-  window.addLater = () => {
+/**
+ * The hand-made web-components page of the baselines (open roots, one nested, one closed), with a way for the test to
+ * add a comment inside a shadow root later.
+ */
+const COMPONENTS = readFileSync(join(ROOT, 'tests', 'fixtures', 'pages', 'handmade-web-components.html'), 'utf8').replace(
+  '</script>',
+  `  window.addLater = () => {
     const p = document.createElement('p');
     p.textContent = 'Later, a comment on Japan.';
     document.getElementById('comments').shadowRoot.append(p);
   };
-</script>
-</body></html>`;
+</script>`,
+);
 
 const FRAMES = (otherOrigin: string) => `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>Frames</title>

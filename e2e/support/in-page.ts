@@ -16,7 +16,7 @@ export interface TextBox {
 /**
  * The box of the `occurrence`-th (0-based) occurrence of `text` inside one text node of the page's body, found with
  * a Range: the first line box when it wraps. Scrolls its paragraph into view first (`block` as for
- * `scrollIntoView`); null when it is not there.
+ * `scrollIntoView`; null: not scrolled); null when it is not there.
  */
 export function textBoxInPage({
   text,
@@ -25,7 +25,7 @@ export function textBoxInPage({
 }: {
   text: string;
   occurrence: number;
-  block: ScrollLogicalPosition;
+  block: ScrollLogicalPosition | null;
 }): TextBox | null {
   const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
   let seen = 0;
@@ -36,7 +36,7 @@ export function textBoxInPage({
       const range = document.createRange();
       range.setStart(node, at);
       range.setEnd(node, at + text.length);
-      node.parentElement?.scrollIntoView({ block, behavior: 'instant' as ScrollBehavior });
+      if (block) node.parentElement?.scrollIntoView({ block, behavior: 'instant' as ScrollBehavior });
       const { left, top, right, bottom } = range.getClientRects()[0] ?? range.getBoundingClientRect();
       return { x: (left + right) / 2, y: (top + bottom) / 2, left, top, right, bottom };
     }
@@ -45,27 +45,6 @@ export function textBoxInPage({
 }
 
 /** What the page's highlight registry holds, seen from the page's own world: how much of it a page could read. */
-/**
- * Whether the `occurrence`-th (0-based) occurrence of `text` inside one text node of the page's body is wholly
- * inside the viewport now, as the page itself sees its text (nothing is scrolled).
- */
-export function textOnScreenInPage({ text, occurrence }: { text: string; occurrence: number }): boolean {
-  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-  let seen = 0;
-  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-    const data = (node as Text).data;
-    for (let at = data.indexOf(text); at >= 0; at = data.indexOf(text, at + 1)) {
-      if (seen++ !== occurrence) continue;
-      const range = document.createRange();
-      range.setStart(node, at);
-      range.setEnd(node, at + text.length);
-      const box = range.getBoundingClientRect();
-      return box.top >= 0 && box.bottom <= innerHeight;
-    }
-  }
-  return false;
-}
-
 export interface RegisteredRanges {
   /** Ranges registered in all (every highlight: the test pages register none of their own). */
   total: number;

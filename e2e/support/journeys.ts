@@ -25,6 +25,12 @@ export async function textBox(page: Page, text: string, occurrence = 0): Promise
   return box;
 }
 
+/** Whether that occurrence of `text` is within the viewport now (its first line box), without scrolling. */
+export async function textOnScreen(page: Page, text: string, occurrence = 0): Promise<boolean> {
+  const box = await page.evaluate(textBoxInPage, { text, occurrence, block: null });
+  return box !== null && box.top >= 0 && box.bottom <= (await page.evaluate(() => innerHeight));
+}
+
 /** Moves the mouse onto the middle of a word on the page and returns where it went. */
 export async function hoverText(page: Page, text: string, occurrence = 0): Promise<TextBox> {
   const box = await textBox(page, text, occurrence);

@@ -72,7 +72,7 @@ export function App() {
                 <span class="options__host">{siteLabel(site)}</span>
                 <button
                   type="button"
-                  class="options__button"
+                  class="sn-button options__button"
                   aria-label={`Turn back on for ${siteLabel(site)}`}
                   onClick={() => {
                     setDone(null);
@@ -106,7 +106,7 @@ export function App() {
                 setError(null);
               }}
             />
-            <button type="submit" class="options__button">
+            <button type="submit" class="sn-button options__button">
               Turn off
             </button>
           </div>

@@ -1,3 +1,4 @@
+import { KIND_PLURALS } from '@/components/kinds';
 import { Switch } from '@/components/Switch';
 import { useAppearance } from '@/components/use-appearance';
 import { ENTITY_KINDS, type EntityKind } from '@/utils/bundle/schema';
@@ -27,14 +28,6 @@ const UNDERLINES: { style: UnderlineStyle; label: string }[] = [
   { style: 'none', label: 'Nothing (open cards from the popup or the keyboard)' },
 ];
 
-const KIND_PLURALS: Record<EntityKind, string> = {
-  person: 'People',
-  organisation: 'Organisations',
-  place: 'Places',
-  treaty: 'Treaties',
-  equipment: 'Equipment',
-  event: 'Events',
-};
 
 /**
  * How names are marked and when cards open (options page). Every change is stored at once and reaches open tabs

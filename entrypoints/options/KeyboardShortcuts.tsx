@@ -26,7 +26,7 @@ export function KeyboardShortcuts() {
         Tab onto a link that holds a name opens its card too. In a card, Tab goes from control to control and comes
         round; Esc closes the card and puts you back where you were.
       </p>
-      <button type="button" class="options__button options__change-keys" onClick={changeShortcuts}>
+      <button type="button" class="sn-button options__button options__change-keys" onClick={changeShortcuts}>
         Change shortcuts
       </button>
     </section>

@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { KIND_LABELS } from '@/components/kinds';
+import { groupByKind, KIND_LABELS } from '@/components/kinds';
 import { SourceDate } from '@/components/SourceDate';
 import { Switch } from '@/components/Switch';
 import type { Bundle } from '@/utils/bundle/schema';
@@ -105,7 +105,7 @@ export function NotesLibrary() {
           <span>Deleted “{deleted.title}”.</span>
           <button
             type="button"
-            class="options__button"
+            class="sn-button options__button"
             onClick={() => void undoDelete(deleted.what).then(() => setDeleted(null))}
             data-testid="undo-delete"
           >
@@ -168,7 +168,7 @@ export function NotesLibrary() {
                     />
                     <button
                       type="button"
-                      class="options__button"
+                      class="sn-button options__button"
                       aria-label={`Export ${bundle.source.title} as JSON`}
                       onClick={() => download(`${bundle.id}.json`, toJson(bundle), 'application/json')}
                     >
@@ -176,7 +176,7 @@ export function NotesLibrary() {
                     </button>
                     <button
                       type="button"
-                      class="options__button"
+                      class="sn-button options__button"
                       aria-label={`Export ${bundle.source.title} as Markdown`}
                       onClick={() => download(`${bundle.id}.md`, toMarkdown([bundle]), 'text/markdown')}
                     >
@@ -186,7 +186,7 @@ export function NotesLibrary() {
                 )}
                 <button
                   type="button"
-                  class="options__button"
+                  class="sn-button options__button"
                   aria-label={`Delete ${bundle?.source.title ?? item.entry.id}`}
                   onClick={() => void remove(item)}
                   data-testid="delete-bundle"
@@ -206,7 +206,7 @@ export function NotesLibrary() {
           <span>The article Side Notes comes with is deleted.</span>
           <button
             type="button"
-            class="options__button"
+            class="sn-button options__button"
             onClick={() => void restoreBuiltIn(defaultBundle)}
             data-testid="restore-builtin"
           >
@@ -219,7 +219,7 @@ export function NotesLibrary() {
       <div class="options__tools">
         <button
           type="button"
-          class="options__button"
+          class="sn-button options__button"
           disabled={items.every((item) => !item.bundle)}
           onClick={() => download(`side-notes-library-${today()}.json`, toJson(libraryFile(items)), 'application/json')}
           data-testid="export-library"
@@ -228,14 +228,14 @@ export function NotesLibrary() {
         </button>
         <button
           type="button"
-          class="options__button"
+          class="sn-button options__button"
           disabled={usable.length === 0}
           onClick={() => download(`side-notes-${today()}.md`, toMarkdown(usable), 'text/markdown')}
           data-testid="export-markdown"
         >
           All notes as Markdown
         </button>
-        <button type="button" class="options__button" onClick={() => fileInput.current?.click()} data-testid="import">
+        <button type="button" class="sn-button options__button" onClick={() => fileInput.current?.click()} data-testid="import">
           Import JSON…
         </button>
         <input
@@ -286,30 +286,23 @@ export function NotesLibrary() {
 
 /** A bundle's entities, grouped by kind, each with its description: what the article's notes hold. */
 function BundleEntities({ bundle, id }: { bundle: Bundle; id: string }) {
-  const kinds = Object.keys(KIND_LABELS) as (keyof typeof KIND_LABELS)[];
   return (
     <div class="options__entities sn-kinds" id={id} data-testid="bundle-entities">
-      {kinds.map((kind) => {
-        const ofKind = bundle.entities
-          .filter((entity) => entity.kind === kind)
-          .sort((a, b) => a.name.localeCompare(b.name));
-        if (ofKind.length === 0) return null;
-        return (
-          <div key={kind} class="options__entity-group">
-            <h4 class="options__entity-kind">
-              {KIND_LABELS[kind]} ({ofKind.length})
-            </h4>
-            <ul>
-              {ofKind.map((entity) => (
-                <li key={entity.id} data-kind={kind} data-testid="bundle-entity">
-                  <span class="options__entity-name">{entity.name}</span>
-                  <span class="options__entity-description">{entity.description}</span>
-                </li>
-              ))}
-            </ul>
-          </div>
-        );
-      })}
+      {groupByKind(bundle.entities, (entity) => entity).map(({ kind, items: ofKind }) => (
+        <div key={kind} class="options__entity-group">
+          <h4 class="options__entity-kind">
+            {KIND_LABELS[kind]} ({ofKind.length})
+          </h4>
+          <ul>
+            {ofKind.map((entity) => (
+              <li key={entity.id} data-kind={kind} data-testid="bundle-entity">
+                <span class="options__entity-name">{entity.name}</span>
+                <span class="options__entity-description">{entity.description}</span>
+              </li>
+            ))}
+          </ul>
+        </div>
+      ))}
     </div>
   );
 }

@@ -1,6 +1,5 @@
 import { useEffect, useRef } from 'preact/hooks';
-import { KIND_LABELS } from '@/components/kinds';
-import type { EntityKind } from '@/utils/bundle/schema';
+import { groupByKind, KIND_PLURALS } from '@/components/kinds';
 import type { Note } from '@/utils/search/notes-search';
 
 export interface BrowseAllProps {
@@ -9,18 +8,6 @@ export interface BrowseAllProps {
   onBack: () => void;
 }
 
-const KIND_ORDER = Object.keys(KIND_LABELS) as EntityKind[];
-
-/** Plural headings of the kinds, for a list of notes grouped by kind. */
-const KIND_HEADINGS: Record<EntityKind, string> = {
-  person: 'People',
-  organisation: 'Organisations',
-  place: 'Places',
-  treaty: 'Treaties',
-  equipment: 'Equipment',
-  event: 'Events',
-};
-
 /**
  * Every note the reader has, grouped by kind and in alphabetical order: what the popup offers on a page that names
  * nothing, and to a reader who does not know what to search for. Each name is a button that opens its card.
@@ -28,12 +15,7 @@ const KIND_HEADINGS: Record<EntityKind, string> = {
 export function BrowseAll({ notes, onOpen, onBack }: BrowseAllProps) {
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => heading.current?.focus(), []);
-  const groups = KIND_ORDER.map((kind) => ({
-    kind,
-    notes: notes
-      .filter((note) => note.entity.kind === kind)
-      .sort((a, b) => a.entity.name.localeCompare(b.entity.name)),
-  })).filter((group) => group.notes.length > 0);
+  const groups = groupByKind(notes, (note) => note.entity);
 
   return (
     <main
@@ -56,10 +38,10 @@ export function BrowseAll({ notes, onOpen, onBack }: BrowseAllProps) {
         All notes <span class="popup__browse-count">({notes.length})</span>
       </h2>
       <div class="popup__groups">
-        {groups.map(({ kind, notes: ofKind }) => (
+        {groups.map(({ kind, items: ofKind }) => (
           <section key={kind} aria-labelledby={`browse-${kind}`} data-testid="browse-group" data-kind={kind}>
             <h3 class="popup__label" id={`browse-${kind}`}>
-              {KIND_HEADINGS[kind]} <span class="popup__browse-count">({ofKind.length})</span>
+              {KIND_PLURALS[kind]} <span class="popup__browse-count">({ofKind.length})</span>
             </h3>
             <ul class="popup__names">
               {ofKind.map((note) => (
