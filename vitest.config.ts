@@ -19,8 +19,10 @@ export default defineConfig({
           environment: 'node',
           // One browser at a time: the machine has two cores and each test owns a Chromium profile.
           fileParallelism: false,
-          testTimeout: 60_000,
-          hookTimeout: 90_000,
+          // Generous deadlines: every wait is for a condition, and a shared machine may be slow to meet it.
+          testTimeout: 240_000,
+          hookTimeout: 240_000,
+          expect: { poll: { timeout: 60_000, interval: 50 } },
         },
       },
       {
@@ -30,8 +32,10 @@ export default defineConfig({
           environment: 'node',
           // One Firefox at a time, as for Chromium.
           fileParallelism: false,
-          testTimeout: 60_000,
-          hookTimeout: 90_000,
+          // Generous deadlines: every wait is for a condition, and a shared machine may be slow to meet it.
+          testTimeout: 240_000,
+          hookTimeout: 240_000,
+          expect: { poll: { timeout: 60_000, interval: 50 } },
         },
       },
     ],

@@ -18,6 +18,7 @@ import {
   type TextBox,
 } from '../../e2e/support/in-page';
 import { ROOT } from '../../e2e/support/pages';
+import { PATIENCE_MS, until } from '../../e2e/support/patience';
 
 export const FIREFOX_EXTENSION_DIR = join(ROOT, '.output', 'firefox-mv3');
 export const FIREFOX_SCREENSHOT_DIR = join(ROOT, 'e2e', 'screenshots', 'firefox');
@@ -82,6 +83,12 @@ export async function launchFirefox({
   try {
     await browser.installExtension(FIREFOX_EXTENSION_DIR);
     const origin = `moz-extension://${EXTENSION_UUID}`;
+    // Installing opens the first-run page once (runtime.onInstalled, "install"): its arrival says the add-on is
+    // installed and its background has started, so its pages can be opened without racing the install.
+    const welcome = await until(
+      async () => (await browser.pages()).find((page) => page.url() === `${origin}/welcome.html`),
+      'the first-run page the install opens',
+    );
     const extensionPage = await openExtensionPage(browser, `${origin}/options.html`, 'main');
     // The background puts the shipped notes in the library when it starts; pages read them from there.
     await extensionPage.waitForFunction(
@@ -90,17 +97,10 @@ export async function launchFirefox({
         const { library } = await api.storage.local.get('library');
         return Boolean((library as { entries?: unknown[] } | undefined)?.entries?.length);
       },
-      { timeout: 10_000, polling: 50 },
+      { timeout: PATIENCE_MS, polling: 50 },
     );
-    // Installing opens the first-run page once (runtime.onInstalled, "install"); the journeys start without it.
-    for (let tries = 0; tries < 50; tries++) {
-      const welcome = (await browser.pages()).find((page) => page.url() === `${origin}/welcome.html`);
-      if (welcome) {
-        await welcome.close();
-        break;
-      }
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
+    // The journeys start without the first-run page.
+    await welcome.close();
     return { browser, origin, extensionPage, close: () => browser.close() };
   } catch (error) {
     await browser.close();
@@ -108,9 +108,14 @@ export async function launchFirefox({
   }
 }
 
+/** How long one attempt to open an extension page waits for its content before it navigates there again. */
+const EXTENSION_PAGE_ATTEMPT_MS = 15_000;
+
 /**
  * Opens one of the extension's pages in a new tab and waits until `ready` (a selector) is in it. The navigation is
- * not awaited: Firefox reports no load event for extension pages, so the wait is on the page's content.
+ * not awaited: Firefox reports no load event for extension pages, so the wait is on the page's content. A navigation
+ * that Firefox dropped (it can, while the machine is busy or the add-on still starting) is tried again, until the
+ * page is there or the patience runs out.
  */
 export async function openExtensionPage(
   browser: Browser,
@@ -120,9 +125,18 @@ export async function openExtensionPage(
 ): Promise<Page> {
   const page = await browser.newPage();
   await page.setViewport(viewport);
-  void page.goto(url, { timeout: 0 }).catch(() => {});
-  await page.waitForSelector(ready, { timeout: 10_000 });
-  return page;
+  const deadline = Date.now() + PATIENCE_MS;
+  for (let attempt = 1; ; attempt++) {
+    void page.goto(url, { timeout: 0 }).catch(() => {});
+    try {
+      await page.waitForSelector(ready, { timeout: Math.min(EXTENSION_PAGE_ATTEMPT_MS, Math.max(1, deadline - Date.now())) });
+      return page;
+    } catch (error) {
+      if (Date.now() >= deadline) {
+        throw new Error(`${url} never showed ${ready} in ${PATIENCE_MS} ms (${attempt} attempts; at ${page.url()}): ${String(error)}`);
+      }
+    }
+  }
 }
 
 /**
@@ -158,7 +172,7 @@ export async function waitForPageState(
   firefox: FirefoxWithExtension,
   page: Page,
   check: (state: PageState) => boolean,
-  { timeoutMs = 8_000, what = 'the expected page state' }: { timeoutMs?: number; what?: string } = {},
+  { timeoutMs = PATIENCE_MS, what = 'the expected page state' }: { timeoutMs?: number; what?: string } = {},
 ): Promise<PageState> {
   const deadline = Date.now() + timeoutMs;
   let last = 'no answer';
@@ -178,7 +192,6 @@ export async function waitForPageState(
 /** The page state once the first full scan has run (or Side Notes is off for the page). */
 export function settledPageState(firefox: FirefoxWithExtension, page: Page): Promise<PageState> {
   return waitForPageState(firefox, page, (state) => state.stats.textNodes > 0 || !state.enabled, {
-    timeoutMs: 15_000,
     what: 'a finished scan',
   });
 }

@@ -10,6 +10,7 @@ import type { browser as extensionApi } from 'wxt/browser';
 import type { PageState } from '../../utils/page/page-state';
 import { chromePath, CHROMIUM_FLAGS, pageStateOf, SCREENSHOT_DIR, tabIdOf, type ExtensionBrowser } from './browser';
 import { cardView } from './card';
+import { PATIENCE_MS } from './patience';
 import { registeredRangesInPage, textBoxInPage, type RegisteredRanges, type TextBox } from './in-page';
 
 export { CARD_HOST, cardView, clickInCard, type CardView } from './card';
@@ -48,7 +49,7 @@ export async function waitForPageState(
   browser: ExtensionBrowser,
   page: Page,
   check: (state: PageState) => boolean,
-  { timeoutMs = 5_000, what = 'the expected page state' }: { timeoutMs?: number; what?: string } = {},
+  { timeoutMs = PATIENCE_MS, what = 'the expected page state' }: { timeoutMs?: number; what?: string } = {},
 ): Promise<PageState> {
   const deadline = Date.now() + timeoutMs;
   let last: PageState | string = 'no answer';
