@@ -9,7 +9,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchWithExtension, pageStateOf, settledPageState, type ExtensionBrowser } from './support/browser';
+import { MUTATION_SETTLE_MS } from '../utils/page/observe';
+import { NAVIGATION_SCAN_CAP_MS } from '../utils/page/navigation';
+import { CLOSE_DELAY_MS, OPEN_DELAY_MS } from '../utils/hover/machine';
+import { launchWithExtension, pageStateOf, settledPageState, timedPageStateOf, type ExtensionBrowser } from './support/browser';
 import {
   cardView,
   clickInCard,
@@ -70,13 +73,43 @@ const ESCAPE: InputEvent[] = [
 /**
  * Real input events sent back to back, none waiting for the one before to be handled; `then`, sent the moment the
  * browser has handled the first burst (the browser routes keys and touches apart, so one burst cannot order them).
+ * Each `Input.dispatch…` command answers once the page has handled its event, so when this returns, the page has.
  */
 async function burst(tab: Page, events: InputEvent[], then: InputEvent[] = []): Promise<void> {
   const session = await tab.context().newCDPSession(tab);
   await Promise.all(events.map(([method, params]) => session.send(method, params as never)));
   await Promise.all(then.map(([method, params]) => session.send(method, params as never)));
   await session.detach();
-  await tab.waitForTimeout(300);
+}
+
+/**
+ * Resolves once the page's own clock has moved on by `ms` (its timers ran that long, however busy the machine): for
+ * a check that something did NOT happen, made after the longest timer of Side Notes that could have made it happen.
+ */
+async function pageTimePasses(tab: Page, ms: number): Promise<void> {
+  await tab.evaluate(
+    (ms) =>
+      new Promise<void>((resolve) => {
+        const start = performance.now();
+        const tick = () => (performance.now() - start >= ms ? resolve() : setTimeout(tick, 10));
+        tick();
+      }),
+    ms,
+  );
+}
+
+/** The longest Side Notes waits before it acts on what it was told: a card opening or closing, a change settling. */
+const LONGEST_WAIT_MS = Math.max(OPEN_DELAY_MS, CLOSE_DELAY_MS, MUTATION_SETTLE_MS) * 2;
+
+/**
+ * Whether the card is where page state says it is: one host, last in `<html>`, showing `name`, and the topmost
+ * element under the card's middle (the page sees our host there: the card can be pointed at and clicked).
+ */
+async function cardShown(tab: Page, name: string): Promise<boolean> {
+  const view = await cardView(tab);
+  if (view.hosts !== 1 || !view.hostOnHtml || !view.open || view.name !== name || !view.rect) return false;
+  const point = { x: view.rect.left + view.rect.width / 2, y: view.rect.top + Math.min(24, view.rect.height / 2) };
+  return tab.evaluate(({ x, y }) => document.elementFromPoint(x, y)?.localName === 'side-notes-card', point);
 }
 
 describe('one lifetime for the live page', () => {
@@ -139,6 +172,10 @@ describe('one lifetime for the live page', () => {
     await burst(tab, tap(stoltenberg), ESCAPE);
     expect((await pageStateOf(browser, tab)).openCard).toBeNull();
     expect((await cardView(tab)).open).toBe(false);
+    // And none comes later, from a timer still pending.
+    await pageTimePasses(tab, LONGEST_WAIT_MS);
+    expect((await pageStateOf(browser, tab)).openCard).toBeNull();
+    expect((await cardView(tab)).open).toBe(false);
 
     // And Esc keeps working afterwards.
     await burst(tab, tap(stoltenberg));
@@ -163,8 +200,8 @@ describe('one lifetime for the live page', () => {
     await setSite(host, false);
     const off = await waitForPageState(browser, tab, (s) => !s.enabled, { what: 'Side Notes off' });
     expect(off.mentions).toEqual([]);
-    // Well past the observer's settle time: no scan ran for the switched-off page.
-    await tab.waitForTimeout(600);
+    // Well past the observer's settle time, by the page's clock: no scan ran for the switched-off page.
+    await pageTimePasses(tab, LONGEST_WAIT_MS);
     const later = await pageStateOf(browser, tab);
     expect(later).toMatchObject({ enabled: false, mentions: [], openCard: null });
     expect(await pageHasHighlights(tab)).toBe(false);
@@ -181,12 +218,14 @@ describe('one lifetime for the live page', () => {
     await tab.goto(`${server.origin}/spa.html`);
     expect(ids(await settledPageState(browser, tab))).toEqual(['united-states']);
     await tab.evaluate(() => (window as unknown as { goTalks(): void }).goTalks());
-    // The new view is scanned once it has rendered; give it time to (wrongly) underline Washington.
-    await tab.waitForTimeout(800);
+    // The new view is scanned once it has rendered (a new lifetime: its stats start at zero).
     const after = await waitForPageState(browser, tab, (s) => s.stats.textNodes > 0 && !ids(s).includes('united-states'), {
       what: 'the new view scanned',
     });
     expect(ids(after)).toEqual(ids(fresh));
+    // Nor does a later look (a change settling, the navigation's own wait) underline Washington.
+    await pageTimePasses(tab, Math.max(LONGEST_WAIT_MS, NAVIGATION_SCAN_CAP_MS * 2));
+    expect(ids(await pageStateOf(browser, tab))).toEqual(ids(fresh));
 
     // And the other way: going back to the first view finds the United States again.
     await tab.goBack();
@@ -233,22 +272,29 @@ describe('one lifetime for the live page', () => {
     const state = await settledPageState(browser, tab, 60_000);
     expect(state.mentions.length).toBe(4000);
     const { popup } = await openPopupFor(browser, tab);
-    await expect.poll(() => popup.getByTestId('page-entity').count(), { timeout: 10_000 }).toBe(8);
+    await expect.poll(() => popup.getByTestId('page-entity').count()).toBe(8);
     await tab.evaluate(() => ((window as unknown as { timerLateness: number[] }).timerLateness = []));
-    await tab.waitForTimeout(3_000);
+    // Three seconds of the page's own 10 ms timer with the popup open (300 ticks, however long they take to come).
+    await expect.poll(() => tab.evaluate(() => (window as unknown as { timerLateness: number[] }).timerLateness.length)).toBeGreaterThanOrEqual(300);
     const started = Date.now();
     await tab.evaluate(() => 1 + 1);
     const trivialMs = Date.now() - started;
-    const asked = Date.now();
-    const answer = await pageStateOf(browser, tab);
-    const answerMs = Date.now() - asked;
+    // The answer as the extension's pages get it (in the service worker, from asking to answer), five times.
+    const answers: number[] = [];
+    for (let ask = 0; ask < 5; ask++) {
+      const { state, answerMs } = await timedPageStateOf(browser, tab);
+      expect(state.mentions).toHaveLength(4000);
+      answers.push(answerMs);
+    }
+    answers.sort((a, b) => a - b);
     const lateness = await tab.evaluate(() => Math.max(0, ...(window as unknown as { timerLateness: number[] }).timerLateness));
-    console.log(`big page, popup open: trivial script ${trivialMs} ms, page state ${answerMs} ms, page timer late by ${lateness.toFixed(0)} ms at most`);
-    expect(answer.mentions).toHaveLength(4000);
-    // Before: 12.5 s for the trivial script and 47.7 s of 48.3 s with the timer starved. These bounds are loose on
-    // purpose (a shared machine); `npm run bench` measures the figures.
+    console.log(
+      `big page, popup open: trivial script ${trivialMs} ms, page state answered in ${answers.map((ms) => ms.toFixed(1)).join(', ')} ms, page timer late by ${lateness.toFixed(0)} ms at most`,
+    );
+    // Before issue 6: 12.5 s for the trivial script and 47.7 s of 48.3 s with the timer starved. These bounds are
+    // loose on purpose (a shared, busy machine); `npm run bench:lifetime` measures the figures (target ≤ 50 ms).
     expect(trivialMs).toBeLessThan(1_000);
-    expect(answerMs).toBeLessThan(2_000);
+    expect(answers[2]).toBeLessThan(500);
     expect(lateness).toBeLessThan(1_000);
     await popup.close();
 
@@ -274,28 +320,66 @@ describe('one lifetime for the live page', () => {
     });
     expect(state.enabled).toBe(true);
     // Underlines are painted and stay painted while the page keeps changing: sample them for two seconds.
-    await expect.poll(async () => (await registeredRanges(tab)).inViewport, { timeout: 10_000 }).toBeGreaterThan(0);
+    await expect.poll(async () => (await registeredRanges(tab)).inViewport).toBeGreaterThan(0);
+    // Sampled after each of eight rounds of the page's churn (it rewrites its hidden paragraphs every 100 ms).
+    const churnTick = () => tab.evaluate(() => (globalThis as unknown as { tick: number }).tick ?? eval('tick') as number);
     for (let sample = 0; sample < 8; sample++) {
+      const before = await churnTick();
+      await expect.poll(churnTick).toBeGreaterThan(before + 1);
       expect((await registeredRanges(tab)).inViewport, `sample ${sample}`).toBeGreaterThan(0);
-      await tab.waitForTimeout(250);
     }
     expect((await pageStateOf(browser, tab)).mentions).toHaveLength(4000);
     await screenshotTo(tab, 'lifetime-churn');
   }, 90_000);
 
-  it('7. a page that removes the card host still gets a card', async () => {
+  it('7. a page that takes out or moves the card host never leaves the card elsewhere than page state says', async () => {
     await tab.goto(`${server.origin}/article.html`);
     await settledPageState(browser, tab);
+    const shows = async (entityId: string, name: string) => {
+      await waitForPageState(browser, tab, (s) => s.openCard === entityId, { what: `${name}'s card` });
+      await expect.poll(() => cardShown(tab, name), { message: `${name}'s card on screen, in one host on <html>` }).toBe(true);
+    };
+    await tab.mouse.move(5, 5);
     await hoverText(tab, 'Stoltenberg');
-    await waitForPageState(browser, tab, (s) => s.openCard === 'jens-stoltenberg', { what: 'his card' });
+    await shows('jens-stoltenberg', 'Jens Stoltenberg');
+
+    // a. While the card shows, a framework that owns the document renders it anew, dropping what it did not write.
+    await tab.evaluate(() => document.documentElement.replaceChildren(document.head, document.body));
+    await shows('jens-stoltenberg', 'Jens Stoltenberg');
+    // b. The page moves the host into its own clipped, transformed box (where a fixed card would be hidden).
+    await tab.evaluate(() => {
+      const box = document.createElement('div');
+      box.style.cssText = 'transform: translateX(0); overflow: hidden; width: 10px; height: 10px';
+      document.body.append(box);
+      box.append(document.querySelector('side-notes-card')!);
+    });
+    await shows('jens-stoltenberg', 'Jens Stoltenberg');
+
+    // c. Taken out after the card closed: the next card shows in the one host, back on <html>.
     await tab.keyboard.press('Escape');
+    await waitForPageState(browser, tab, (s) => s.openCard === null, { what: 'the card closed' });
     await tab.evaluate(() => document.querySelector('side-notes-card')?.remove());
     expect((await cardView(tab)).hosts).toBe(0);
     await tab.mouse.move(5, 5);
     await hoverText(tab, 'Seoul');
-    await waitForPageState(browser, tab, (s) => s.openCard === 'seoul', { what: 'the Seoul card' });
-    const view = await cardView(tab);
-    expect(view).toMatchObject({ hosts: 1, open: true, name: 'Seoul', hostOnHtml: true });
+    await shows('seoul', 'Seoul');
+    await tab.keyboard.press('Escape');
+    await waitForPageState(browser, tab, (s) => s.openCard === null, { what: 'the Seoul card closed' });
+
+    // d. A page that takes the host out the moment it appears: no tug of war. The card closes and page state says so,
+    // the page keeps running, and nothing is left in it.
+    await tab.evaluate(() => {
+      const takeOut = () => document.querySelectorAll('side-notes-card').forEach((host) => host.remove());
+      new MutationObserver(takeOut).observe(document.documentElement, { childList: true });
+      takeOut();
+    });
+    await tab.mouse.move(5, 5);
+    await hoverText(tab, 'Stoltenberg');
+    await waitForPageState(browser, tab, (s) => s.openCard === null && s.stats.textNodes > 0, { what: 'the refused card closed' });
+    await pageTimePasses(tab, LONGEST_WAIT_MS);
+    expect((await pageStateOf(browser, tab)).openCard).toBeNull();
+    expect((await cardView(tab)).hosts).toBe(0);
+    expect(errors).toEqual([]);
   });
 
   it('8. one 5 MB text node is read whole, a name across a window edge included', async () => {
@@ -331,6 +415,70 @@ describe('one lifetime for the live page', () => {
       rmSync(dir, { recursive: true, force: true });
     }
   });
+  it('10. the popup\'s site switch works as soon as the page is there: opened while it loads, kept open across a reload and new addresses', async () => {
+    const port = new URL(server.origin).port;
+    server.pages.set('/held.html', page('Held', '<main><p>An ordinary paragraph, slow to come.</p></main>'));
+    // The page's response is held until the popup is open: the reader clicked the toolbar while the page loaded.
+    let release!: () => void;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    let requested!: () => void;
+    const arrived = new Promise<void>((resolve) => (requested = resolve));
+    await browser.context.route('**/held.html', async (route) => {
+      requested();
+      await released;
+      await route.continue();
+    });
+    const dir = mkdtempSync(join(tmpdir(), 'side-notes-file-'));
+    const file = join(dir, 'plain.html');
+    writeFileSync(file, page('Local', '<main><p>An ordinary local paragraph.</p></main>'));
+    try {
+      // A tab with no page of ours in it yet (had it one, the popup would rightly describe it until the next came).
+      await tab.goto('about:blank');
+      const loading = tab.goto(`${server.origin}/held.html`);
+      await arrived;
+      const { popup } = await openPopupFor(browser, tab);
+      const siteSwitch = popup.getByTestId('site-switch');
+      expect(await siteSwitch.isDisabled()).toBe(true);
+      release();
+      await loading;
+
+      /** Waits until the switch names `label` and is usable, changes the page at once and switches the site off. */
+      const switchOffRightAfterAChange = async (label: string) => {
+        await expect.poll(async () => (await siteSwitch.isEnabled()) && (await siteSwitch.textContent())).toContain(label);
+        await expect.poll(() => siteSwitch.getAttribute('aria-checked')).toBe('true');
+        await settledPageState(browser, tab);
+        await tab.evaluate(() => {
+          const p = document.createElement('p');
+          p.textContent = 'NATO met in Seoul.';
+          document.querySelector('main')!.append(p);
+        });
+        await siteSwitch.click();
+        await waitForPageState(browser, tab, (s) => !s.enabled && s.mentions.length === 0, { what: `off on ${label}` });
+        await expect.poll(() => siteSwitch.getAttribute('aria-checked')).toBe('false');
+      };
+      // An IP address.
+      await switchOffRightAfterAChange('127.0.0.1');
+      // Reloaded with the popup open: the popup follows the new document, and the switch turns the site back on.
+      await tab.reload();
+      await expect.poll(async () => (await siteSwitch.isEnabled()) && (await siteSwitch.getAttribute('aria-checked'))).toBe('false');
+      await siteSwitch.click();
+      await waitForPageState(browser, tab, (s) => s.enabled, { what: 'on again after the reload' });
+      // Another address in the same tab: localhost, then a file from disk.
+      await tab.goto(`http://localhost:${port}/plain.html`);
+      await switchOffRightAfterAChange('localhost');
+      await tab.goto(`file://${file}`);
+      await switchOffRightAfterAChange('local files');
+      expect(await storedSiteSettings(browser)).toEqual({ paused: false, disabledSites: ['file://', 'localhost'] });
+      await popup.close();
+    } finally {
+      await browser.context.unroute('**/held.html');
+      rmSync(dir, { recursive: true, force: true });
+      await browser.worker.evaluate(async () => {
+        const chrome = (globalThis as unknown as { chrome: typeof import('wxt/browser').browser }).chrome;
+        await chrome.storage.local.set({ siteSettings: { paused: false, disabledSites: [] } });
+      });
+    }
+  });
 });
 
 describe('when the extension goes away under an open page', () => {
@@ -346,8 +494,10 @@ describe('when the extension goes away under an open page', () => {
       await waitForPageState(browser, tab, (s) => s.openCard === 'jens-stoltenberg', { what: 'his card' });
       expect(await pageHasHighlights(tab)).toBe(true);
       // An update or a reload from chrome://extensions: the content script in this tab is left orphaned.
-      await browser.worker.evaluate(() => (globalThis as unknown as { chrome: { runtime: { reload(): void } } }).chrome.runtime.reload());
-      await tab.waitForTimeout(500);
+      const gone = new Promise<void>((resolve) => browser.worker.once('close', () => resolve()));
+      await browser.worker.evaluate(() => (globalThis as unknown as { chrome: { runtime: { reload(): void } } }).chrome.runtime.reload()).catch(() => {});
+      // The extension's old service worker is gone: the content script in this tab is orphaned by now.
+      await gone;
       await tab.mouse.move(10, 10);
       await hoverText(tab, 'Seoul');
       await expect.poll(() => pageHasHighlights(tab)).toBe(false);

@@ -10,7 +10,7 @@ import type { Bundle } from '@/utils/bundle/schema';
 import { reviewPageUrl } from '@/utils/capture-host/review-url';
 import { quotesBySource } from '@/utils/catalogue/catalogue';
 import { CARD_MESSAGE, type CardAnswer, type CardRequest } from '@/utils/messages';
-import { followPageSummary, type PageSummary } from '@/utils/page/page-state';
+import { followTabSummary, type PageSummary } from '@/utils/page/page-state';
 import type { Note, NoteMatch } from '@/utils/search/notes-search';
 import { isEnabledOn, isSiteOn, setPaused, setSiteEnabled, siteForHost, siteLabel } from '@/utils/settings/items';
 import { Logo } from '@/components/Logo';
@@ -66,18 +66,21 @@ export function App({ bundles, tabId }: AppProps) {
 
 
   // The page tells an open popup its site and what it names, now and whenever that changes (no polling). The
-  // popup never reads the tab's address: the extension holds no permission to read the reader's tabs.
+  // popup never reads the tab's address: the extension holds no permission to read the reader's tabs. A page still
+  // loading, reloaded or left for another is followed again as soon as its content script is there.
   useEffect(() => {
     if (tab === undefined) return;
     if (tab === null) {
       setPage({ status: 'unreadable' });
       return;
     }
-    return followPageSummary(
+    return followTabSummary(
       browser.tabs,
+      { onMessage: browser.runtime.onMessage, onUpdated: browser.tabs.onUpdated },
       tab.id,
       (summary) => setPage({ status: 'ready', summary }),
-      () => setPage({ status: 'unreadable' }),
+      // A page that went away is being replaced: "Reading this page…" until the next one answers.
+      (wasReady) => setPage({ status: wasReady ? 'loading' : 'unreadable' }),
     );
   }, [tab]);
 

@@ -81,15 +81,29 @@ interface Mounted {
 }
 
 /**
+ * How often, in one second, the host is put back after the page took it out while a card showed. A page that takes
+ * out whatever it did not write (frameworks that own the whole document) gets it back each time; one that removes it
+ * the moment it returns would otherwise ping-pong with us forever, so past this the card closes instead.
+ */
+const RESTORES_PER_SECOND = 20;
+
+/**
  * The card's single element in the page: a shadow root holding the Preact card, placed with Floating UI next to
- * the name. Created on first use, so a page where no card is ever opened gets no element at all; created again when
- * the page removed it (frameworks that own the whole document do). Mounting is synchronous — the styles are part of
- * the script — so there is never a mount in flight for a later call to race with: `show` draws what it is given now.
- * Everything ends with `signal`.
+ * the name. Created on first use, so a page where no card is ever opened gets no element at all; put back last in
+ * `<html>` when the page removed or moved it (frameworks that own the whole document do) — at once while a card
+ * shows, so the card is always where page state says it is, and at the next `show` otherwise. There is only ever the
+ * one host. Mounting is synchronous — the styles are part of the script — so there is never a mount in flight for a
+ * later call to race with: `show` draws what it is given now. Everything ends with `signal`.
  */
 export class CardHost {
   private mounted: Mounted | null = null;
   private stopPlacing: (() => void) | null = null;
+  /** Watches where the host is while a card shows (the page may take it out or move it). */
+  private guard: MutationObserver | null = null;
+  private guarded: Node[] = [];
+  private restores: number[] = [];
+  /** What the open card points at, to place it again after the host was put back. */
+  private anchor: CardAnchor | null = null;
   /** The page element the card's colours were last worked out for, and what they were. */
   private themeFor: Element | null | undefined;
   private theme: 'light' | 'dark' | undefined;
@@ -98,13 +112,15 @@ export class CardHost {
     private readonly matcher: Matcher,
     private readonly callbacks: CardCallbacks,
     private readonly signal: AbortSignal,
+    /** Called when the card closed by itself (the page kept taking its host out). */
+    private readonly onGone: () => void = () => {},
   ) {
     signal.addEventListener('abort', () => this.remove(), { once: true });
   }
 
-  /** The host element while it is in the page. */
+  /** The host element, once made (whether or not the page has it now): its own changes are not the page's. */
   get element(): HTMLElement | null {
-    return this.mounted?.host.isConnected ? this.mounted.host : null;
+    return this.mounted?.host ?? null;
   }
 
   show(view: CardView, anchor: CardAnchor): void {
@@ -154,7 +170,9 @@ export class CardHost {
         chip?.focus({ preventScroll: true });
       }
     }
+    this.anchor = anchor;
     this.place(card, anchor);
+    this.guardPlace();
   }
 
   /** Where the reader is in the open card: kept when they go on to a related entity, for Back. */
@@ -190,6 +208,8 @@ export class CardHost {
   }
 
   hide(): void {
+    this.stopGuarding();
+    this.anchor = null;
     this.stopPlacing?.();
     this.stopPlacing = null;
     const card = this.mounted?.card;
@@ -204,10 +224,53 @@ export class CardHost {
     this.mounted = null;
   }
 
+  /** Whether the host is where it works: a child of the document's root element, out of reach of page layout. */
+  private inPlace(host: HTMLElement): boolean {
+    return host.parentNode === document.documentElement;
+  }
+
+  /**
+   * While a card shows, puts the host back the moment the page takes it out of `<html>` (or moves it into its own
+   * layout, where a transform or a clip would hide it), and places the card again. Watches the document (the page
+   * may replace its root element) and the root element's children.
+   */
+  private guardPlace(): void {
+    const root = document.documentElement;
+    if (this.guard && this.guarded[1] === root) return;
+    this.stopGuarding();
+    this.guard = new MutationObserver(() => this.restore());
+    for (const node of [document, root]) this.guard.observe(node, { childList: true });
+    this.guarded = [document, root];
+  }
+
+  private stopGuarding(): void {
+    this.guard?.disconnect();
+    this.guard = null;
+    this.guarded = [];
+  }
+
+  private restore(): void {
+    const mounted = this.mounted;
+    if (this.signal.aborted || !mounted || mounted.card.hidden) return;
+    if (this.guarded[1] !== document.documentElement) this.guardPlace();
+    if (this.inPlace(mounted.host)) return;
+    const now = performance.now();
+    this.restores = this.restores.filter((at) => now - at < 1000);
+    if (this.restores.length >= RESTORES_PER_SECOND) {
+      // The page will not have it: close the card rather than fight, and say so, so page state stays true.
+      this.hide();
+      this.onGone();
+      return;
+    }
+    this.restores.push(now);
+    document.documentElement.append(mounted.host);
+    if (this.anchor) this.place(mounted.card, this.anchor);
+  }
+
   private mount(): Mounted {
     if (this.mounted) {
-      // The page took our host out: put the same one back, last in <html>.
-      if (!this.mounted.host.isConnected) document.documentElement.append(this.mounted.host);
+      // The page took our host out or moved it: put the same one back, last in <html>.
+      if (!this.inPlace(this.mounted.host)) document.documentElement.append(this.mounted.host);
       return this.mounted;
     }
     const host = document.createElement(CARD_HOST_NAME);

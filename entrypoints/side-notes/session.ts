@@ -10,14 +10,9 @@ import { observeText } from '@/utils/page/observe';
 import type { PageMention } from '@/utils/page/page-state';
 import { PageScanner, type ScanStats } from '@/utils/page/scanner';
 import { later, nextFrame, whenParsed } from '@/utils/page/schedule';
+import { NAVIGATION_SCAN_CAP_MS } from '@/utils/page/navigation';
 import type { Appearance } from '@/utils/settings/schema';
 import { CardHost, type CardPlace } from './card-host';
-
-/**
- * After an SPA navigation the new view is scanned once it has rendered: at the first settled batch of changes, or
- * after this long when the page changes nothing more (it rendered before telling us it navigated).
- */
-export const NAVIGATION_SCAN_CAP_MS = 400;
 
 /** The key of each hover modifier the options offer, as key events and `getModifierState` name it. */
 const MODIFIER_KEYS = { alt: 'Alt', ctrl: 'Control', shift: 'Shift' } as const;
@@ -143,6 +138,8 @@ export function startSession(signal: AbortSignal, cause: StartCause, deps: Sessi
       onClose: () => send({ type: 'dismiss' }),
     },
     signal,
+    // The page would not keep the card's host: the card is closed, and page state says so.
+    () => send({ type: 'dismiss' }),
   );
 
   function send(event: HoverEvent) {
@@ -439,6 +436,9 @@ export function startSession(signal: AbortSignal, cause: StartCause, deps: Sessi
     );
   }
 
+  /** The page state's mentions as last built, and the version of the index they were built from. */
+  let pageMentions: { version: string; list: PageMention[] } | null = null;
+
   // ── Reading the page and keeping up with it ───────────────────────────────────────────────────────────────
   // The script starts before the page is parsed (so that the underline rules join the page's first styling rather
   // than restyle it later): reading and watching begin once the document is parsed.
@@ -449,11 +449,20 @@ export function startSession(signal: AbortSignal, cause: StartCause, deps: Sessi
   });
 
   return {
-    mentions: () =>
-      scanner.index.inDocumentOrder().map((mention) => {
-        const { entity } = matcher.entities.get(mention.entityId)!;
-        return { entityId: entity.id, name: entity.name, kind: entity.kind, text: mention.text };
-      }),
+    mentions: () => {
+      // Built once per change of the page's mentions: a popup and the tests may ask many times in between.
+      const version = scanner.version;
+      if (pageMentions?.version !== version) {
+        pageMentions = {
+          version,
+          list: scanner.index.inDocumentOrder().map((mention) => {
+            const { entity } = matcher.entities.get(mention.entityId)!;
+            return { entityId: entity.id, name: entity.name, kind: entity.kind, text: mention.text };
+          }),
+        };
+      }
+      return pageMentions.list;
+    },
     entityCounts: () => scanner.index.entityCounts(),
     mentionCount: () => scanner.index.size,
     version: () => `${scanner.version}:${cardVersion}`,

@@ -4,6 +4,12 @@
  * compared once a second. Only the browser's own events count: a page dispatching a fake `navigate` event is ignored.
  */
 
+/**
+ * After an SPA navigation the new view is scanned once it has rendered: at the first settled batch of changes, or
+ * after this long when the page changes nothing more (it rendered before telling us it navigated).
+ */
+export const NAVIGATION_SCAN_CAP_MS = 400;
+
 /** How often the address is compared where the Navigation API is missing. */
 export const LOCATION_POLL_MS = 1000;
 

@@ -103,6 +103,79 @@ export function followPageSummary(
   };
 }
 
+/** What tells an extension page that a tab's content script is (again) there to follow. */
+export interface TabSignals {
+  /** `runtime.onMessage`: every content script tells the badge its count when it starts (`MENTION_COUNT_MESSAGE`). */
+  onMessage: Listenable<(message: unknown, sender: { tab?: { id?: number }; frameId?: number }) => void>;
+  /** `tabs.onUpdated`: a tab finished loading (no `tabs` permission is needed for its status). */
+  onUpdated: Listenable<(tabId: number, info: { status?: string }) => void>;
+}
+
+interface Listenable<T> {
+  addListener(callback: T): void;
+  removeListener(callback: T): void;
+}
+
+/**
+ * Follows a tab's page summary for as long as the caller wants, across the tab's own life: a popup opened while the
+ * page is still loading (no content script yet), or kept open while the tab reloads or goes to another page, connects
+ * again as soon as the page's content script is there — it says so when it starts, and the tab says when it has
+ * loaded — rather than staying on "can't read this page". `onGone(wasReady)` says the port went, and whether it had
+ * described a page (a page that went away) or not (nothing answered yet). Returns a function that stops following.
+ */
+export function followTabSummary(
+  tabs: { connect(tabId: number, info: { name: string; frameId: number }): RuntimePort },
+  signals: TabSignals,
+  tabId: number,
+  onSummary: (summary: PageSummary) => void,
+  onGone: (wasReady: boolean) => void,
+): () => void {
+  let live = true;
+  /** Stops the port now open; null while none is. */
+  let stopPort: (() => void) | null = null;
+  let turn = 0;
+  function connect(retryWhenGone: boolean) {
+    const mine = ++turn;
+    let ready = false;
+    let gone = false;
+    const stop = followPageSummary(
+      tabs,
+      tabId,
+      (summary) => {
+        ready = true;
+        if (live && mine === turn) onSummary(summary);
+      },
+      () => {
+        gone = true;
+        if (!live || mine !== turn) return;
+        stopPort = null;
+        onGone(ready);
+        // A page that went away (a reload, another address) may have its successor up already: ask it at once.
+        // An attempt that never got an answer is not retried here, only when the tab says it is back.
+        if (ready && retryWhenGone) connect(false);
+      },
+    );
+    if (!gone && mine === turn) stopPort = stop;
+  }
+  const fromTab = (sender: { tab?: { id?: number }; frameId?: number }) => sender.tab?.id === tabId && (sender.frameId ?? 0) === 0;
+  const onMessage = (_message: unknown, sender: { tab?: { id?: number }; frameId?: number }) => {
+    if (live && stopPort === null && fromTab(sender)) connect(true);
+  };
+  const onUpdated = (id: number, info: { status?: string }) => {
+    if (live && stopPort === null && id === tabId && info.status === 'complete') connect(true);
+  };
+  signals.onMessage.addListener(onMessage);
+  signals.onUpdated.addListener(onUpdated);
+  connect(true);
+  return () => {
+    live = false;
+    signals.onMessage.removeListener(onMessage);
+    signals.onUpdated.removeListener(onUpdated);
+    stopPort?.();
+    stopPort = null;
+  };
+}
+
 /** The part of a runtime port `followPageSummary` uses. */
 export interface RuntimePort {
   onMessage: { addListener(callback: (message: unknown) => void): void };
