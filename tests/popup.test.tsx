@@ -253,8 +253,41 @@ describe('popup: on this page', () => {
       port.post({ enabled: true, host: 'www.example.com', site: 'www.example.com', entities: [{ entityId: 'nato', count: 2 }], total: 2, openCard: null }),
     );
     expect(allByTestId('page-entity').map((row) => row.querySelector('.sn-list__name')?.textContent)).toEqual(['NATO']);
+    // The page goes away (a reload, another address) and its successor has no content script yet.
+    const connect = vi.spyOn(fakeBrowser.tabs, 'connect').mockImplementation(() => {
+      const next = fakePort();
+      queueMicrotask(() => next.drop());
+      return next as never;
+    });
+    connect.mockClear();
     await act(() => port.drop());
-    expect(byTestId('page-message').textContent).toContain("Side Notes can't read this page");
+    await vi.waitFor(() => expect(byTestId('page-message').textContent).toContain('Reading this page'));
+    expect(connect).toHaveBeenCalledTimes(1);
+    // Nothing answers even then (a browser page): the popup says it can't read it, and does not keep knocking.
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(connect).toHaveBeenCalledTimes(1);
+  });
+
+  it('follows the tab to its next page once that page says it is there', async () => {
+    const { port: first } = answerPageState(['seoul'].map(mention));
+    const tab = await openPopup('https://www.example.com/');
+    await vi.waitFor(() => expect(allByTestId('page-entity')).toHaveLength(1));
+    vi.spyOn(fakeBrowser.tabs, 'connect').mockImplementation(() => {
+      const none = fakePort();
+      queueMicrotask(() => none.drop());
+      return none as never;
+    });
+    await act(() => first.drop());
+    await vi.waitFor(() => expect(byTestId('page-message').textContent).toContain('Reading this page'));
+    // The next page's content script starts and tells the badge its count, as every content script does.
+    const { connect } = answerPageState(['nato'].map(mention), { site: 'news.example.org' });
+    connect.mockClear();
+    await act(() =>
+      fakeBrowser.runtime.onMessage.trigger({ type: 'side-notes:mention-count', count: 1 }, { tab: { id: tab.id }, frameId: 0 } as never),
+    );
+    await vi.waitFor(() => expect(allByTestId('page-entity').map((row) => row.querySelector('.sn-list__name')?.textContent)).toEqual(['NATO']));
+    expect(connect).toHaveBeenCalledTimes(1);
+    expect(byTestId('site-switch').hasAttribute('disabled')).toBe(false);
   });
 
   it('says when Side Notes is off on the site', async () => {
