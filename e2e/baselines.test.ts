@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchWithExtension, localOnly, settledPageState, type ExtensionBrowser } from './support/browser';
 import { ROOT, startPageServer, type PageServer } from './support/pages';
+import { PATIENCE_MS } from './support/patience';
 
 interface Baseline {
   entities: string[];
@@ -50,11 +51,11 @@ describe('detection on real pages against hand-made baselines', () => {
     await server?.close();
   });
 
-  it(`finds exactly the entities each of ${pages.length} pages names`, { timeout: 300_000 }, async () => {
+  it(`finds exactly the entities each of ${pages.length} pages names`, { timeout: 600_000 }, async () => {
     const tab = await browser.context.newPage();
     for (const page of pages) {
       const baseline = baselines[page];
-      await tab.goto(`${server.origin}/fixtures/pages/${page}`, { waitUntil: 'domcontentloaded', timeout: 20_000 });
+      await tab.goto(`${server.origin}/fixtures/pages/${page}`, { waitUntil: 'domcontentloaded', timeout: PATIENCE_MS });
       const state = await settledPageState(browser, tab);
       const found = new Set(state.mentions.map((mention) => mention.entityId));
       const expected = new Set(baseline.entities);

@@ -165,7 +165,6 @@ describe('the popup, in detail', () => {
     await note.waitFor({ state: 'detached' });
     await waitForPageState(browser, article, (s) => s.enabled && s.mentions.length === state.mentions.length, {
       what: 'on again',
-      timeoutMs: 15_000,
     });
     await expect.poll(() => toolbarOf(browser, tabId)).toEqual({ badge: String(state.mentions.length), title: `Side Notes: ${line}` });
     await popup.close();

@@ -35,7 +35,7 @@ describe('one notion of a site', () => {
   }
 
   const on = (page: Page) =>
-    waitForPageState(browser, page, (s) => s.enabled && s.mentions.length > 50, { what: 'Side Notes on', timeoutMs: 15_000 });
+    waitForPageState(browser, page, (s) => s.enabled && s.mentions.length > 50, { what: 'Side Notes on' });
   const off = (page: Page) => waitForPageState(browser, page, (s) => !s.enabled && s.mentions.length === 0, { what: 'Side Notes off' });
 
   beforeAll(async () => {

@@ -282,9 +282,9 @@ describe('popup: on this page', () => {
     // The next page's content script starts and tells the badge its count, as every content script does.
     const { connect } = answerPageState(['nato'].map(mention), { site: 'news.example.org' });
     connect.mockClear();
-    await act(() =>
-      fakeBrowser.runtime.onMessage.trigger({ type: 'side-notes:mention-count', count: 1 }, { tab: { id: tab.id }, frameId: 0 } as never),
-    );
+    await act(async () => {
+      await fakeBrowser.runtime.onMessage.trigger({ type: 'side-notes:mention-count', count: 1 }, { tab: { id: tab.id }, frameId: 0 } as never);
+    });
     await vi.waitFor(() => expect(allByTestId('page-entity').map((row) => row.querySelector('.sn-list__name')?.textContent)).toEqual(['NATO']));
     expect(connect).toHaveBeenCalledTimes(1);
     expect(byTestId('site-switch').hasAttribute('disabled')).toBe(false);
