@@ -34,14 +34,14 @@ export function showCard(entityId: string, { focus = false, mentionsOnPage = 3, 
       onClose() {},
     },
     lifetime.signal,
+    undefined,
+    // The content script keeps the card's host last in <html>; axe lays out only what <body> holds when it works
+    // out colours behind text, so here the host lives last in <body> (the same fixed, zero-size host: nothing moves).
+    () => document.body,
   );
   const known = matcher.entities.get(entityId);
   if (!known) throw new Error(`no entity ${entityId}`);
   const anchor = document.getElementById('anchor')!;
   host.show({ known, mentionsOnPage, mentionAt, wrapped: null, canGoBack }, { rect: () => anchor.getBoundingClientRect(), contextElement: anchor });
-  // The content script puts the card's host last in <html>; axe lays out only what <body> holds when it works out
-  // colours behind text, so here the host goes last in <body> (the same fixed, zero-size host: nothing moves).
-  const element = document.querySelector('side-notes-card');
-  if (element && element.parentElement !== document.body) document.body.append(element);
   if (focus) host.focus();
 }

@@ -114,6 +114,11 @@ export class CardHost {
     private readonly signal: AbortSignal,
     /** Called when the card closed by itself (the page kept taking its host out). */
     private readonly onGone: () => void = () => {},
+    /**
+     * The element the host lives in: the document's root element, out of reach of page layout and of frameworks
+     * that own `<body>`. Only the accessibility test's own page passes `<body>`, which is all axe-core lays out.
+     */
+    private readonly home: () => Element = () => document.documentElement,
   ) {
     signal.addEventListener('abort', () => this.remove(), { once: true });
   }
@@ -224,9 +229,9 @@ export class CardHost {
     this.mounted = null;
   }
 
-  /** Whether the host is where it works: a child of the document's root element, out of reach of page layout. */
+  /** Whether the host is where it works: a child of its home (the document's root element), out of page layout. */
   private inPlace(host: HTMLElement): boolean {
-    return host.parentNode === document.documentElement;
+    return host.parentNode === this.home();
   }
 
   /**
@@ -239,8 +244,8 @@ export class CardHost {
     if (this.guard && this.guarded[1] === root) return;
     this.stopGuarding();
     this.guard = new MutationObserver(() => this.restore());
-    for (const node of [document, root]) this.guard.observe(node, { childList: true });
-    this.guarded = [document, root];
+    this.guarded = [...new Set<Node>([document, root, this.home()])];
+    for (const node of this.guarded) this.guard.observe(node, { childList: true });
   }
 
   private stopGuarding(): void {
@@ -263,14 +268,14 @@ export class CardHost {
       return;
     }
     this.restores.push(now);
-    document.documentElement.append(mounted.host);
+    this.home().append(mounted.host);
     if (this.anchor) this.place(mounted.card, this.anchor);
   }
 
   private mount(): Mounted {
     if (this.mounted) {
-      // The page took our host out or moved it: put the same one back, last in <html>.
-      if (!this.inPlace(this.mounted.host)) document.documentElement.append(this.mounted.host);
+      // The page took our host out or moved it: put the same one back, last in its home.
+      if (!this.inPlace(this.mounted.host)) this.home().append(this.mounted.host);
       return this.mounted;
     }
     const host = document.createElement(CARD_HOST_NAME);
@@ -306,7 +311,7 @@ export class CardHost {
     live.className = 'sn-live';
     live.setAttribute('role', 'status');
     shadow.append(style, card, live);
-    document.documentElement.append(host);
+    this.home().append(host);
     this.mounted = { host, shadow, card, live };
     return this.mounted;
   }
