@@ -18,7 +18,7 @@ import {
   type TextBox,
 } from '../../e2e/support/in-page';
 import { ROOT } from '../../e2e/support/pages';
-import { PATIENCE_MS, until } from '../../e2e/support/patience';
+import { PATIENCE_MS } from '../../e2e/support/patience';
 
 export const FIREFOX_EXTENSION_DIR = join(ROOT, '.output', 'firefox-mv3');
 export const FIREFOX_SCREENSHOT_DIR = join(ROOT, 'e2e', 'screenshots', 'firefox');
@@ -83,12 +83,8 @@ export async function launchFirefox({
   try {
     await browser.installExtension(FIREFOX_EXTENSION_DIR);
     const origin = `moz-extension://${EXTENSION_UUID}`;
-    // Installing opens the first-run page once (runtime.onInstalled, "install"): its arrival says the add-on is
-    // installed and its background has started, so its pages can be opened without racing the install.
-    const welcome = await until(
-      async () => (await browser.pages()).find((page) => page.url() === `${origin}/welcome.html`),
-      'the first-run page the install opens',
-    );
+    // Opening an extension page while the add-on is still being installed may be dropped by Firefox:
+    // openExtensionPage navigates again until the page is there.
     const extensionPage = await openExtensionPage(browser, `${origin}/options.html`, 'main');
     // The background puts the shipped notes in the library when it starts; pages read them from there.
     await extensionPage.waitForFunction(
@@ -99,8 +95,24 @@ export async function launchFirefox({
       },
       { timeout: PATIENCE_MS, polling: 50 },
     );
-    // The journeys start without the first-run page.
-    await welcome.close();
+    // Installing opens the first-run page once (runtime.onInstalled, "install"); the journeys start without it. Its
+    // tab's address reads about:blank over BiDi (Firefox reports no navigation of extension pages), so it is found
+    // from the extension's side, as one of its views, and closes its own tab.
+    await extensionPage.waitForFunction(
+      async () => {
+        const api = (globalThis as unknown as { browser: typeof extensionApi }).browser;
+        type View = { location: Location; document: Document; browser: typeof extensionApi };
+        const welcome = (api.extension.getViews({ type: 'tab' }) as unknown as View[]).find(
+          (view) => view.location.pathname === '/welcome.html' && view.document.readyState === 'complete',
+        );
+        if (!welcome) return false;
+        const tab = await welcome.browser.tabs.getCurrent();
+        if (tab?.id === undefined) return false;
+        await api.tabs.remove(tab.id);
+        return true;
+      },
+      { timeout: PATIENCE_MS, polling: 50 },
+    );
     return { browser, origin, extensionPage, close: () => browser.close() };
   } catch (error) {
     await browser.close();
@@ -110,12 +122,15 @@ export async function launchFirefox({
 
 /** How long one attempt to open an extension page waits for its content before it navigates there again. */
 const EXTENSION_PAGE_ATTEMPT_MS = 15_000;
+/** How often a failed attempt is tried again: the cadence of a condition's polling, not a wait for time to pass. */
+const RETRY_EVERY_MS = 250;
 
 /**
  * Opens one of the extension's pages in a new tab and waits until `ready` (a selector) is in it. The navigation is
  * not awaited: Firefox reports no load event for extension pages, so the wait is on the page's content. A navigation
- * that Firefox dropped (it can, while the machine is busy or the add-on still starting) is tried again, until the
- * page is there or the patience runs out.
+ * that Firefox dropped (it can, while the machine is busy or the add-on still starting) is tried again, and a tab
+ * that went away under the attempt (its browsing context closed or detached) is replaced by a new one, until the page
+ * is there or the patience runs out.
  */
 export async function openExtensionPage(
   browser: Browser,
@@ -123,18 +138,29 @@ export async function openExtensionPage(
   ready: string,
   viewport: { width: number; height: number } = VIEWPORT,
 ): Promise<Page> {
-  const page = await browser.newPage();
-  await page.setViewport(viewport);
   const deadline = Date.now() + PATIENCE_MS;
+  let page: Page | null = null;
+  let lastError: unknown = null;
   for (let attempt = 1; ; attempt++) {
-    void page.goto(url, { timeout: 0 }).catch(() => {});
     try {
+      if (!page || page.isClosed() || page.mainFrame().detached) {
+        if (page && !page.isClosed()) await page.close().catch(() => {});
+        page = await browser.newPage();
+        await page.setViewport(viewport);
+      }
+      void page.goto(url, { timeout: 0 }).catch(() => {});
       await page.waitForSelector(ready, { timeout: Math.min(EXTENSION_PAGE_ATTEMPT_MS, Math.max(1, deadline - Date.now())) });
       return page;
     } catch (error) {
+      lastError = error;
       if (Date.now() >= deadline) {
-        throw new Error(`${url} never showed ${ready} in ${PATIENCE_MS} ms (${attempt} attempts; at ${page.url()}): ${String(error)}`);
+        const cause = (error as Error).cause;
+        throw new Error(
+          `${url} never showed ${ready} in ${PATIENCE_MS} ms (${attempt} attempts; at ${page?.url()}): ${String(lastError)}` +
+            (cause ? ` (cause: ${String(cause)})` : ''),
+        );
       }
+      await new Promise((resolve) => setTimeout(resolve, RETRY_EVERY_MS));
     }
   }
 }
