@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PageState } from '../utils/page/page-state';
 import { articleText, entitiesTheArticleNames } from '../e2e/support/article-oracle';
 import { startPageServer, type PageServer } from '../e2e/support/pages';
+import { framesDrawn } from '../e2e/support/patience';
 import { cardView } from './support/card';
 import {
   collectErrors,
@@ -20,7 +21,6 @@ import {
   registeredRanges,
   screenshotTo,
   settledPageState,
-  sleep,
   textBox,
   VIEWPORT,
   waitForPageState,
@@ -88,7 +88,10 @@ describe('the seed article in Firefox', () => {
     await page.evaluate(() => window.scrollTo(0, 0));
     const name = await textBox(page, 'Jens Stoltenberg');
     const plain = await textBox(page, 'military');
-    await sleep(100);
+    // Painted once the page has drawn two frames since the boxes were taken (the underlines are registered by then:
+    // the test waits for that first).
+    await expect.poll(async () => (await registeredRanges(page)).inViewport).toBeGreaterThan(0);
+    await framesDrawn(page);
     const png = await page.screenshot({ encoding: 'base64' });
     const [underName, underPlain] = await underlinePixels(firefox, png, [name, plain]);
     console.log(`underline-coloured pixels: ${underName} under "Jens Stoltenberg", ${underPlain} under "military"`);
@@ -144,7 +147,7 @@ describe('the seed article in Firefox', () => {
     expect(atTop.total).toBeLessThan(200);
 
     await long.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight / 2));
-    await expect.poll(async () => (await registeredRanges(long)).inViewport, { timeout: 3_000 }).toBeGreaterThan(10);
+    await expect.poll(async () => (await registeredRanges(long)).inViewport).toBeGreaterThan(10);
     const scrolled = await registeredRanges(long);
     expect(scrolled.farthest).toBeLessThanOrEqual(1.1);
     expect(scrolled.total).toBeLessThan(200);

@@ -89,14 +89,14 @@ describe('the popup in Firefox', () => {
       await typeQuery(query);
       const names = accept.map(nameOf);
       await expect
-        .poll(async () => (await resultNames()).slice(0, 3).some((name) => names.includes(name!)), { timeout: 5_000 })
+        .poll(async () => (await resultNames()).slice(0, 3).some((name) => names.includes(name!)))
         .toBe(true);
     },
   );
 
   it('opens the best result’s card with Enter and goes back with Esc', async () => {
     await typeQuery('nato chief');
-    await expect.poll(async () => (await resultNames())[0], { timeout: 5_000 }).toBe('Jens Stoltenberg');
+    await expect.poll(async () => (await resultNames())[0]).toBe('Jens Stoltenberg');
     await popup.keyboard.press('Enter');
     await popup.waitForSelector('[data-testid="entity-card"]');
     expect(await popup.$eval('[data-testid="entity-card"] h2', (heading) => heading.textContent)).toBe('Jens Stoltenberg');

@@ -18,6 +18,7 @@ import {
 } from './support/journeys';
 import { articleText, bundle, entitiesTheArticleNames } from './support/article-oracle';
 import { startPageServer, type PageServer } from './support/pages';
+import { pageTimerFired } from './support/patience';
 
 /** Everything a layout or DOM comparison needs from one loaded page. */
 interface PageSnapshot {
@@ -137,7 +138,7 @@ describe('the seed article', () => {
         (tabId) => (globalThis as unknown as { chrome: typeof extensionApi }).chrome.action.getBadgeText({ tabId }),
         tabId,
       );
-    await expect.poll(badge, { timeout: 3_000 }).toBe(String(state.mentions.length));
+    await expect.poll(badge).toBe(String(state.mentions.length));
   });
 
   it('counts possessives, lower-case and hyphenated forms as the entity', () => {
@@ -183,7 +184,6 @@ describe('the seed article', () => {
     expect(await pageHasHighlights(page)).toBe(true);
 
     await hoverText(page, 'Stoltenberg', 1);
-    await page.waitForTimeout(600);
     await waitForPageState(browser, page, (s) => s.openCard === 'jens-stoltenberg', { what: 'his card' });
     const card = await cardView(page);
     expect(card.open).toBe(true);
@@ -225,7 +225,8 @@ describe('the seed article', () => {
     await hoverText(page, 'Arms Trade Treaty');
     await waitForPageState(browser, page, (s) => s.openCard === 'arms-trade-treaty', { what: 'its card' });
     await page.keyboard.press('Escape');
-    await page.waitForTimeout(200);
+    await waitForPageState(browser, page, (s) => s.openCard === null, { what: 'the card closed' });
+    await pageTimerFired(page, 500);
     expect(errors).toEqual([]);
   });
 });

@@ -176,7 +176,6 @@ describe('taking notes from an article', () => {
     errors.push(...collectErrors(page));
     await page.goto(`${server.origin}/after.html`);
     const state = await waitForPageState(browser, page, (s) => s.mentions.some((m) => m.entityId === 'organization-for-security-and-co-operation-in-europe'), {
-      timeoutMs: 10_000,
       what: 'the captured OSCE underlined',
     });
     const named = new Set(state.mentions.map((mention) => mention.entityId));
@@ -186,7 +185,7 @@ describe('taking notes from an article', () => {
     expect(named).not.toContain('spain');
 
     await hoverText(page, 'OSCE');
-    await expect.poll(async () => (await cardView(page)).name, { timeout: 5_000 }).toBe('Organization for Security and Co-operation in Europe');
+    await expect.poll(async () => (await cardView(page)).name).toBe('Organization for Security and Co-operation in Europe');
     const card = await cardView(page);
     expect(card.quotes).toEqual([
       'The Organization for Security and Co-operation in Europe sent observers to the summit, and the OSCE said it would publish their report in September.',
@@ -196,9 +195,9 @@ describe('taking notes from an article', () => {
 
     // Stoltenberg: the seed's notes and the capture's, one card, the newer article first.
     await page.mouse.move(5, 5);
-    await expect.poll(async () => (await cardView(page)).open, { timeout: 5_000 }).toBe(false);
+    await expect.poll(async () => (await cardView(page)).open).toBe(false);
     await hoverText(page, 'Jens Stoltenberg');
-    await expect.poll(async () => (await cardView(page)).name, { timeout: 5_000 }).toBe('Jens Stoltenberg');
+    await expect.poll(async () => (await cardView(page)).name).toBe('Jens Stoltenberg');
     const stoltenberg = await cardView(page);
     expect(stoltenberg.text).toContain('NATO Secretary General');
     expect(stoltenberg.quotes[0]).toBe(

@@ -13,6 +13,7 @@ import { launchWithExtension, settledPageState, type ExtensionBrowser } from './
 import { inCardRoot, announced, focusInCard } from './support/card';
 import { cardView, clickInCard, collectErrors, hoverText, screenshotTo, textBox, waitForPageState } from './support/journeys';
 import { startPageServer, type PageServer } from './support/pages';
+import { framesDrawn } from './support/patience';
 
 /** Blank page margin, left of the article column: no text under it. */
 const AWAY = { x: 40, y: 420 };
@@ -60,6 +61,28 @@ const OKLCH_PAGE = page_(
 
 
 /** The card's scrolling body: how far it is scrolled, and how far it could be. */
+/** The card body's scroll once it has come to rest: unchanged over five drawn frames (a wheel may scroll smoothly). */
+function restingBodyScroll(page: Page): Promise<{ top: number; max: number }> {
+  return inCardRoot(
+    page,
+    `function (root) {
+      const body = root.querySelector('.sn-card__body');
+      return new Promise((resolve) => {
+        let last = -1, still = 0;
+        const frame = () => {
+          still = body.scrollTop === last ? still + 1 : 0;
+          last = body.scrollTop;
+          if (still >= 5) resolve({ top: body.scrollTop, max: body.scrollHeight - body.clientHeight });
+          else requestAnimationFrame(frame);
+        };
+        frame();
+      });
+    }`,
+    null,
+    { top: -1, max: -1 },
+  );
+}
+
 function bodyScroll(page: Page): Promise<{ top: number; max: number }> {
   return inCardRoot(
     page,
@@ -194,7 +217,7 @@ describe('the card’s details', () => {
     /** Pixels of the mark's amber (#d97706) in the strip under `text`, where a dotted underline is drawn. */
     const amber = async (text: string) => {
       const word = await textBox(page, text);
-      await page.waitForTimeout(150);
+      await framesDrawn(page);
       const strip = { x: word.left, y: word.bottom - 8, width: word.right - word.left, height: 12 };
       const png = (await page.screenshot({ clip: strip })).toString('base64');
       return page.evaluate(async (png) => {
@@ -213,7 +236,7 @@ describe('the card’s details', () => {
     };
 
     await expect.poll(() => amber(name)).toBeGreaterThan(5);
-    expect(await amber(control)).toBeGreaterThan(5);
+    await expect.poll(() => amber(control)).toBeGreaterThan(5);
 
     // A card open on screen, then the page printed.
     await openByHover('Stoltenberg', 'jens-stoltenberg');
@@ -221,9 +244,9 @@ describe('the card’s details', () => {
     expect(await hostShown()).toBe('block');
     const text = await page.evaluate(() => document.body.innerText);
     await page.emulateMedia({ media: 'print' });
-    await page.waitForTimeout(100);
+    // The control prints: once it shows in print, the page is drawn as printed, and the mark must not be.
+    await expect.poll(() => amber(control)).toBeGreaterThan(5);
     expect(await amber(name)).toBe(0);
-    expect(await amber(control)).toBeGreaterThan(5);
     expect(await hostShown()).toBe('none');
     expect((await cardView(page)).open).toBe(false);
     expect(await page.evaluate(() => document.body.innerText)).toBe(text);
@@ -236,7 +259,6 @@ describe('the card’s details', () => {
     expect(Buffer.from(data, 'base64').subarray(0, 5).toString()).toBe('%PDF-');
 
     await page.emulateMedia({ media: 'screen' });
-    await page.waitForTimeout(100);
     await expect.poll(() => amber(name)).toBeGreaterThan(5);
     expect(await hostShown()).toBe('block');
     await page.evaluate(() => CSS.highlights.delete('page-own'));
@@ -268,13 +290,12 @@ describe('the card’s details', () => {
     const inside = { x: card.left + card.width / 2, y: card.top + card.height / 2 };
     for (let step = 1; step <= 6; step++) {
       await page.mouse.move(box.x + ((inside.x - box.x) * step) / 6, box.y + ((inside.y - box.y) * step) / 6);
-      await page.waitForTimeout(16);
+      await framesDrawn(page, 1);
     }
     // Scrolled a little: the related entities' second row still shows.
     await page.mouse.wheel(0, 30);
     await expect.poll(async () => (await bodyScroll(page)).top).toBeGreaterThan(10);
-    await page.waitForTimeout(300);
-    const left = await bodyScroll(page);
+    const left = await restingBodyScroll(page);
     expect(await cardText(page, '[data-testid="card-back"]')).toBe('');
 
     await clickVisibleChip('Japan');
@@ -289,8 +310,7 @@ describe('the card’s details', () => {
     await page.mouse.move(body.x, body.y);
     await page.mouse.wheel(0, 150);
     await expect.poll(async () => (await bodyScroll(page)).top).toBeGreaterThan(left.top + 60);
-    await page.waitForTimeout(300);
-    const further = await bodyScroll(page);
+    const further = await restingBodyScroll(page);
     await inCardRoot(page, `function (root) { root.querySelector('.sn-card__chip').focus({ preventScroll: true }); }`, null, null);
     await page.keyboard.press('Enter');
     await waitForPageState(browser, page, (s) => s.openCard === 'nato', { what: "NATO's card" });

@@ -11,6 +11,7 @@ import { launchWithExtension, pageStateOf, settledPageState, type ExtensionBrows
 import { inCardRoot } from './support/card';
 import { cardView, clickInCard, collectErrors, hoverText, screenshotTo, waitForPageState } from './support/journeys';
 import { ROOT, startPageServer, type PageServer } from './support/pages';
+import { framesDrawn, pageTimerFired } from './support/patience';
 
 interface BundleEntity {
   id: string;
@@ -55,7 +56,6 @@ describe('the hover card', () => {
 
   async function openStoltenberg(occurrence = 0) {
     const box = await hoverText(page, 'Stoltenberg', occurrence);
-    await page.waitForTimeout(600);
     await waitForPageState(browser, page, (s) => s.openCard === 'jens-stoltenberg', { what: 'his card' });
     return box;
   }
@@ -120,35 +120,40 @@ describe('the hover card', () => {
 
   it('closes after the grace period when the pointer moves away', async () => {
     await openStoltenberg();
-    // Time the close inside the page: when the card's container is hidden, relative to the pointer leaving. The
-    // timer is set up in the card (closed to the page, so reached over the DevTools protocol) and answers when the
-    // card hides.
-    const timed = inCardRoot<number | null>(
+    // Time the close inside the page: when the card's container is hidden, relative to the pointer leaving, and a
+    // timer of the same grace period set by the page at that moment (the machine's lateness, measured). The watch is
+    // set up in the card (closed to the page, so reached over the DevTools protocol, in a world of the test's own
+    // that keeps its globals between calls) before the pointer moves, and read when the card has hidden.
+    await inCardRoot<void>(
       page,
       `function (root) {
         const card = root.querySelector('.side-notes-card-position');
-        let leftAt;
-        document.addEventListener('pointermove', () => (leftAt ??= performance.now()), { once: true, capture: true });
-        return new Promise((resolve) => {
+        globalThis.closeTimed = new Promise((resolve) => {
+          let leftAt, controlAfter = null, closedAfter = null;
+          const done = () => closedAfter !== null && controlAfter !== null && resolve({ closedAfter, controlAfter });
+          document.addEventListener('pointermove', () => {
+            leftAt = performance.now();
+            setTimeout(() => { controlAfter = performance.now() - leftAt; done(); }, 300);
+          }, { once: true, capture: true });
           new MutationObserver((_, observer) => {
             if (!card.hidden || leftAt === undefined) return;
             observer.disconnect();
-            resolve(performance.now() - leftAt);
+            closedAfter = performance.now() - leftAt;
+            done();
           }).observe(card, { attributes: true, attributeFilter: ['hidden'] });
-          setTimeout(() => resolve(null), 5000);
         });
       }`,
       null,
-      null,
+      undefined,
     );
-    await page.waitForTimeout(300);
     await page.mouse.move(AWAY.x, AWAY.y);
-    await waitForPageState(browser, page, (s) => s.openCard === null, { timeoutMs: 2_000, what: 'the card to close' });
-    const closedAfterMs = await timed;
-    expect(closedAfterMs).not.toBeNull();
-    // The grace period (CLOSE_DELAY_MS = 300) lets the pointer travel into the card; it must not drag on either.
-    expect(closedAfterMs!).toBeGreaterThanOrEqual(280);
-    expect(closedAfterMs!).toBeLessThan(1_000);
+    await waitForPageState(browser, page, (s) => s.openCard === null, { what: 'the card to close' });
+    const timed = await inCardRoot<{ closedAfter: number; controlAfter: number } | null>(page, 'function () { return globalThis.closeTimed; }', null, null);
+    expect(timed).not.toBeNull();
+    // The grace period (CLOSE_DELAY_MS = 300) lets the pointer travel into the card: timers never fire early. It
+    // must not drag on either: the card closes about when the page's own 300 ms timer, set at the same moment, fired.
+    expect(timed!.closedAfter).toBeGreaterThanOrEqual(280);
+    expect(timed!.closedAfter).toBeLessThan(timed!.controlAfter + 500);
     expect((await cardView(page)).open).toBe(false);
   });
 
@@ -160,9 +165,10 @@ describe('the hover card', () => {
     const steps = 8;
     for (let step = 1; step <= steps; step++) {
       await page.mouse.move(box.x + ((target.x - box.x) * step) / steps, box.y + ((target.y - box.y) * step) / steps);
-      await page.waitForTimeout(16);
+      await framesDrawn(page, 1);
     }
-    await page.waitForTimeout(800);
+    // Past the close grace (300 ms) and the hover delay, on the page's own clock: had the path closed it, it would be.
+    await pageTimerFired(page, 800);
     expect((await pageStateOf(browser, page)).openCard).toBe('jens-stoltenberg');
     expect((await cardView(page)).open).toBe(true);
   });
@@ -187,7 +193,6 @@ describe('the hover card', () => {
     expect(state.mentions.map((m) => m.entityId)).toEqual(['jens-stoltenberg', 'seoul', 'ukraine']);
     await dark.mouse.move(AWAY.x, AWAY.y);
     await hoverText(dark, 'Stoltenberg');
-    await dark.waitForTimeout(600);
     await waitForPageState(browser, dark, (s) => s.openCard === 'jens-stoltenberg', { what: 'his card on the dark page' });
     const card = await cardView(dark);
     expect(card.open).toBe(true);
@@ -196,14 +201,10 @@ describe('the hover card', () => {
 
     // The same with the system in dark mode: the card follows prefers-color-scheme.
     await dark.emulateMedia({ colorScheme: 'dark' });
-    await dark.waitForTimeout(100);
-    const background = await inCardRoot(
-      dark,
-      `function (root) { return getComputedStyle(root.querySelector('[data-testid="entity-card"]')).backgroundColor; }`,
-      null,
-      '',
-    );
-    expect(background).not.toBe('rgb(255, 255, 255)');
+    const background = () =>
+      inCardRoot(dark, `function (root) { return getComputedStyle(root.querySelector('[data-testid="entity-card"]')).backgroundColor; }`, null, '');
+    await expect.poll(background).not.toBe('rgb(255, 255, 255)');
+    await framesDrawn(dark);
     await screenshotTo(dark, 'card-dark-page-dark-scheme');
     await dark.close();
     expect(darkErrors).toEqual([]);

@@ -27,6 +27,7 @@ import {
   waitForPageState,
 } from './support/journeys';
 import { bigPage, seedArticlePage, startPageServer, type PageServer } from './support/pages';
+import { pageTimerFired } from './support/patience';
 
 const page = (title: string, body: string, script = '') => `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>${title}</title>
@@ -82,21 +83,6 @@ async function burst(tab: Page, events: InputEvent[], then: InputEvent[] = []): 
   await session.detach();
 }
 
-/**
- * Resolves once the page's own clock has moved on by `ms` (its timers ran that long, however busy the machine): for
- * a check that something did NOT happen, made after the longest timer of Side Notes that could have made it happen.
- */
-async function pageTimePasses(tab: Page, ms: number): Promise<void> {
-  await tab.evaluate(
-    (ms) =>
-      new Promise<void>((resolve) => {
-        const start = performance.now();
-        const tick = () => (performance.now() - start >= ms ? resolve() : setTimeout(tick, 10));
-        tick();
-      }),
-    ms,
-  );
-}
 
 /** The longest Side Notes waits before it acts on what it was told: a card opening or closing, a change settling. */
 const LONGEST_WAIT_MS = Math.max(OPEN_DELAY_MS, CLOSE_DELAY_MS, MUTATION_SETTLE_MS) * 2;
@@ -173,7 +159,7 @@ describe('one lifetime for the live page', () => {
     expect((await pageStateOf(browser, tab)).openCard).toBeNull();
     expect((await cardView(tab)).open).toBe(false);
     // And none comes later, from a timer still pending.
-    await pageTimePasses(tab, LONGEST_WAIT_MS);
+    await pageTimerFired(tab, LONGEST_WAIT_MS);
     expect((await pageStateOf(browser, tab)).openCard).toBeNull();
     expect((await cardView(tab)).open).toBe(false);
 
@@ -201,7 +187,7 @@ describe('one lifetime for the live page', () => {
     const off = await waitForPageState(browser, tab, (s) => !s.enabled, { what: 'Side Notes off' });
     expect(off.mentions).toEqual([]);
     // Well past the observer's settle time, by the page's clock: no scan ran for the switched-off page.
-    await pageTimePasses(tab, LONGEST_WAIT_MS);
+    await pageTimerFired(tab, LONGEST_WAIT_MS);
     const later = await pageStateOf(browser, tab);
     expect(later).toMatchObject({ enabled: false, mentions: [], openCard: null });
     expect(await pageHasHighlights(tab)).toBe(false);
@@ -224,7 +210,7 @@ describe('one lifetime for the live page', () => {
     });
     expect(ids(after)).toEqual(ids(fresh));
     // Nor does a later look (a change settling, the navigation's own wait) underline Washington.
-    await pageTimePasses(tab, Math.max(LONGEST_WAIT_MS, NAVIGATION_SCAN_CAP_MS * 2));
+    await pageTimerFired(tab, Math.max(LONGEST_WAIT_MS, NAVIGATION_SCAN_CAP_MS * 2));
     expect(ids(await pageStateOf(browser, tab))).toEqual(ids(fresh));
 
     // And the other way: going back to the first view finds the United States again.
@@ -310,12 +296,11 @@ describe('one lifetime for the live page', () => {
     console.log(`"Next" twice: ${nextMs} ms, page timer late by ${nextLateness.toFixed(0)} ms at most`);
     expect(nextLateness).toBeLessThan(1_000);
     expect((await pageStateOf(browser, tab)).openCard).toBe('seoul');
-  }, 120_000);
+  });
 
   it('6. a page that churns hidden text all the time is underlined, and stays underlined', async () => {
     await tab.goto(`${server.origin}/churn.html`);
     const state = await waitForPageState(browser, tab, (s) => s.mentions.length === 4000, {
-      timeoutMs: 30_000,
       what: 'the churning page scanned',
     });
     expect(state.enabled).toBe(true);
@@ -330,7 +315,7 @@ describe('one lifetime for the live page', () => {
     }
     expect((await pageStateOf(browser, tab)).mentions).toHaveLength(4000);
     await screenshotTo(tab, 'lifetime-churn');
-  }, 90_000);
+  });
 
   it('7. a page that takes out or moves the card host never leaves the card elsewhere than page state says', async () => {
     await tab.goto(`${server.origin}/article.html`);
@@ -376,7 +361,7 @@ describe('one lifetime for the live page', () => {
     await tab.mouse.move(5, 5);
     await hoverText(tab, 'Stoltenberg');
     await waitForPageState(browser, tab, (s) => s.openCard === null && s.stats.textNodes > 0, { what: 'the refused card closed' });
-    await pageTimePasses(tab, LONGEST_WAIT_MS);
+    await pageTimerFired(tab, LONGEST_WAIT_MS);
     expect((await pageStateOf(browser, tab)).openCard).toBeNull();
     expect((await cardView(tab)).hosts).toBe(0);
     expect(errors).toEqual([]);
@@ -387,7 +372,7 @@ describe('one lifetime for the live page', () => {
     const state = await settledPageState(browser, tab, 60_000);
     expect(await tab.evaluate(() => (window as unknown as { huge: unknown }).huge)).toMatchObject({ nodes: 1 });
     expect(state.mentions.map((m) => m.text)).toEqual(['NATO', 'Jens Stoltenberg', 'Seoul', 'Pyongyang']);
-  }, 90_000);
+  });
 
   it('9. files opened from disk are one site: underlined, switched off from the popup, still off after a reload', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'side-notes-file-'));

@@ -20,6 +20,7 @@ import {
   waitForPageState,
 } from './support/journeys';
 import { bigPage, seedArticlePage, startPageServer, type PageServer } from './support/pages';
+import { pageTimerFired } from './support/patience';
 
 /**
  * The seed article, with a spy in its <head> that runs before anything else: it records every `message` event and
@@ -93,7 +94,7 @@ describe('a hostile page learns and does nothing', () => {
     try {
       const other = await plain.context.newPage();
       await other.goto(`${server.origin}/spy.html`);
-      await other.waitForTimeout(500);
+      await pageTimerFired(other, 500);
       without = await probe(other);
     } finally {
       await plain.close();
@@ -103,13 +104,13 @@ describe('a hostile page learns and does nothing', () => {
     await setSettings({ paused: true, disabledSites: [] });
     await page.goto(`${server.origin}/spy.html`);
     await settledPageState(browser, page);
-    await page.waitForTimeout(300);
+    await pageTimerFired(page, 500);
     expect(await probe(page)).toEqual(without);
 
     await setSettings({ paused: false, disabledSites: [host] });
     await page.reload();
     await settledPageState(browser, page);
-    await page.waitForTimeout(300);
+    await pageTimerFired(page, 500);
     expect(await probe(page)).toEqual(without);
 
     // Switched off while the page is open: back to exactly what it would see without the extension.
@@ -162,7 +163,8 @@ describe('a hostile page learns and does nothing', () => {
       window.dispatchEvent(new PopStateEvent('popstate'));
       window.dispatchEvent(new HashChangeEvent('hashchange'));
     }, extensionId);
-    await page.waitForTimeout(800);
+    // Past the longest timer those events could have started (an SPA view's first scan waits 400 ms at most).
+    await pageTimerFired(page, 800);
     const after = await pageStateOf(browser, page);
     expect(after.enabled).toBe(true);
     expect(after.mentions).toEqual(before.mentions);
@@ -194,7 +196,8 @@ describe('a hostile page learns and does nothing', () => {
       target.dispatchEvent(new FocusEvent('focusin', { bubbles: true }));
       target.dispatchEvent(new MouseEvent('click', { clientX: x, clientY: y, bubbles: true }));
     }, box);
-    await page.waitForTimeout(800);
+    // Past the hover delay and the close grace, on the page's clock: a card those events opened would show by now.
+    await pageTimerFired(page, 800);
     expect((await pageStateOf(browser, page)).openCard).toBeNull();
     expect((await cardView(page)).hosts).toBe(0);
 
@@ -202,7 +205,7 @@ describe('a hostile page learns and does nothing', () => {
     await page.mouse.move(box.x, box.y);
     await waitForPageState(browser, page, (s) => s.openCard === 'jens-stoltenberg', { what: 'his card' });
     await page.evaluate(() => document.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true })));
-    await page.waitForTimeout(200);
+    await pageTimerFired(page, 500);
     expect((await pageStateOf(browser, page)).openCard).toBe('jens-stoltenberg');
     await page.keyboard.press('Escape');
   });
@@ -355,7 +358,7 @@ describe('nothing leaves the machine', () => {
     await options.locator('form.options__add button[type="submit"]').click();
     await page.reload();
     await settledPageState(browser, page);
-    await page.waitForTimeout(500);
+    await pageTimerFired(page, 500);
     expect(requests).toEqual([]);
   });
 });

@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchWithExtension, settledPageState, type ExtensionBrowser } from './support/browser';
 import { cardView, collectErrors, screenshotTo, waitForPageState } from './support/journeys';
 import { ROOT, startPageServer, type PageServer } from './support/pages';
+import { PATIENCE_MS, pageTimerFired } from './support/patience';
 
 /**
  * The hand-made web-components page of the baselines (open roots, one nested, one closed), with a way for the test to
@@ -120,7 +121,10 @@ describe('text in shadow roots and frames', () => {
     await other.waitForLoadState();
     await expect.poll(() => framePainted(srcdoc)).toBe(true);
     await expect.poll(() => framePainted(written)).toBe(true);
-    await page.waitForTimeout(500);
+    // The content script of a frame of another site leaves at once; a page timer of 500 ms in that frame and in the
+    // page has fired (after any start-up of ours) and still nothing is painted there.
+    await pageTimerFired(other, 500);
+    await pageTimerFired(page, 500);
     expect(await framePainted(other)).toBe(false);
     expect(await other.evaluate(() => document.adoptedStyleSheets.length)).toBe(0);
 
@@ -136,7 +140,7 @@ describe('text in shadow roots and frames', () => {
       return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
     });
     await page.mouse.move(frameBox.x + 1 + inFrame.x, frameBox.y + 1 + inFrame.y);
-    await expect.poll(() => srcdoc.evaluate(() => document.querySelectorAll('side-notes-card').length), { timeout: 5_000 }).toBe(1);
+    await expect.poll(() => srcdoc.evaluate(() => document.querySelectorAll('side-notes-card').length), { timeout: PATIENCE_MS }).toBe(1);
     await screenshotTo(page, 'reach-frames');
     expect(errors).toEqual([]);
   });

@@ -11,6 +11,7 @@ import { inCardRoot } from './support/card';
 import { cardView, screenshotTo, textBox, waitForPageState } from './support/journeys';
 import { pressShortcut } from './support/keys';
 import { startPageServer, type PageServer } from './support/pages';
+import { framesDrawn } from './support/patience';
 
 describe('a touch screen', () => {
   let server: PageServer;
@@ -50,8 +51,12 @@ describe('a touch screen', () => {
       null,
     );
     expect(next).not.toBeNull();
+    const position = () => inCardRoot<string>(page, `function (root) { return root.querySelector('[data-testid="card-position"]')?.textContent ?? ''; }`, null, '');
+    const at = await position();
     await page.touchscreen.tap(next!.x, next!.y);
-    await page.waitForTimeout(300);
+    // The tap went to Next: the card now points at another mention, and it is still Stoltenberg's.
+    await expect.poll(position).not.toBe(at);
+    expect(await position()).toMatch(/^\d+ of \d+$/);
     expect((await waitForPageState(browser, page, () => true)).openCard).toBe('jens-stoltenberg');
 
     await page.touchscreen.tap(40, 420);
@@ -114,7 +119,8 @@ describe('forced colours, reduced motion, 200 % zoom', () => {
     await waitForPageState(browser, page, (s) => s.openCard !== null);
     // The page is where the walk took it at once: no smooth scroll still going.
     const first = await page.evaluate(() => scrollY);
-    await page.waitForTimeout(200);
+    // Ten drawn frames later (a smooth scroll moves every frame) the page is still where it was.
+    await framesDrawn(page, 10);
     expect(await page.evaluate(() => scrollY)).toBe(first);
     expect(first).toBeGreaterThan(0);
     const moving = await inCardRoot<number>(page, `function (root) { return root.getAnimations({ subtree: true }).length; }`, null, -1);
@@ -132,16 +138,23 @@ describe('forced colours, reduced motion, 200 % zoom', () => {
     await settledPageState(browser, page);
     for (let step = 0; step < 12; step++) await pressShortcut(page, 'Alt+Shift+Period');
     await waitForPageState(browser, page, (s) => s.openCard !== null);
-    await page.waitForTimeout(100);
-    const fit = await inCardRoot<{ card: DOMRect; header: DOMRect; footer: DOMRect | null; close: DOMRect } | null>(
-      page,
-      `function (root) {
-        const box = (selector) => { const e = root.querySelector(selector); return e ? e.getBoundingClientRect().toJSON() : null; };
-        return { card: box('.sn-card'), header: box('.sn-card__header'), footer: box('.sn-card__mentions'), close: box('.sn-card__close') };
-      }`,
-      null,
-      null,
-    );
+    const measure = () =>
+      inCardRoot<{ card: DOMRect; header: DOMRect; footer: DOMRect | null; close: DOMRect } | null>(
+        page,
+        `function (root) {
+          const box = (selector) => { const e = root.querySelector(selector); return e ? e.getBoundingClientRect().toJSON() : null; };
+          return { card: box('.sn-card'), header: box('.sn-card__header'), footer: box('.sn-card__mentions'), close: box('.sn-card__close') };
+        }`,
+        null,
+        null,
+      );
+    const inView = (box: DOMRect | null) => !!box && box.left >= 0 && box.right <= 600 && box.top >= 0 && box.bottom <= 400;
+    // The card is placed once Floating UI has measured the page: wait until it is, then check every part.
+    await expect.poll(async () => {
+      const fit = await measure();
+      return !!fit && [fit.card, fit.header, fit.close, fit.footer].every(inView);
+    }).toBe(true);
+    const fit = await measure();
     expect(fit).not.toBeNull();
     const { card, header, footer, close } = fit!;
     for (const box of [card, header, close, footer!]) {

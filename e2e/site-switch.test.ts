@@ -12,6 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchWithExtension, pageStateOf, settledPageState, type ExtensionBrowser } from './support/browser';
 import { openPopupFor, pageHasHighlights, storedSiteSettings, waitForPageState } from './support/journeys';
 import { startPageServer, type PageServer } from './support/pages';
+import { pageTimerFired } from './support/patience';
 
 describe('switching Side Notes off and on', () => {
   let server: PageServer;
@@ -91,7 +92,8 @@ describe('switching Side Notes off and on', () => {
       return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
     });
     await page.mouse.move(x, y);
-    await page.waitForTimeout(700);
+    // Past the hover delay on the page's clock: a card would have opened by now.
+    await pageTimerFired(page, 1_000);
     expect((await pageStateOf(browser, page)).openCard).toBeNull();
     expect(await page.evaluate(() => document.querySelector('side-notes-card'))).toBeNull();
   });

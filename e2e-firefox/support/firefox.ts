@@ -80,6 +80,14 @@ export async function launchFirefox({
       'layout.css.prefers-color-scheme.content-override': colorScheme === 'dark' ? 0 : 1,
     },
   });
+  // Every page the journeys open waits with the common patience (Puppeteer's default is 30 s).
+  const newPage = browser.newPage.bind(browser);
+  browser.newPage = async (...args: Parameters<Browser['newPage']>) => {
+    const page = await newPage(...args);
+    page.setDefaultTimeout(PATIENCE_MS);
+    page.setDefaultNavigationTimeout(PATIENCE_MS);
+    return page;
+  };
   try {
     await browser.installExtension(FIREFOX_EXTENSION_DIR);
     const origin = `moz-extension://${EXTENSION_UUID}`;

@@ -72,6 +72,9 @@ export async function launchWithExtension(
     ],
     ignoreDefaultArgs: ['--disable-extensions'],
   });
+  // Every action, locator wait and navigation gets the common patience (Playwright's default is 30 s).
+  context.setDefaultTimeout(PATIENCE_MS);
+  context.setDefaultNavigationTimeout(PATIENCE_MS);
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
   const extensionId = new URL(worker.url()).host;
   // The service worker puts the shipped notes in the library when it starts; pages read them from there.

@@ -136,6 +136,8 @@ export async function launchPlain(): Promise<{ context: BrowserContext; close():
     viewport: { width: 1200, height: 800 },
     args: ['--headless=new', ...CHROMIUM_FLAGS],
   });
+  context.setDefaultTimeout(PATIENCE_MS);
+  context.setDefaultNavigationTimeout(PATIENCE_MS);
   return {
     context,
     async close() {

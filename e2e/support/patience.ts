@@ -26,3 +26,30 @@ export async function until<T>(
     await new Promise((resolve) => setTimeout(resolve, everyMs));
   }
 }
+
+/** Anything that runs a function in a page: a Playwright page or frame, a Puppeteer page. */
+interface Evaluates {
+  evaluate(fn: (arg: number) => Promise<void>, arg: number): Promise<unknown>;
+}
+
+/**
+ * For a check that something did NOT happen: resolves once a timer of `ms` that the page set now has fired. Timers
+ * fire in the order they are due, so by then every timer of Side Notes that was due sooner (the hover delay, the
+ * close grace, a change batch) has fired too, however slow a busy machine made the page: the wait is measured on the
+ * page's own event loop, not in the test's seconds.
+ */
+export async function pageTimerFired(page: Evaluates, ms: number): Promise<void> {
+  await page.evaluate((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)), ms);
+}
+
+/** Resolves after the page has drawn `frames` more frames: what was just changed is on screen. */
+export async function framesDrawn(page: Evaluates, frames = 2): Promise<void> {
+  await page.evaluate(
+    (frames: number) =>
+      new Promise<void>((resolve) => {
+        const step = (left: number) => (left === 0 ? resolve() : requestAnimationFrame(() => step(left - 1)));
+        step(frames);
+      }),
+    frames,
+  );
+}
