@@ -1,10 +1,12 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
 import { groupByKind, KIND_LABELS } from '@/components/kinds';
 import { SourceDate } from '@/components/SourceDate';
 import { Switch } from '@/components/Switch';
 import type { Bundle } from '@/utils/bundle/schema';
 import { defaultBundle } from '@/utils/bundle/load';
 import { parseBundle } from '@/utils/bundle/parse';
+import { editPageUrl } from '@/utils/capture-host/review-url';
 import { importBundles, libraryFile, readImport, toJson, toMarkdown, type ImportOutcome } from '@/utils/library/exchange';
 import {
   deleteBundle,
@@ -160,6 +162,17 @@ export function NotesLibrary() {
               <div class="options__bundle-actions">
                 {bundle && (
                   <>
+                    {!item.entry.builtIn && (
+                      <button
+                        type="button"
+                        class="sn-button options__button"
+                        aria-label={`Edit ${bundle.source.title}`}
+                        onClick={() => void browser.tabs.create({ url: editPageUrl(item.entry.id) })}
+                        data-testid="edit-bundle"
+                      >
+                        Edit
+                      </button>
+                    )}
                     <Switch
                       label={<span class="sn-visually-hidden">Underline names from {bundle.source.title}</span>}
                       checked={item.entry.enabled}
