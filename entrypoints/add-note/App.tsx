@@ -121,6 +121,7 @@ function AddNote({ selection, bundles, ownBundles, readerNotes }: { selection: P
   const [errors, setErrors] = useState<string[]>([]);
   const [saving, setSaving] = useState(false);
   const checkedRadio = useRef<HTMLInputElement>(null);
+  const nameField = useRef<HTMLInputElement>(null);
   const [focusChoice, setFocusChoice] = useState(true);
 
   const choices = found && !named.some((note) => note.entity.id === found.entity.id) ? [...named, found] : named;
@@ -163,6 +164,7 @@ function AddNote({ selection, bundles, ownBundles, readerNotes }: { selection: P
     if (saving) return;
     if (!chosen && !name.trim()) {
       setErrors(['Give the new entity a name, or choose one of your notes.']);
+      nameField.current?.focus();
       return;
     }
     const target: QuoteTarget = chosen
@@ -240,7 +242,14 @@ function AddNote({ selection, bundles, ownBundles, readerNotes }: { selection: P
           <div class="add-note__new">
             <label class="add-note__field add-note__field--name">
               <span class="add-note__field-label">Name</span>
-              <input type="text" value={name} required data-testid="new-name" onInput={(event) => setName(event.currentTarget.value)} />
+              <input
+                type="text"
+                ref={nameField}
+                value={name}
+                aria-required="true"
+                data-testid="new-name"
+                onInput={(event) => setName(event.currentTarget.value)}
+              />
             </label>
             <label class="add-note__field">
               <span class="add-note__field-label">Kind</span>
@@ -325,11 +334,13 @@ function AddNote({ selection, bundles, ownBundles, readerNotes }: { selection: P
 
       <footer class="add-note__footer">
         {errors.length > 0 && (
-          <ul class="add-note__problems" role="alert" data-testid="add-note-problems">
-            {errors.map((error) => (
-              <li key={error}>{error}</li>
-            ))}
-          </ul>
+          <div role="alert" data-testid="add-note-problems">
+            <ul class="add-note__problems">
+              {errors.map((error) => (
+                <li key={error}>{error}</li>
+              ))}
+            </ul>
+          </div>
         )}
         <div class="add-note__row">
           <button type="button" class="sn-button" onClick={() => void closePage()} data-testid="add-note-cancel">
