@@ -40,7 +40,11 @@ export async function addSelectionFrom(tabId: number): Promise<void> {
       : { selection: answer };
   const id = crypto.randomUUID();
   await storage.setItem(pendingKey(id), pending);
-  await browser.windows.create({ type: 'popup', url: browser.runtime.getURL(`${ADD_NOTE_PATH}?note=${id}`), ...WINDOW });
+  const url = browser.runtime.getURL(`${ADD_NOTE_PATH}?note=${id}`);
+  // A browser without windows (Firefox for Android) gets a tab instead.
+  await Promise.resolve()
+    .then(() => browser.windows.create({ type: 'popup', url, ...WINDOW }))
+    .catch(() => browser.tabs.create({ url }));
 }
 
 /** The selection the add-note page was opened for, taken out of session storage (so it is read once). */
