@@ -153,6 +153,22 @@ describe('notes from a selection, the reader’s own notes, editing later', () =
     expect(await storageOf(browser)).toEqual(before);
   });
 
+  it('says so when nothing is selected, and writes nothing', async () => {
+    const before = await storageOf(browser);
+    await article.bringToFront();
+    await article.evaluate(() => getSelection()!.removeAllRanges());
+    const opened = browser.context.waitForEvent('page', (page) => page.url().includes('/add-note.html'));
+    await pressShortcut(article, KEY);
+    const page = await opened;
+    errors.push(...collectErrors(page));
+    await page.getByTestId('add-note-error').waitFor();
+    expect(await page.getByRole('alert').textContent()).toContain('Nothing is selected.');
+    const closed = page.waitForEvent('close');
+    await page.getByRole('button', { name: 'Close' }).click();
+    await closed;
+    expect(await storageOf(browser)).toEqual(before);
+  });
+
   it('saves the quote on the entity chosen, in a new bundle for the page', async () => {
     const page = await addNoteFor(STOLTENBERG_PARAGRAPH);
     await page.getByTestId('add-note-choice').filter({ hasText: 'Jens Stoltenberg' }).click();

@@ -21,6 +21,12 @@ export type PendingNote = { selection: PageSelection } | { error: string };
 
 const pendingKey = (id: string) => `session:pendingNote:${id}` as const;
 
+/**
+ * The longest passage that becomes a quote: a few paragraphs. A whole page selected by accident is refused, with the
+ * reason, rather than stored as one quote.
+ */
+export const MAX_QUOTE_LENGTH = 5000;
+
 /** The add-note window's size: the quote, the choice of entity and the reader's note fit without scrolling. */
 const WINDOW = { width: 560, height: 720 };
 
@@ -37,7 +43,11 @@ export async function addSelectionFrom(tabId: number): Promise<void> {
     ? { error: 'Side Notes can’t read that page. If it is a web page, reloading it may help.' }
     : answer.text === ''
       ? { error: 'Nothing is selected. Select a passage on the page first, then choose “Add to Side Notes”.' }
-      : { selection: answer };
+      : answer.text.length > MAX_QUOTE_LENGTH
+        ? {
+            error: `That passage is ${answer.text.length.toLocaleString('en')} characters long: a quote can be at most ${MAX_QUOTE_LENGTH.toLocaleString('en')}. Select a shorter one.`,
+          }
+        : { selection: answer };
   const id = crypto.randomUUID();
   await storage.setItem(pendingKey(id), pending);
   const url = browser.runtime.getURL(`${ADD_NOTE_PATH}?note=${id}`);
