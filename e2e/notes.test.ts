@@ -339,7 +339,11 @@ describe('notes from a selection, the reader’s own notes, editing later', () =
       'Jens Stoltenberg',
       'Sauli Niinisto',
     ]);
-    // Jens Stoltenberg's description was the seed's, written into the page's bundle when the quote was added.
+    // Jens Stoltenberg's description is the seed's, written into the page's bundle with the first quote; the new
+    // entity's is the reader's line.
+    expect(await review.getByTestId('description').first().inputValue()).toBe(
+      'Secretary General of NATO, who urged South Korea to send weapons to Ukraine',
+    );
     expect(await review.getByTestId('description').nth(1).inputValue()).toBe('President of Finland');
 
     const niinisto = review.getByTestId('review-entry').nth(1).getByTestId('name');
