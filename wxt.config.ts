@@ -49,12 +49,15 @@ export default defineConfig({
     name: 'Side Notes',
     description: 'Read an article once; wherever its people, places and things are named, a quiet underline offers what it said.',
     // Least privilege (README, "Permissions"): storage for the reader's settings and notes; the context menu's "Take
-    // notes from this page"; in Chrome, an offscreen document to read an article in while capturing (Firefox's
+    // notes from this page" and "Add to Side Notes"; in Chrome, an offscreen document to read an article in while capturing (Firefox's
     // background is a page and needs none). The popup and the shortcut learn a tab's site from its own content
     // script, so no permission to read tabs' addresses.
     permissions: ['storage', 'unlimitedStorage', 'contextMenus', ...(browser === 'firefox' ? [] : ['offscreen'])],
     // Keyboard shortcuts (README, "Keyboard"), changeable at chrome://extensions/shortcuts or in Firefox's add-ons
-    // manager. Four is as many suggested keys as Chrome allows; none is a browser's own.
+    // manager. Four is as many suggested keys as Chrome allows (a fifth stops Chrome loading the extension at all);
+    // none is a browser's own. "Add to Side Notes" is the fifth command: Firefox, which has no such limit, suggests
+    // Alt+Shift+N for it; in Chrome the reader gives it a key (the options page says "not set" until then), and the
+    // page's context menu offers it everywhere.
     commands: {
       'toggle-site': {
         suggested_key: { default: 'Alt+Shift+S' },
@@ -71,6 +74,10 @@ export default defineConfig({
       'focus-card': {
         suggested_key: { default: 'Alt+Shift+Down' },
         description: 'Move into the open card (Esc comes back)',
+      },
+      'add-selection': {
+        ...(browser === 'firefox' ? { suggested_key: { default: 'Alt+Shift+N' } } : {}),
+        description: 'Add the selected passage to Side Notes',
       },
     },
     ...(browser === 'firefox' ? { browser_specific_settings: { gecko: GECKO } } : {}),

@@ -19,6 +19,8 @@ export interface EntityCardProps {
    * under its own attribution. With one article or none given, the card shows `entity.facts` over `source`.
    */
   sources?: CardSource[];
+  /** The reader's own note on the entity: shown apart from the quotes, as the reader's. */
+  ownNote?: string;
   /** The entities `entity.related` names, resolved by the caller. */
   related: Entity[];
   /** How often the current page names this entity; the line is left out when undefined. */
@@ -68,6 +70,7 @@ export function EntityCard({
   entity,
   source,
   sources,
+  ownNote,
   related,
   mentionsOnPage,
   mentionAt,
@@ -166,6 +169,14 @@ export function EntityCard({
        * comes first, so it is never below the fold: related entities, then each article's name over its quotes.
        */}
       <div class="sn-card__body" ref={factsRef}>
+        {ownNote && (
+          <section class="sn-card__own" aria-labelledby={`${titleId}-own`} data-testid="card-own-note">
+            <h3 class="sn-card__label" id={`${titleId}-own`}>
+              Your note
+            </h3>
+            <p class="sn-card__own-text">{ownNote}</p>
+          </section>
+        )}
         {related.length > 0 && (
           <section class="sn-card__related" aria-labelledby={`${titleId}-related`}>
             <h3 class="sn-card__label" id={`${titleId}-related`}>

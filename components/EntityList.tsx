@@ -91,17 +91,19 @@ export function EntityList({ id, label, items, activeIndex, onChoose, onHover, i
   );
 }
 
-/** The line under a result that shows the quote, alias or article title it matched in. */
+/** The line under a result that shows the quote, alias, article title or the reader's own note it matched in. */
 function MatchLine({ match }: { match: NoteMatch }) {
   const { field, text, marks } = match;
-  if (field !== 'quote' && field !== 'alias' && field !== 'title') return null;
+  if (field !== 'quote' && field !== 'alias' && field !== 'title' && field !== 'note') return null;
+  const quoted = field === 'quote' || field === 'title';
   return (
     <span class="sn-list__match" data-testid="match" data-field={field}>
       {field === 'alias' && <span class="sn-list__match-label">Also called </span>}
       {field === 'title' && <span class="sn-list__match-label">From the article </span>}
-      {field !== 'alias' && '“'}
+      {field === 'note' && <span class="sn-list__match-label">Your note: </span>}
+      {quoted && '“'}
       <MatchSnippet text={text} marks={marks} maxLength={SNIPPET_LENGTH} />
-      {field !== 'alias' && '”'}
+      {quoted && '”'}
     </span>
   );
 }

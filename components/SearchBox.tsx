@@ -14,6 +14,8 @@ export interface SearchBoxProps {
   onChoose: () => void;
   label: string;
   placeholder?: string;
+  /** Takes focus when it appears (the popup's way); false where another control should have it first. */
+  autoFocus?: boolean;
 }
 
 /** The search field of an ARIA combobox: typing filters, arrows move, Enter opens, Esc clears. */
@@ -27,11 +29,14 @@ export function SearchBox({
   onChoose,
   label,
   placeholder,
+  autoFocus = true,
 }: SearchBoxProps) {
   const input = useRef<HTMLInputElement>(null);
 
   // Focus on mount: the popup opens ready for typing, and coming back from a card lands here again.
-  useEffect(() => input.current?.focus(), []);
+  useEffect(() => {
+    if (autoFocus) input.current?.focus();
+  }, []);
 
   function onKeyDown(event: KeyboardEvent) {
     if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {

@@ -1,5 +1,6 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { Bundle } from '@/utils/bundle/schema';
+import type { ReaderNote } from '@/utils/library/reader-notes-read';
 import { indexInBackground } from '@/utils/search/index-in-background';
 import { startNotesSearch, type NoteHit, type NotesSearch } from '@/utils/search/notes-search';
 
@@ -14,6 +15,8 @@ export interface NotesSearchState {
   hitsNow(): NoteHit[];
 }
 
+const NO_NOTES: readonly ReaderNote[] = [];
+
 interface Searched {
   notes: NotesSearch | null;
   query: string;
@@ -22,12 +25,12 @@ interface Searched {
 }
 
 /**
- * Searches `bundles` for `query` without ever making typing wait: the notes are indexed in slices after the first
+ * Searches `bundles` (and the reader's own notes on their entities) for `query` without ever making typing wait: the notes are indexed in slices after the first
  * paint, and each query is searched in a task of its own once the keystroke has been drawn; a newer keystroke
  * cancels a search that has not started yet, so stale results are never computed.
  */
-export function useNotesSearch(bundles: Bundle[], query: string): NotesSearchState {
-  const notes = useMemo(() => startNotesSearch(bundles), [bundles]);
+export function useNotesSearch(bundles: Bundle[], query: string, readerNotes: readonly ReaderNote[] = NO_NOTES): NotesSearchState {
+  const notes = useMemo(() => startNotesSearch(bundles, readerNotes), [bundles, readerNotes]);
   const [ready, setReady] = useState(false);
   const [searched, setSearched] = useState<Searched>({ notes: null, query: '', complete: true, hits: [] });
   const latest = useRef(searched);

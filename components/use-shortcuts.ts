@@ -8,8 +8,8 @@ export interface Shortcut {
   shortcut: string;
 }
 
-/** The order the commands are listed in: the walk, going into the card, then the site switch. */
-const ORDER = ['next-name', 'previous-name', 'focus-card', 'toggle-site'];
+/** The order the commands are listed in: the walk, going into the card, the site switch, then adding a passage. */
+const ORDER = ['next-name', 'previous-name', 'focus-card', 'toggle-site', 'add-selection'];
 
 /** The extension's keyboard shortcuts as the browser has them now (the reader may have changed them). */
 export function useShortcuts(): Shortcut[] {

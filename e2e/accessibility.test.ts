@@ -1,7 +1,8 @@
 /**
  * axe-core (the npm package, injected into each page) on every surface a reader meets: the card, light and dark, at
- * rest and with focus in it; the popup (the page's list, search results, a card with its walk through the page's
- * mentions, every note by kind, paused); the options page (a bundle opened, a site refused, a site off); the
+ * rest, with focus in it and with the reader's own note; the popup (the page's list, search results, a card with its
+ * walk through the page's mentions, every note by kind, paused); the options page (a bundle opened, a site refused, a
+ * site off); the add-note page (the entities a passage names, a search, a new entity refused without a name); the
  * first-run page. The WCAG 2.2 A
  * and AA rules (and 2.0/2.1's) must find nothing.
  *
@@ -114,6 +115,15 @@ describe('axe-core finds no WCAG 2.2 A/AA violation', () => {
         }),
       );
       await check(page, `card (${scheme}, focused)`);
+      // With the reader's own note ("Your note").
+      await page.evaluate(() =>
+        (window as unknown as { SideNotesCard: typeof import('./support/card-page') }).SideNotesCard.showCard('seoul', {
+          ownNote: 'Where my cousin teaches.',
+        }),
+      );
+      await page.waitForFunction(() => document.querySelector('side-notes-card')?.shadowRoot?.querySelector('[data-testid="card-own-note"]'));
+      await check(page, `card (${scheme}, your note)`);
+      await screenshotTo(page, `axe-card-your-note-${scheme}`);
 
       // The check is not vacuous: a grey heading (under 4.5:1 on the light card and on the dark one), put into the
       // card's root, is found in the shadow tree.
@@ -258,6 +268,53 @@ describe('axe-core finds no WCAG 2.2 A/AA violation', () => {
       await check(options, `options (${scheme}, site off)`);
       await options.getByRole('button', { name: 'Turn back on for example.com' }).click();
       await options.close();
+    });
+
+    it(`on the add-note page (${scheme}): the passage, the entities it names, a search, a new entity`, async () => {
+      // What the background leaves for the page (utils/add-note/open.ts): a passage that names two entities.
+      const id = `axe-${scheme}`;
+      await browser.worker.evaluate(
+        ({ id, origin }) =>
+          (globalThis as unknown as { chrome: typeof import('wxt/browser').browser }).chrome.storage.session.set({
+            [`pendingNote:${id}`]: {
+              selection: {
+                text: 'NATO Secretary General Jens Stoltenberg said Seoul should send weapons.',
+                start: 120,
+                url: `${origin}/article.html`,
+                title: 'A page | Example News',
+                site: 'Example News',
+                published: '2024-05-01',
+                entities: ['nato', 'jens-stoltenberg', 'seoul'],
+              },
+            },
+          }),
+        { id, origin: server.origin },
+      );
+      const page = await browser.context.newPage();
+      await page.emulateMedia({ colorScheme: scheme });
+      await page.setViewportSize({ width: 560, height: 720 });
+      await page.goto(`chrome-extension://${browser.extensionId}/add-note.html?note=${id}`);
+      await page.getByTestId('add-note-choice').first().waitFor();
+      // The reader's note written (axe works out the contrast of a field's text only when it has some).
+      await page.getByTestId('own-note').fill('Said it twice.');
+      await check(page, `add note (${scheme})`);
+      await screenshotTo(page, `axe-add-note-${scheme}`);
+      await page.getByRole('combobox').fill('korea');
+      await page.getByTestId('add-note-result').first().waitFor();
+      // The results make the page taller than its window: the note's field is brought out from under the footer that
+      // stays at the window's bottom, as a reader scrolling to it would.
+      await page.getByTestId('own-note').evaluate((field) => field.scrollIntoView({ block: 'center' }));
+      await check(page, `add note (${scheme}, search)`);
+      await page.getByRole('combobox').fill('');
+      await page.getByTestId('add-note-new').click();
+      await page.getByTestId('new-name').waitFor();
+      await page.getByTestId('new-name').fill('');
+      await page.getByTestId('add-note-save').click();
+      await page.getByTestId('add-note-problems').waitFor();
+      await page.evaluate(() => scrollTo(0, document.documentElement.scrollHeight));
+      await check(page, `add note (${scheme}, new entity)`);
+      await screenshotTo(page, `axe-add-note-new-${scheme}`);
+      await page.close();
     });
 
     it(`on the first-run page (${scheme})`, async () => {

@@ -9,6 +9,7 @@ import { REVIEW_MENU_ID, reviewPageUrl } from '@/utils/capture-host/review-url';
 import { CONTENT_MATCHES } from '@/utils/content-matches';
 import { toggleActiveTabSite } from '@/utils/settings/shortcut';
 import { isCardCommand, sendCardCommand } from '@/utils/keyboard/card-commands';
+import { ADD_NOTE_COMMAND, ADD_NOTE_MENU_ID, addSelectionFrom } from '@/utils/add-note/open';
 
 /** Set once the first-run page has been opened: it opens on install only, once. */
 const FIRST_RUN_KEY = 'firstRunShown';
@@ -50,24 +51,39 @@ export default defineBackground(() => {
     return captureHtml(message.html, message.url);
   });
 
-  // The same from the page's context menu: the review page of that tab opens beside it.
-  void browser.contextMenus.removeAll().then(() =>
+  // The same from the page's context menu: the review page of that tab opens beside it. And "Add to Side Notes" on a
+  // selection: the add-note page opens with the passage (utils/add-note).
+  void browser.contextMenus.removeAll().then(() => {
     browser.contextMenus.create({
       id: REVIEW_MENU_ID,
       title: 'Take notes from this page',
       contexts: ['page'],
       documentUrlPatterns: CONTENT_MATCHES,
-    }),
-  );
+    });
+    browser.contextMenus.create({
+      id: ADD_NOTE_MENU_ID,
+      title: 'Add to Side Notes',
+      contexts: ['selection'],
+      documentUrlPatterns: CONTENT_MATCHES,
+    });
+  });
   browser.contextMenus.onClicked.addListener((info, tab) => {
-    if (info.menuItemId !== REVIEW_MENU_ID || tab?.id === undefined) return;
-    void browser.tabs.create({ url: reviewPageUrl(tab.id), index: tab.index + 1, openerTabId: tab.id });
+    if (tab?.id === undefined) return;
+    if (info.menuItemId === REVIEW_MENU_ID) {
+      void browser.tabs.create({ url: reviewPageUrl(tab.id), index: tab.index + 1, openerTabId: tab.id });
+    } else if (info.menuItemId === ADD_NOTE_MENU_ID) {
+      void addSelectionFrom(tab.id);
+    }
   });
 
-  // The keyboard shortcuts: one turns Side Notes on or off for the active tab's site, the others walk its names and
-  // move into the card.
-  browser.commands.onCommand.addListener(async (command) => {
+  // The keyboard shortcuts: one turns Side Notes on or off for the active tab's site, others walk its names and move
+  // into the card, one adds the selected passage to the notes.
+  browser.commands.onCommand.addListener(async (command, tab) => {
     if (command === 'toggle-site') await toggleActiveTabSite();
     else if (isCardCommand(command)) await sendCardCommand(command);
+    else if (command === ADD_NOTE_COMMAND) {
+      const active = tab ?? (await browser.tabs.query({ active: true, currentWindow: true }))[0];
+      if (active?.id !== undefined) await addSelectionFrom(active.id);
+    }
   });
 });

@@ -46,6 +46,19 @@ describe('EntityCard', () => {
     expect(heading?.textContent).toBe('Jens Stoltenberg');
   });
 
+  it('shows the reader’s own note as theirs, in its own labelled section, never among the quotes; as text', () => {
+    const card = show({ ownNote: 'Met him in <b>Brussels</b>.\nTwice.' });
+    const own = card.querySelector<HTMLElement>('[data-testid="card-own-note"]')!;
+    expect(own.tagName).toBe('SECTION');
+    const label = card.querySelector(`#${CSS.escape(own.getAttribute('aria-labelledby')!)}`);
+    expect(label?.textContent).toBe('Your note');
+    expect(own.querySelector('p')?.textContent).toBe('Met him in <b>Brussels</b>.\nTwice.');
+    expect(own.querySelector('b')).toBeNull();
+    expect([...card.querySelectorAll('blockquote')].map((quote) => quote.textContent)).not.toContain('Met him in <b>Brussels</b>.\nTwice.');
+    expect(own.closest('.sn-card__quotes')).toBeNull();
+    expect(show().querySelector('[data-testid="card-own-note"]')).toBeNull();
+  });
+
   it('uses the heading id it is given', () => {
     const card = show({ headingId: 'side-notes-card-title' });
     expect(card.getAttribute('aria-labelledby')).toBe('side-notes-card-title');

@@ -6,6 +6,7 @@ import { parseBundle } from '@/utils/bundle/parse';
 import { placeholderDescription } from '@/utils/catalogue/catalogue';
 import { escapeMarkdown, importBundles, libraryFile, readImport, toJson, toMarkdown } from '@/utils/library/exchange';
 import { aliasesFor, bundleFromDraft, kebabId, publishedDate, type ReviewedDraft } from '@/utils/library/from-draft';
+import { getReaderNotes, importReaderNotes, setReaderNote, type ReaderNote } from '@/utils/library/reader-notes';
 import {
   addBundles,
   deleteBundle,
@@ -204,7 +205,7 @@ describe('export and import', () => {
     expect(await fakeBrowser.storage.local.get(null)).toEqual(before);
 
     expect(readImport('{ not json')).toMatchObject({ ok: false, errors: [expect.stringMatching(/^The file is not JSON: /)] });
-    expect(readImport(JSON.stringify({ ...file, schemaVersion: 2 }))).toMatchObject({ ok: false, errors: [expect.stringMatching(/^schemaVersion: /)] });
+    expect(readImport(JSON.stringify({ ...file, schemaVersion: 3 }))).toMatchObject({ ok: false, errors: [expect.stringMatching(/^schemaVersion: /)] });
     expect(readImport(JSON.stringify({ ...file, bundles: [{ bundle: good }, { bundle: good }] }))).toEqual({
       ok: false,
       errors: [`bundles[1].bundle.id: "${good.id}" is already the id of bundles[0].bundle`],
@@ -227,6 +228,63 @@ describe('export and import', () => {
     expect(markdown.match(/^## Jens Stoltenberg$/gm)).toHaveLength(1);
     expect(markdown).toContain(`> — *${defaultBundle.source.title}*`);
     expect(markdown).toContain('> — *NATO asks Seoul for arms*');
+  });
+
+  it('carries the reader’s own notes (file version 2) and merges them in without losing the notes already there', async () => {
+    await installBuiltIn(defaultBundle);
+    await addBundles([{ bundle: saved() }], new Date('2024-03-01T00:00:00Z'));
+    const stoltenberg = saved().entities[0];
+    await setReaderNote(stoltenberg, 'Met him in Brussels.', new Date('2024-04-01T00:00:00Z'));
+    const notes = await getReaderNotes();
+    const file = libraryFile(await getLibrary(), notes);
+    expect(file).toMatchObject({ format: 'side-notes-library', schemaVersion: 2, readerNotes: notes });
+    const exported = toJson(file);
+
+    fakeBrowser.reset();
+    await installBuiltIn(defaultBundle);
+    // The fresh profile has a note of its own on the same entity, and one on another.
+    await setReaderNote({ id: 'seoul', name: 'Seoul', kind: 'place', aliases: [] }, 'A capital.');
+    await setReaderNote(stoltenberg, 'Wrote a memoir.');
+    const read = readImport(exported);
+    if (!read.ok) throw new Error(read.errors.join('\n'));
+    expect(read.readerNotes).toEqual(notes);
+    await importBundles(read.bundles);
+    expect(await importReaderNotes(read.readerNotes)).toEqual({ added: 0, joined: 1, kept: 0 });
+    const after = await getReaderNotes();
+    expect(after.find((note) => note.key === 'seoul')?.text).toBe('A capital.');
+    expect(after.find((note) => note.key === 'jens stoltenberg')?.text).toBe('Wrote a memoir.\n\nMet him in Brussels.');
+  });
+
+  it('writes a library without notes as version 1, and reads version 1 files as before', async () => {
+    await installBuiltIn(defaultBundle);
+    const file = libraryFile(await getLibrary());
+    expect(file.schemaVersion).toBe(1);
+    expect('readerNotes' in file).toBe(false);
+    // A file an earlier version wrote: no readerNotes, no exportedAt.
+    const old = { format: 'side-notes-library', schemaVersion: 1, bundles: [{ enabled: false, bundle: saved() }] };
+    expect(readImport(JSON.stringify(old))).toEqual({
+      ok: true,
+      bundles: [{ bundle: saved(), enabled: false, hidden: false, addedAt: undefined }],
+      readerNotes: [],
+    });
+  });
+
+  it('refuses a file whose notes are wrong, saying where', () => {
+    const good: ReaderNote = { kind: 'person', key: 'x', name: 'X', entryId: 'x', text: 'A note.', updatedAt: '' };
+    const file = { format: 'side-notes-library', schemaVersion: 2, bundles: [{ bundle: saved() }], readerNotes: [good, { ...good, kind: 'wizard', text: '' }] };
+    const read = readImport(JSON.stringify(file));
+    expect(read.ok).toBe(false);
+    const errors = read.ok ? [] : read.errors;
+    expect(errors.some((error) => error.startsWith('readerNotes[1].kind: '))).toBe(true);
+    expect(errors.some((error) => error.startsWith('readerNotes[1].text: '))).toBe(true);
+    expect(errors).toHaveLength(2);
+  });
+
+  it('writes the reader’s own note in Markdown as theirs, apart from the quotes', () => {
+    const note: ReaderNote = { kind: 'person', key: 'jens stoltenberg', name: 'Jens Stoltenberg', entryId: 'jens-stoltenberg', text: 'Met *him*.', updatedAt: '' };
+    const markdown = toMarkdown([saved()], [note]);
+    expect(markdown).toContain('\n## Jens Stoltenberg\n\n**Person.** NATO chief\n\n**Your note:** Met \\*him\\*.\n\nAlso written: Stoltenberg.\n');
+    expect(toMarkdown([saved()])).not.toContain('Your note');
   });
 
   it('escapes what Markdown would read as markup', () => {

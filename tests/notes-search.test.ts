@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { defaultBundle } from '@/utils/bundle/load';
 import type { Bundle } from '@/utils/bundle/schema';
 import { createNotesSearch, normalizeSearchText, startNotesSearch } from '@/utils/search/notes-search';
+import type { ReaderNote } from '@/utils/library/reader-notes-read';
 import { notesBundle } from './fixtures/notes-bundle';
 
 /** The ids of the hits, best first. */
@@ -227,5 +228,38 @@ describe('entities in several bundles', () => {
     expect(search.note('jens-stoltenberg')?.bundle).toBe(newer);
     expect(search.note('seoul')?.bundle).toBe(older);
     expect(search.note('nobody')).toBeUndefined();
+  });
+});
+
+describe('the reader’s own notes', () => {
+  const own = (fields: Partial<ReaderNote>): ReaderNote => ({
+    kind: 'place',
+    key: 'seoul',
+    name: 'Seoul',
+    entryId: 'seoul',
+    text: 'Where my cousin teaches kindergarten.',
+    updatedAt: '2024-01-01T00:00:00.000Z',
+    ...fields,
+  });
+
+  it('finds a note by a word only the reader’s own note holds, and says it matched there', () => {
+    expect(createNotesSearch([notesBundle]).search('kindergarten')).toEqual([]);
+    const [hit] = createNotesSearch([notesBundle], [own({})]).search('kindergarten');
+    expect(hit.entity.id).toBe('seoul');
+    expect(hit.match.field).toBe('note');
+    expect(hit.match.text).toBe('Where my cousin teaches kindergarten.');
+    expect(hit.match.marks).toEqual([[24, 36]]);
+  });
+
+  it('ranks the reader’s note above descriptions and quotes, below names', () => {
+    // "military" is in NATO's description; the reader wrote it about Seoul too.
+    const search = createNotesSearch([notesBundle], [own({ text: 'A military town, to my eyes.' })]);
+    const ids = search.search('military').map((hit) => hit.entity.id);
+    expect(ids.indexOf('nato')).toBeGreaterThan(-1);
+    expect(ids.indexOf('seoul')).toBeLessThan(ids.indexOf('nato'));
+    // A name still comes first.
+    expect(createNotesSearch([notesBundle], [own({ text: 'Not NATO.' })]).search('nato')[0].entity.id).toBe('nato');
+    // A note on another kind of entity of the same name is not Seoul's.
+    expect(createNotesSearch([notesBundle], [own({ kind: 'person' })]).search('kindergarten')).toEqual([]);
   });
 });

@@ -33,9 +33,11 @@ async function openPopup(url: string, options: { activeTab?: boolean; contentScr
   return tab;
 }
 
-function byTestId<T extends HTMLElement = HTMLElement>(id: string): T {
+function byTestId<T extends HTMLElement = HTMLElement>(id: string): T;
+function byTestId<T extends HTMLElement = HTMLElement>(id: string, required: false): T | null;
+function byTestId<T extends HTMLElement = HTMLElement>(id: string, required = true): T | null {
   const element = mount.element.querySelector<T>(`[data-testid="${id}"]`);
-  if (!element) throw new Error(`no [data-testid="${id}"]`);
+  if (!element && required) throw new Error(`no [data-testid="${id}"]`);
   return element;
 }
 
@@ -499,5 +501,42 @@ describe('popup: the details a reader notices (issue 13)', () => {
     answerPageState(['seoul', 'jens-stoltenberg', 'seoul'].map(mention));
     await openPopup('https://www.example.com/');
     await vi.waitFor(() => expect(byTestId('page-total').textContent).toBe('3 mentions of 2 names on this page'));
+  });
+
+  it('writes the reader’s own note from a card: shown as theirs on the card, found by the search, Esc leaves the form', async () => {
+    const search = async (text: string) => {
+      await type(text);
+      await vi.waitFor(() => expect(mount.element.querySelector('[aria-busy="true"]')).toBeNull());
+      return allByTestId('result');
+    };
+    await openPopup('https://www.example.com/');
+    const [first] = await search('stoltenbrg');
+    await act(() => first.click());
+    expect(allByTestId('card-own-note')).toHaveLength(0);
+    await act(() => byTestId('own-note-edit').click());
+    expect(byTestId('own-note-edit', false)).toBeNull();
+    const field = byTestId<HTMLTextAreaElement>('own-note-text');
+    expect(document.activeElement).toBe(field);
+    // Esc leaves the form, and the card stays.
+    await press('Escape', field);
+    expect(byTestId('entity-card').querySelector('h2')?.textContent).toBe('Jens Stoltenberg');
+    await act(() => byTestId('own-note-edit').click());
+    await act(() => {
+      const text = byTestId<HTMLTextAreaElement>('own-note-text');
+      text.value = 'Met him at the Munich conference.';
+      text.dispatchEvent(new Event('input', { bubbles: true }));
+    });
+    await act(() => byTestId<HTMLButtonElement>('own-note-save').click());
+    await vi.waitFor(() => expect(allByTestId('card-own-note')[0]?.textContent).toBe('Your noteMet him at the Munich conference.'));
+    expect(byTestId('own-note-edit').textContent).toBe('Edit your note');
+    expect(document.activeElement).toBe(byTestId('own-note-edit'));
+    expect((await fakeBrowser.storage.local.get('readerNotes')).readerNotes).toMatchObject({
+      notes: [{ kind: 'person', key: 'jens stoltenberg', entryId: 'jens-stoltenberg', text: 'Met him at the Munich conference.' }],
+    });
+
+    await act(() => byTestId('back').click());
+    const [found] = await search('munich');
+    expect(found.querySelector('.sn-list__name')?.textContent).toBe('Jens Stoltenberg');
+    expect(found.querySelector('[data-testid="match"]')?.textContent).toBe('Your note: Met him at the Munich conference.');
   });
 });

@@ -74,3 +74,31 @@ export interface CardAnswer {
 export function isCardRequest(message: unknown): message is CardRequest {
   return typeof message === 'object' && message !== null && (message as { type?: unknown }).type === CARD_MESSAGE;
 }
+
+/**
+ * Background → the tab's top-frame content script: "Add to Side Notes" (the context menu and the shortcut) asks for
+ * the passage the reader selected, as `PageSelection`.
+ */
+export const SELECTION_MESSAGE = 'side-notes:selection';
+
+/**
+ * The reader's selection on a page: `text` exactly as the reader sees it selected (`Selection.toString()`), trimmed
+ * of white space at its ends only; '' when nothing is selected. `start` is the offset (UTF-16) of its first
+ * character in the text of the page's body (`Range.toString()` from the body's start: the body's text content,
+ * hidden text included), as the page was at that moment: it orders quotes and is never used to cut text. `entities`:
+ * the catalogue ids of the entities whose underlined mentions the selection touches, in page order (none when Side
+ * Notes is off on the page). `site` and `published` are what the page's metadata says, when it says.
+ */
+export interface PageSelection {
+  text: string;
+  start: number;
+  url: string;
+  title: string;
+  site?: string;
+  published?: string;
+  entities: string[];
+}
+
+export function isSelectionRequest(message: unknown): message is { type: typeof SELECTION_MESSAGE } {
+  return typeof message === 'object' && message !== null && (message as { type?: unknown }).type === SELECTION_MESSAGE;
+}

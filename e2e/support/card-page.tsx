@@ -19,9 +19,12 @@ let host: CardHost | null = null;
 
 /**
  * Shows the card of `entityId` under the page's `#anchor` element, as the content script would; focus inside when
- * asked; with Back, and at its `mentionAt`-th mention, when asked.
+ * asked; with Back, at its `mentionAt`-th mention, and with the reader's own note, when asked.
  */
-export function showCard(entityId: string, { focus = false, mentionsOnPage = 3, mentionAt = 0, canGoBack = false } = {}): void {
+export function showCard(
+  entityId: string,
+  { focus = false, mentionsOnPage = 3, mentionAt = 0, canGoBack = false, ownNote = undefined as string | undefined } = {},
+): void {
   host ??= new CardHost(
     matcher,
     {
@@ -42,6 +45,6 @@ export function showCard(entityId: string, { focus = false, mentionsOnPage = 3, 
   const known = matcher.entities.get(entityId);
   if (!known) throw new Error(`no entity ${entityId}`);
   const anchor = document.getElementById('anchor')!;
-  host.show({ known, mentionsOnPage, mentionAt, wrapped: null, canGoBack }, { rect: () => anchor.getBoundingClientRect(), contextElement: anchor });
+  host.show({ known, mentionsOnPage, mentionAt, wrapped: null, canGoBack, ownNote }, { rect: () => anchor.getBoundingClientRect(), contextElement: anchor });
   if (focus) host.focus();
 }

@@ -102,6 +102,8 @@ export interface CardInside {
   /** The rendered card's heading (the entity's name). */
   name: string | null;
   quotes: string[];
+  /** The reader's own note as the card shows it ("Your note"); null when it shows none. */
+  ownNote: string | null;
   related: string[];
   /** The card's background colour, as computed ('' when none). */
   background: string;
@@ -110,7 +112,7 @@ export interface CardInside {
 }
 
 /** What `readCardInRoot` would say where there is no card host at all. */
-export const NO_CARD: CardInside = { open: false, text: '', name: null, quotes: [], related: [], background: '', rect: null };
+export const NO_CARD: CardInside = { open: false, text: '', name: null, quotes: [], ownNote: null, related: [], background: '', rect: null };
 
 /** Reads the card in the shadow root it is given (reached by a test over the DevTools protocol or BiDi). */
 export function readCardInRoot(root: ShadowRoot): CardInside {
@@ -122,6 +124,7 @@ export function readCardInRoot(root: ShadowRoot): CardInside {
     text: card?.textContent ?? '',
     name: card?.querySelector('h2')?.textContent ?? null,
     quotes: card ? [...card.querySelectorAll('blockquote')].map((quote) => quote.textContent ?? '') : [],
+    ownNote: card?.querySelector('[data-testid="card-own-note"] p')?.textContent ?? null,
     related: card ? [...card.querySelectorAll('.sn-card__chip')].map((chip) => chip.textContent ?? '') : [],
     background: card ? getComputedStyle(card).backgroundColor : '',
     rect:

@@ -4,6 +4,7 @@
  * sent over the DevTools protocol goes through the browser's shortcut handling first, as a real key press does.
  */
 import type { Page } from 'playwright-core';
+import type { ExtensionBrowser } from './browser';
 
 /** Keys the shortcuts use: DOM `key`/`code` and the Windows virtual-key code Chromium matches accelerators by. */
 const KEYS: Record<string, { key: string; code: string; keyCode: number }> = {
@@ -11,6 +12,7 @@ const KEYS: Record<string, { key: string; code: string; keyCode: number }> = {
   Comma: { key: ',', code: 'Comma', keyCode: 188 },
   Down: { key: 'ArrowDown', code: 'ArrowDown', keyCode: 40 },
   S: { key: 's', code: 'KeyS', keyCode: 83 },
+  N: { key: 'n', code: 'KeyN', keyCode: 78 },
 };
 
 /** CDP modifier bits. */
@@ -36,4 +38,34 @@ export async function pressShortcut(page: Page, shortcut: string): Promise<void>
   } finally {
     await session.detach().catch(() => {});
   }
+}
+
+/**
+ * Gives a command of the extension a key, as a reader does at chrome://extensions/shortcuts (that page's own API,
+ * called from the page): Chrome takes at most four suggested keys from a manifest, so "Add to Side Notes" ships
+ * without one there (wxt.config.ts). Returns the shortcut as `commands.getAll()` then reports it.
+ */
+export async function bindShortcut(browser: ExtensionBrowser, command: string, shortcut: string): Promise<string> {
+  const page = await browser.context.newPage();
+  try {
+    await page.goto('chrome://extensions/shortcuts');
+    await page.evaluate(
+      ({ extensionId, command, shortcut }) =>
+        (globalThis as unknown as { chrome: { developerPrivate: { updateExtensionCommand(update: object): Promise<void> } } }).chrome.developerPrivate.updateExtensionCommand({
+          extensionId,
+          commandName: command,
+          keybinding: shortcut,
+        }),
+      { extensionId: browser.extensionId, command, shortcut },
+    );
+  } finally {
+    await page.close();
+  }
+  return browser.worker.evaluate(
+    async (command) =>
+      ((await (globalThis as unknown as { chrome: { commands: { getAll(): Promise<{ name?: string; shortcut?: string }[]> } } }).chrome.commands.getAll()).find(
+        (candidate) => candidate.name === command,
+      )?.shortcut ?? ''),
+    command,
+  );
 }

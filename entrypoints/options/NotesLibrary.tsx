@@ -1,11 +1,14 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
 import { groupByKind, KIND_LABELS } from '@/components/kinds';
 import { SourceDate } from '@/components/SourceDate';
 import { Switch } from '@/components/Switch';
 import type { Bundle } from '@/utils/bundle/schema';
 import { defaultBundle } from '@/utils/bundle/load';
 import { parseBundle } from '@/utils/bundle/parse';
+import { editPageUrl } from '@/utils/capture-host/review-url';
 import { importBundles, libraryFile, readImport, toJson, toMarkdown, type ImportOutcome } from '@/utils/library/exchange';
+import { getReaderNotes, importReaderNotes, watchReaderNotes, type ReaderNote } from '@/utils/library/reader-notes';
 import {
   deleteBundle,
   getLibrary,
@@ -40,7 +43,24 @@ function webUrl(url: string | null): string | null {
   return url && /^https?:\/\//.test(url) ? url : null;
 }
 
-type ImportState = { status: 'idle' } | { status: 'done'; outcomes: ImportOutcome[] } | { status: 'failed'; errors: string[] };
+/** What the reader's own notes in a file did: added, joined to the reader's own, or already there. */
+type NotesOutcome = Awaited<ReturnType<typeof importReaderNotes>>;
+
+type ImportState =
+  | { status: 'idle' }
+  | { status: 'done'; outcomes: ImportOutcome[]; notes: NotesOutcome | null }
+  | { status: 'failed'; errors: string[] };
+
+/** What an import did with the reader's own notes, in a sentence; '' when the file had none. */
+function notesSentence(notes: NotesOutcome | null): string {
+  if (!notes || notes.added + notes.joined + notes.kept === 0) return '';
+  const parts = [
+    notes.added ? `${notes.added} of your ${notes.added === 1 ? 'note was' : 'notes were'} added` : '',
+    notes.joined ? `${notes.joined} joined to the ${notes.joined === 1 ? 'note' : 'notes'} you had on the same ${notes.joined === 1 ? 'entity' : 'entities'} (both kept)` : '',
+    notes.kept ? `${notes.kept} ${notes.kept === 1 ? 'was' : 'were'} already there` : '',
+  ].filter(Boolean);
+  return `Your own notes: ${parts.join('; ')}.`;
+}
 
 /**
  * The notes library (options page): every bundle with its source, date and entity count; on/off; delete with undo;
@@ -50,6 +70,7 @@ export function NotesLibrary() {
   /** The bundle whose entities are listed (one at a time). */
   const [openBundle, setOpenBundle] = useState<string | null>(null);
   const [items, setItems] = useState<LibraryItem[] | null>(null);
+  const [readerNotes, setReaderNotes] = useState<ReaderNote[]>([]);
   const [deleted, setDeleted] = useState<{ title: string; what: DeletedBundle } | null>(null);
   const [imported, setImported] = useState<ImportState>({ status: 'idle' });
   const fileInput = useRef<HTMLInputElement>(null);
@@ -59,9 +80,12 @@ export function NotesLibrary() {
     const read = () => void getLibrary().then((next) => live && setItems(next));
     read();
     const stop = watchLibrary(read);
+    void getReaderNotes().then((notes) => live && setReaderNotes(notes));
+    const stopNotes = watchReaderNotes(setReaderNotes);
     return () => {
       live = false;
       stop();
+      stopNotes();
     };
   }, []);
 
@@ -86,7 +110,10 @@ export function NotesLibrary() {
       return;
     }
     try {
-      setImported({ status: 'done', outcomes: await importBundles(read.bundles) });
+      // The bundles first (one write), then the reader's own notes, merged into theirs (utils/library/reader-notes.ts).
+      const outcomes = read.bundles.length > 0 ? await importBundles(read.bundles) : [];
+      const notes = read.readerNotes.length > 0 ? await importReaderNotes(read.readerNotes) : null;
+      setImported({ status: 'done', outcomes, notes });
     } catch (error) {
       setImported({ status: 'failed', errors: [`Nothing was imported: ${(error as Error).message}`] });
     }
@@ -160,6 +187,17 @@ export function NotesLibrary() {
               <div class="options__bundle-actions">
                 {bundle && (
                   <>
+                    {!item.entry.builtIn && (
+                      <button
+                        type="button"
+                        class="sn-button options__button"
+                        aria-label={`Edit ${bundle.source.title}`}
+                        onClick={() => void browser.tabs.create({ url: editPageUrl(item.entry.id) })}
+                        data-testid="edit-bundle"
+                      >
+                        Edit
+                      </button>
+                    )}
                     <Switch
                       label={<span class="sn-visually-hidden">Underline names from {bundle.source.title}</span>}
                       checked={item.entry.enabled}
@@ -178,7 +216,7 @@ export function NotesLibrary() {
                       type="button"
                       class="sn-button options__button"
                       aria-label={`Export ${bundle.source.title} as Markdown`}
-                      onClick={() => download(`${bundle.id}.md`, toMarkdown([bundle]), 'text/markdown')}
+                      onClick={() => download(`${bundle.id}.md`, toMarkdown([bundle], readerNotes), 'text/markdown')}
                     >
                       Markdown
                     </button>
@@ -221,7 +259,7 @@ export function NotesLibrary() {
           type="button"
           class="sn-button options__button"
           disabled={items.every((item) => !item.bundle)}
-          onClick={() => download(`side-notes-library-${today()}.json`, toJson(libraryFile(items)), 'application/json')}
+          onClick={() => download(`side-notes-library-${today()}.json`, toJson(libraryFile(items, readerNotes)), 'application/json')}
           data-testid="export-library"
         >
           Export library (JSON)
@@ -230,7 +268,7 @@ export function NotesLibrary() {
           type="button"
           class="sn-button options__button"
           disabled={usable.length === 0}
-          onClick={() => download(`side-notes-${today()}.md`, toMarkdown(usable), 'text/markdown')}
+          onClick={() => download(`side-notes-${today()}.md`, toMarkdown(usable, readerNotes), 'text/markdown')}
           data-testid="export-markdown"
         >
           All notes as Markdown
@@ -252,8 +290,9 @@ export function NotesLibrary() {
         />
       </div>
       <p class="options__hint">
-        JSON keeps everything and can be imported into Side Notes elsewhere; Markdown is for reading. A file is checked
-        whole before anything is imported.
+        JSON keeps everything, your own notes on entities too, and can be imported into Side Notes elsewhere; Markdown
+        is for reading. A file is checked whole before anything is imported, and importing never loses a note you have:
+        where you and the file each have a different note on an entity, both are kept.
       </p>
       {imported.status === 'done' && (
         <ul class="options__import-result" role="status" data-testid="import-result">
@@ -266,6 +305,7 @@ export function NotesLibrary() {
                   : `“${outcome.title}” was added.`}
             </li>
           ))}
+          {notesSentence(imported.notes) && <li data-testid="import-notes">{notesSentence(imported.notes)}</li>}
         </ul>
       )}
       {imported.status === 'failed' && (

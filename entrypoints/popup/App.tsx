@@ -2,6 +2,7 @@ import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { EntityCard } from '@/components/EntityCard';
 import { EntityList, optionId, type EntityListItem } from '@/components/EntityList';
+import { OwnNoteEditor } from '@/components/OwnNoteEditor';
 import { SearchBox } from '@/components/SearchBox';
 import { Switch } from '@/components/Switch';
 import { useNotesSearch } from '@/components/use-notes-search';
@@ -9,6 +10,7 @@ import { useSiteSettings } from '@/components/use-site-settings';
 import type { Bundle } from '@/utils/bundle/schema';
 import { reviewPageUrl } from '@/utils/capture-host/review-url';
 import { quotesBySource } from '@/utils/catalogue/catalogue';
+import { noteFor, watchReaderNotes, type ReaderNote } from '@/utils/library/reader-notes';
 import { CARD_MESSAGE, type CardAnswer, type CardRequest } from '@/utils/messages';
 import { followTabSummary, type PageSummary } from '@/utils/page/page-state';
 import type { Note, NoteMatch } from '@/utils/search/notes-search';
@@ -23,6 +25,8 @@ export interface AppProps {
   bundles: Bundle[];
   /** The tab to describe; the active tab of the current window when left out. */
   tabId?: number;
+  /** The reader's own notes on entities, as stored when the popup opened (followed after). */
+  readerNotes?: ReaderNote[];
 }
 
 interface TabInfo {
@@ -46,9 +50,11 @@ async function findTab(tabId: number | undefined): Promise<TabInfo | null> {
 }
 
 /** The toolbar popup: search every note, see what this page names, switch Side Notes off here or everywhere. */
-export function App({ bundles, tabId }: AppProps) {
+export function App({ bundles, tabId, readerNotes = [] }: AppProps) {
   const [query, setQuery] = useState('');
-  const { notes, hits, pending, hitsNow } = useNotesSearch(bundles, query);
+  const [ownNotes, setOwnNotes] = useState(readerNotes);
+  useEffect(() => watchReaderNotes(setOwnNotes), []);
+  const { notes, hits, pending, hitsNow } = useNotesSearch(bundles, query, ownNotes);
   const settings = useSiteSettings();
   const [tab, setTab] = useState<TabInfo | null | undefined>(undefined);
   const [page, setPage] = useState<PageView>({ status: 'loading' });
@@ -221,10 +227,12 @@ export function App({ bundles, tabId }: AppProps) {
             entity={card.entity}
             source={card.bundle.source}
             sources={quotesBySource(card)}
+            ownNote={noteFor(ownNotes, card.entity)?.text}
             related={card.entity.related.flatMap((id) => notes.note(id)?.entity ?? [])}
             mentionsOnPage={enabledHere ? counts.get(card.entity.id) : undefined}
             onSelectEntity={openRelated}
           />
+          <OwnNoteEditor key={card.entity.id} entity={card.entity} text={noteFor(ownNotes, card.entity)?.text ?? ''} />
         </main>
       ) : browsing && !searching ? (
         <BrowseAll

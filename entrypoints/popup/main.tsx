@@ -1,6 +1,7 @@
 import { render } from 'preact';
 import '@/components/theme.css';
 import { getEnabledBundles } from '@/utils/library/store';
+import { getReaderNotes } from '@/utils/library/reader-notes';
 import { App } from './App';
 import './style.css';
 
@@ -13,5 +14,6 @@ function tabFromQuery(): number | undefined {
   return value !== null && /^\d+$/.test(value) ? Number(value) : undefined;
 }
 
-// The notes that are on, from the library in storage.
-render(<App bundles={await getEnabledBundles()} tabId={tabFromQuery()} />, document.getElementById('app')!);
+// The notes that are on, from the library in storage, and the reader's own notes on their entities.
+const [bundles, readerNotes] = await Promise.all([getEnabledBundles(), getReaderNotes()]);
+render(<App bundles={bundles} readerNotes={readerNotes} tabId={tabFromQuery()} />, document.getElementById('app')!);

@@ -3,19 +3,9 @@ import { browser } from 'wxt/browser';
 import { Logo } from '@/components/Logo';
 import { KIND_LABELS } from '@/components/kinds';
 import { ENTITY_KINDS, type EntityKind } from '@/utils/bundle/schema';
-import {
-  CAPTURE_DRAFT_MESSAGE,
-  isCaptureFailure,
-  type CaptureAnswer,
-  type CaptureDraftRequest,
-  type CapturedArticle,
-} from '@/utils/capture-host/messages';
 import type { DraftSource } from '@/utils/capture/types';
-import { bundleFromDraft } from '@/utils/library/from-draft';
-import { addBundles, getLibraryIndex } from '@/utils/library/store';
 import {
   dropFact,
-  entriesOf,
   merge,
   problemsOf,
   remove,
@@ -25,26 +15,16 @@ import {
   setKind,
   type ReviewEntry,
 } from './edits';
+import { captureStart, editStart, type ReviewStart } from './start';
 
 type View =
   | { status: 'reading' }
   | { status: 'failed'; message: string }
-  | { status: 'reviewing'; captured: CapturedArticle }
+  | { status: 'reviewing'; start: ReviewStart }
   | { status: 'saved'; title: string; count: number };
 
-/** Asks the tab's page for its draft (the capture-draft contract, with the article's text). */
-async function captureTab(tabId: number): Promise<CaptureAnswer> {
-  const request: CaptureDraftRequest = { type: CAPTURE_DRAFT_MESSAGE, withText: true };
-  try {
-    const answer = (await browser.tabs.sendMessage(tabId, request, { frameId: 0 })) as CaptureAnswer | undefined;
-    return answer ?? { error: 'unavailable', message: 'The page did not answer.' };
-  } catch {
-    return {
-      error: 'unavailable',
-      message: 'Side Notes can’t read that page. If it is a web page, reloading it may help.',
-    };
-  }
-}
+/** Where the page's notes come from: a tab's article to capture, or a bundle of the library to edit. */
+export type ReviewOf = { tabId: number } | { bundleId: string } | null;
 
 /** Closes this tab: cancelling leaves nothing behind, since nothing was stored. */
 async function closePage() {
@@ -54,31 +34,34 @@ async function closePage() {
 }
 
 /**
- * The review page: the draft "Take notes from this page" made, for the reader to correct before anything is saved.
- * Every edit stays in this page's memory; Save writes one bundle to the library, Cancel closes the page.
+ * The review page: the draft "Take notes from this page" made, for the reader to correct before anything is saved —
+ * or, opened with "Edit" from the notes library, a bundle the library holds, to correct later. Every edit stays in
+ * this page's memory; Save writes the bundle (a new one, or in place of the one edited), Cancel closes the page.
  */
-export function App({ tabId }: { tabId: number | null }) {
+export function App({ of }: { of: ReviewOf }) {
   const [view, setView] = useState<View>({ status: 'reading' });
+  const editing = of !== null && 'bundleId' in of;
 
   useEffect(() => {
-    if (tabId === null) {
+    if (of === null) {
       setView({ status: 'failed', message: 'No page was given to take notes from.' });
       return;
     }
-    void captureTab(tabId).then((answer) =>
-      setView(isCaptureFailure(answer) ? { status: 'failed', message: answer.message } : { status: 'reviewing', captured: answer }),
+    if (editing) document.title = 'Edit notes — Side Notes';
+    void ('bundleId' in of ? editStart(of.bundleId) : captureStart(of.tabId)).then((result) =>
+      setView(result.ok ? { status: 'reviewing', start: result.start } : { status: 'failed', message: result.message }),
     );
-  }, [tabId]);
+  }, [of]);
 
   return (
     <main class="review">
       <header class="review__header">
         <Logo size={24} />
-        <h1 class="review__title">Take notes from this page</h1>
+        <h1 class="review__title">{editing ? 'Edit notes' : 'Take notes from this page'}</h1>
       </header>
       {view.status === 'reading' && (
         <p class="review__message" role="status">
-          Reading the article…
+          {editing ? 'Opening the notes…' : 'Reading the article…'}
         </p>
       )}
       {view.status === 'failed' && (
@@ -92,13 +75,22 @@ export function App({ tabId }: { tabId: number | null }) {
         </section>
       )}
       {view.status === 'reviewing' && (
-        <Review captured={view.captured} onSaved={(title, count) => setView({ status: 'saved', title, count })} />
+        <Review start={view.start} onSaved={(title, count) => setView({ status: 'saved', title, count })} />
       )}
       {view.status === 'saved' && (
         <section class="review__panel" data-testid="review-saved">
           <p class="review__message" role="status">
-            Saved {view.count} {view.count === 1 ? 'entity' : 'entities'} from “{view.title}”. Their names are underlined on
-            every page from now on.
+            {editing ? (
+              <>
+                Saved your changes to “{view.title}” ({view.count} {view.count === 1 ? 'entity' : 'entities'}). Every open
+                page uses them at once.
+              </>
+            ) : (
+              <>
+                Saved {view.count} {view.count === 1 ? 'entity' : 'entities'} from “{view.title}”. Their names are
+                underlined on every page from now on.
+              </>
+            )}
           </p>
           <div class="review__row">
             <button type="button" class="sn-button" onClick={() => void browser.runtime.openOptionsPage()}>
@@ -114,10 +106,10 @@ export function App({ tabId }: { tabId: number | null }) {
   );
 }
 
-function Review({ captured, onSaved }: { captured: CapturedArticle; onSaved: (title: string, count: number) => void }) {
-  const { draft, text } = captured;
-  const [source, setSource] = useState<DraftSource>(draft.source);
-  const [entries, setEntries] = useState<ReviewEntry[]>(() => entriesOf(draft));
+function Review({ start, onSaved }: { start: ReviewStart; onSaved: (title: string, count: number) => void }) {
+  const { text } = start;
+  const [source, setSource] = useState<DraftSource>(start.source);
+  const [entries, setEntries] = useState<ReviewEntry[]>(start.entries);
   const [selected, setSelected] = useState<number[]>([]);
   const [saveErrors, setSaveErrors] = useState<string[]>([]);
   const [saving, setSaving] = useState(false);
@@ -140,14 +132,12 @@ function Review({ captured, onSaved }: { captured: CapturedArticle; onSaved: (ti
   async function save() {
     setSaving(true);
     try {
-      const takenIds = new Set((await getLibraryIndex()).entries.map((entry) => entry.id));
-      const parsed = bundleFromDraft({ source, entities: entries }, text, { takenIds });
-      if (!parsed.ok) {
-        setSaveErrors(parsed.errors);
+      const saved = await start.save(source, entries);
+      if (!saved.ok) {
+        setSaveErrors(saved.errors);
         return;
       }
-      await addBundles([{ bundle: parsed.bundle }]);
-      onSaved(parsed.bundle.source.title, parsed.bundle.entities.length);
+      onSaved(saved.title, saved.count);
     } catch (error) {
       setSaveErrors([`Nothing was saved: ${(error as Error).message}`]);
     } finally {

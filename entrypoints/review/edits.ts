@@ -80,16 +80,18 @@ export function merge(entries: ReviewEntry[], into: number, from: number, text: 
   const target = entries.find((entry) => entry.key === into);
   const source = entries.find((entry) => entry.key === from);
   if (!target || !source || into === from) return entries;
-  const quotes = [...new Set([...target.facts, ...source.facts].map(({ quote }) => quote))];
-  const position = (quote: string) => {
-    const at = text.indexOf(quote);
+  const all = [...target.facts, ...source.facts];
+  const facts = all.filter((fact, index) => all.findIndex((other) => other.quote === fact.quote) === index);
+  // A stored bundle's quotes know where they stand; a capture's are found in the article's text.
+  const position = ({ quote, start }: ReviewEntry['facts'][number]) => {
+    const at = start ?? text.indexOf(quote);
     return at < 0 ? Infinity : at;
   };
   const merged: ReviewEntry = {
     ...target,
     aliases: distinctForms([...target.aliases, source.name, ...source.aliases], target.name),
     ...(target.description || source.description ? { description: target.description || source.description } : {}),
-    facts: quotes.sort((a, b) => position(a) - position(b)).map((quote) => ({ quote })),
+    facts: facts.sort((a, b) => position(a) - position(b)),
   };
   return entries.flatMap((entry) => (entry.key === from ? [] : entry.key === into ? [merged] : [entry]));
 }

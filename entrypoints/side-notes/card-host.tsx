@@ -50,6 +50,8 @@ export interface CardView {
   canGoBack: boolean;
   /** A card come back to: its quotes as the reader left them, scrolled where it was, focus on the entity left by. */
   restore?: CardPlace;
+  /** The reader's own note on the entity. */
+  ownNote?: string;
 }
 
 /** Where the reader was in a card: how far its body was scrolled, whether all quotes showed. */
@@ -149,6 +151,7 @@ export class CardHost {
         entity={entity}
         source={bundle.source}
         sources={quotesBySource(view.known)}
+        ownNote={view.ownNote}
         related={related}
         mentionsOnPage={view.mentionsOnPage}
         mentionAt={view.mentionAt}

@@ -10,6 +10,7 @@
 import { browser } from 'wxt/browser';
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
 import { getEnabledBundles, watchLibrary } from '@/utils/library/read';
+import { noteFor, READER_NOTES_KEY, readReaderNotes, type ReaderNote } from '@/utils/library/reader-notes-read';
 import { compileMatcherInSlices, type Matcher } from '@/utils/match/compile';
 import { isCardRequest, MENTION_COUNT_MESSAGE, replyTo } from '@/utils/messages';
 import { PageLifetime } from '@/utils/page/lifetime';
@@ -21,6 +22,7 @@ import { followSettings } from '@/utils/settings/follow';
 import { DEFAULT_APPEARANCE, isEnabledOn } from '@/utils/settings/schema';
 import { siteOf } from '@/utils/settings/sites';
 import { answerCaptureRequests } from './capture';
+import { answerSelectionRequests } from './selection';
 import { startSession, type Session } from './session';
 
 /** Whether this frame's top frame is of the same origin (its address can be read from here). */
@@ -59,6 +61,8 @@ export default defineUnlistedScript(() => {
   let session: Session | null = null;
   /** How the reader wants names marked and cards opened; every change reaches the running session at once. */
   let appearance = DEFAULT_APPEARANCE;
+  /** The reader's own notes, shown on the cards (read from storage, and again when they change). */
+  let readerNotes: ReaderNote[] = [];
 
   /**
    * Undoes a registration with the extension's APIs when the script ends. Once the extension is gone those APIs
@@ -97,6 +101,7 @@ export default defineUnlistedScript(() => {
       onChange: changed,
       alive,
       paintInto: (root) => style.attachTo(root),
+      ownNote: (entity) => noteFor(readerNotes, entity)?.text,
     });
     signal.addEventListener('abort', () => {
       session = null;
@@ -149,6 +154,7 @@ export default defineUnlistedScript(() => {
     whenGone(() => browser.runtime.onMessage.removeListener(onMessage));
     whenGone(() => browser.runtime.onConnect.removeListener(onConnect));
     whenGone(answerCaptureRequests());
+    whenGone(answerSelectionRequests((range) => session?.entitiesIn(range) ?? []));
   }
 
   // ── Telling the badge and an open popup what changed, a few times a second at most ─────────────────────────
@@ -219,6 +225,14 @@ export default defineUnlistedScript(() => {
   }
   void readNotes();
   whenGone(watchLibrary(() => void readNotes()));
+  const readOwnNotes = () =>
+    browser.storage.local.get(READER_NOTES_KEY).then((stored) => (readerNotes = readReaderNotes(stored[READER_NOTES_KEY])), () => {});
+  const onOwnNotes = (changes: Record<string, unknown>, area: string) => {
+    if (area === 'local' && READER_NOTES_KEY in changes) void readOwnNotes();
+  };
+  void readOwnNotes();
+  browser.storage.onChanged.addListener(onOwnNotes);
+  whenGone(() => browser.storage.onChanged.removeListener(onOwnNotes));
   whenGone(unfollow);
   watchNavigation(script.signal, () => {
     if (alive()) lifetime.navigated();

@@ -1,6 +1,6 @@
 import { KIND_LABELS } from '@/components/kinds';
 import { hoverTransition, IDLE, openTarget, type HoverEvent, type HoverState } from '@/utils/hover/machine';
-import type { Matcher } from '@/utils/match/compile';
+import type { KnownEntity, Matcher } from '@/utils/match/compile';
 import type { CardAnswer, CardRequest } from '@/utils/messages';
 import type { StartCause } from '@/utils/page/lifetime';
 import { Highlights, type HighlightNames } from '@/utils/page/highlights';
@@ -29,6 +29,8 @@ export interface SessionDeps {
   alive: () => boolean;
   /** Brings the underline rules into a shadow root of the page that holds mentions. */
   paintInto: (root: ShadowRoot) => void;
+  /** The reader's own note on an entity of the catalogue, shown on its card. */
+  ownNote: (entity: KnownEntity['entity']) => string | undefined;
 }
 
 /** What one "on" period of Side Notes on this page exposes to the rest of the content script. */
@@ -46,6 +48,8 @@ export interface Session {
   setAppearance(appearance: Appearance): void;
   /** The keyboard shortcuts and the popup: walk the names, go into the card, show an entity (`CardRequest`). */
   command(request: CardRequest): CardAnswer | null;
+  /** The entities whose mentions a range of the document touches, in page order ("Add to Side Notes"). */
+  entitiesIn(range: Range): string[];
 }
 
 /**
@@ -189,6 +193,7 @@ export function startSession(signal: AbortSignal, cause: StartCause, deps: Sessi
         wrapped,
         canGoBack: trail.length > 0,
         restore: restoring,
+        ownNote: deps.ownNote(known.entity),
       },
       {
         rect: () => {
@@ -475,5 +480,25 @@ export function startSession(signal: AbortSignal, cause: StartCause, deps: Sessi
       highlights.refresh();
     },
     command,
+    entitiesIn(range) {
+      const ids: string[] = [];
+      for (const { entityId, range: at } of scanner.index.inDocumentOrder()) {
+        try {
+          // Touching the selection counts; only ending where it starts, or starting where it ends, does not.
+          if (
+            !ids.includes(entityId) &&
+            range.comparePoint(at.endContainer, at.endOffset) >= 0 &&
+            range.comparePoint(at.startContainer, at.startOffset) <= 0 &&
+            !(at.endContainer === range.startContainer && at.endOffset === range.startOffset) &&
+            !(at.startContainer === range.endContainer && at.startOffset === range.endOffset)
+          ) {
+            ids.push(entityId);
+          }
+        } catch {
+          // A mention in a shadow tree: another root than the selection's.
+        }
+      }
+      return ids;
+    },
   };
 }

@@ -130,7 +130,9 @@ export function App({ bundle, passage }: AppProps) {
           Side Notes starts with the notes of one article, “{title}”: {catalogue.size} names, each with the article’s
           own words about it. To add more, open an article you want to remember and choose <b>Take notes from this
           page</b> in the toolbar popup (or the page’s context menu): you review what it found, and only what you save
-          is kept. The options page lists every article in your notes library.
+          is kept. Or select a passage and choose <b>Add to Side Notes</b> in the context menu: it becomes a quote, with
+          the page as its source, on the name you pick, and you can add a note of your own. The options page lists
+          every article in your notes library, and edits one later.
         </p>
       </section>
 

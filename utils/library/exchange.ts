@@ -5,26 +5,35 @@ import { buildCatalogue, quotesBySource, type CatalogueEntry } from '@/utils/cat
 import { KIND_LABELS } from '@/components/kinds';
 import { formatSourceDate } from '@/components/SourceDate';
 import { freeBundleId, getBundle, setBundle, updateLibrary, type LibraryEntry, type LibraryItem } from './store';
+import { noteFor, type ReaderNote } from './reader-notes-read';
+import { ReaderNoteSchema } from './reader-notes';
 
 /**
- * The library in and out of files. JSON keeps everything (bundles in the one schema, `BundleSchema`, and the
- * library's own state); Markdown is for people to read. An import is checked whole before anything is written: a
- * file with any problem changes nothing, and each problem names its place in the file and what is wrong there.
+ * The library in and out of files. JSON keeps everything (bundles in the one schema, `BundleSchema`, the library's
+ * own state, and the reader's own notes); Markdown is for people to read. An import is checked whole before anything
+ * is written: a file with any problem changes nothing, and each problem names its place in the file and what is
+ * wrong there.
  */
 
 export const LIBRARY_FORMAT = 'side-notes-library';
 
-/** A whole library: each bundle as the bundle schema writes it, with its entry's state. */
+/**
+ * A whole library: each bundle as the bundle schema writes it, with its entry's state, and the reader's own notes.
+ * Version 2 added `readerNotes`; a library without any is written as version 1, exactly as before, so that older
+ * versions of Side Notes still read it. Both versions are read.
+ */
 export interface LibraryFile {
   format: typeof LIBRARY_FORMAT;
-  schemaVersion: 1;
+  schemaVersion: 1 | 2;
   exportedAt: string;
   bundles: { enabled: boolean; builtIn: boolean; hidden: boolean; addedAt: string; bundle: Bundle }[];
+  /** Version 2: the reader's own notes (`ReaderNote`), each on the entity of its kind and folded name. */
+  readerNotes?: ReaderNote[];
 }
 
 const LibraryFileSchema = v.object({
   format: v.literal(LIBRARY_FORMAT),
-  schemaVersion: v.literal(1),
+  schemaVersion: v.picklist([1, 2]),
   exportedAt: v.optional(v.string()),
   bundles: v.array(
     v.object({
@@ -35,16 +44,18 @@ const LibraryFileSchema = v.object({
       bundle: v.unknown(),
     }),
   ),
+  readerNotes: v.optional(v.array(v.unknown()), []),
 });
 
-export function libraryFile(items: LibraryItem[], now = new Date()): LibraryFile {
+export function libraryFile(items: LibraryItem[], readerNotes: readonly ReaderNote[] = [], now = new Date()): LibraryFile {
   return {
     format: LIBRARY_FORMAT,
-    schemaVersion: 1,
+    schemaVersion: readerNotes.length > 0 ? 2 : 1,
     exportedAt: now.toISOString(),
     bundles: items.flatMap(({ entry, bundle }) =>
       bundle ? [{ enabled: entry.enabled, builtIn: entry.builtIn, hidden: entry.hidden, addedAt: entry.addedAt, bundle }] : [],
     ),
+    ...(readerNotes.length > 0 ? { readerNotes: [...readerNotes] } : {}),
   };
 }
 
@@ -58,11 +69,12 @@ export interface ImportedBundle {
   addedAt?: string;
 }
 
-export type ReadImport = { ok: true; bundles: ImportedBundle[] } | { ok: false; errors: string[] };
+export type ReadImport = { ok: true; bundles: ImportedBundle[]; readerNotes: ReaderNote[] } | { ok: false; errors: string[] };
 
 /**
- * Reads a file to import: a library file (`format: "side-notes-library"`) or one bundle. Every problem is listed,
- * each as `path: reason` (the path in the file's JSON: `bundles[1].bundle.entities[3].aliases[0].text`).
+ * Reads a file to import: a library file (`format: "side-notes-library"`, version 1 or 2) or one bundle. Every
+ * problem is listed, each as `path: reason` (the path in the file's JSON: `bundles[1].bundle.entities[3].aliases[0]
+ * .text`, `readerNotes[0].kind`).
  */
 export function readImport(text: string): ReadImport {
   let json: unknown;
@@ -75,7 +87,7 @@ export function readImport(text: string): ReadImport {
   if (!isLibrary) {
     const parsed = parseBundle(json);
     return parsed.ok
-      ? { ok: true, bundles: [{ bundle: parsed.bundle, enabled: true, hidden: false }] }
+      ? { ok: true, bundles: [{ bundle: parsed.bundle, enabled: true, hidden: false }], readerNotes: [] }
       : { ok: false, errors: parsed.errors };
   }
   const file = v.safeParse(LibraryFileSchema, json);
@@ -98,8 +110,14 @@ export function readImport(text: string): ReadImport {
     firstWithId.set(parsed.bundle.id, index);
     bundles.push({ bundle: parsed.bundle, enabled: item.enabled && !item.hidden, hidden: item.hidden, addedAt: item.addedAt });
   });
-  if (file.output.bundles.length === 0) errors.push('bundles: the file holds no bundle');
-  return errors.length ? { ok: false, errors } : { ok: true, bundles };
+  const readerNotes: ReaderNote[] = [];
+  file.output.readerNotes.forEach((item, index) => {
+    const note = v.safeParse(ReaderNoteSchema, item);
+    if (note.success) readerNotes.push(note.output);
+    else errors.push(...describeIssues(note.issues, `readerNotes[${index}]`));
+  });
+  if (file.output.bundles.length === 0 && file.output.readerNotes.length === 0) errors.push('bundles: the file holds no bundle');
+  return errors.length ? { ok: false, errors } : { ok: true, bundles, readerNotes };
 }
 
 /** `parseBundle`, with every problem's path starting at `where` in the file. */
@@ -184,10 +202,14 @@ function citation(source: Bundle['source']): string {
   return parts.join(', ');
 }
 
-/** One entity: its name as a heading, what it is, its other names, and every quote as a blockquote with its source. */
-function entityMarkdown(entry: Pick<CatalogueEntry, 'entity' | 'sources'>, names: Map<string, string>): string {
+/**
+ * One entity: its name as a heading, what it is, the reader's own note on it, its other names, and every quote as a
+ * blockquote with its source.
+ */
+function entityMarkdown(entry: Pick<CatalogueEntry, 'entity' | 'sources'>, names: Map<string, string>, own?: ReaderNote): string {
   const { entity } = entry;
   const lines = [`## ${escapeMarkdown(entity.name)}`, '', `**${KIND_LABELS[entity.kind] ?? entity.kind}.** ${escapeMarkdown(entity.description)}`];
+  if (own) lines.push('', `**Your note:** ${escapeMarkdown(own.text)}`);
   const otherNames = entity.aliases.map((alias) => alias.text).filter((text) => text !== entity.name);
   if (otherNames.length) lines.push('', `Also written: ${otherNames.map(escapeMarkdown).join(', ')}.`);
   for (const { source, facts } of quotesBySource(entry)) {
@@ -199,15 +221,16 @@ function entityMarkdown(entry: Pick<CatalogueEntry, 'entity' | 'sources'>, names
 }
 
 /**
- * Markdown for people: a heading per entity, quotes as blockquotes each with its attribution. One bundle gives its
- * article's notes under its title; several give every entity once, its quotes grouped by article, newest first.
+ * Markdown for people: a heading per entity, the reader's own note on it, quotes as blockquotes each with its
+ * attribution. One bundle gives its article's notes under its title; several give every entity once, its quotes
+ * grouped by article, newest first.
  */
-export function toMarkdown(bundles: Bundle[]): string {
+export function toMarkdown(bundles: Bundle[], readerNotes: readonly ReaderNote[] = []): string {
   const catalogue = buildCatalogue(bundles);
   const names = new Map([...catalogue.values()].map(({ id, entity }) => [id, entity.name]));
   const header =
     bundles.length === 1
       ? [`# ${escapeMarkdown(bundles[0].source.title)}`, '', `Notes from ${citation(bundles[0].source)}.`]
       : ['# Side Notes', '', 'Notes from:', '', ...bundles.map((bundle) => `- ${citation(bundle.source)}`)];
-  return `${[...header, ...[...catalogue.values()].map((entry) => `\n${entityMarkdown(entry, names)}`)].join('\n')}\n`;
+  return `${[...header, ...[...catalogue.values()].map((entry) => `\n${entityMarkdown(entry, names, noteFor(readerNotes, entry.entity))}`)].join('\n')}\n`;
 }

@@ -16,7 +16,10 @@ export interface ReviewedEntity {
   /** Other forms of the name (the name itself need not be among them). */
   aliases: string[];
   description?: string;
-  facts: { quote: string }[];
+  /** `start`: the quote's known offset in its source text (a stored bundle's); else it is looked up in the text. */
+  facts: { quote: string; start?: number }[];
+  /** The entity's id in the bundle being edited ("Edit" in the notes library); none for a capture's entries. */
+  id?: string;
 }
 
 export interface ReviewedDraft {
@@ -127,8 +130,8 @@ export function bundleFromDraft(draft: ReviewedDraft, text: string, { now = new 
       kind: entity.kind,
       description: entity.description?.trim() || placeholderDescription(title),
       aliases: aliasesFor(entity),
-      facts: entity.facts.flatMap(({ quote }) => {
-        const start = text.indexOf(quote);
+      facts: entity.facts.flatMap(({ quote, start: known }) => {
+        const start = known ?? text.indexOf(quote);
         return start < 0 ? [] : [{ quote, start }];
       }),
       related: [],

@@ -1,5 +1,6 @@
 import type { Bundle, Entity } from '@/utils/bundle/schema';
 import { catalogueSteps, type Catalogue, type EntitySource } from '@/utils/catalogue/catalogue';
+import { readerNoteIndex, type ReaderNote } from '@/utils/library/reader-notes-read';
 import { FIELD_CODE, FIELDS, isNameCode, type NoteField } from './fields';
 import { QueryParser } from './query';
 import { MAX_RELEVANCE, rank, Scores, wordMasks, type NotesLayout } from './rank';
@@ -60,8 +61,11 @@ export function normalizeSearchText(text: string): string {
     .join(' ');
 }
 
-/** The searchable texts of a note, best field first (its article's title is indexed once per article). */
-function textsOf({ entity }: Note): [NoteField, string][] {
+/**
+ * The searchable texts of a note, best field first (its article's title is indexed once per article); `own`: the
+ * reader's own note on it.
+ */
+function textsOf({ entity }: Note, own: string | undefined): [NoteField, string][] {
   const name = normalizeSearchText(entity.name);
   const aliases = new Map<string, string>();
   for (const { text } of entity.aliases) {
@@ -71,6 +75,7 @@ function textsOf({ entity }: Note): [NoteField, string][] {
   return [
     ['name', entity.name],
     ...[...aliases.values()].map((text): [NoteField, string] => ['alias', text]),
+    ...(own ? [['note', own] as [NoteField, string]] : []),
     ['description', entity.description],
     ['kind', entity.kind],
     ...entity.facts.map(({ quote }): [NoteField, string] => ['quote', quote]),
@@ -78,12 +83,13 @@ function textsOf({ entity }: Note): [NoteField, string][] {
 }
 
 /**
- * Search over everything a note holds: names, aliases in every language and script, kind, description, every quote
- * and its article's title. Words match in any order, by prefix and within a typing error or two; a note ranks by
- * how much of the query it holds (rare words counting more), then by where: name, description, quotes, title.
+ * Search over everything a note holds: names, aliases in every language and script, the reader's own note on it,
+ * kind, description, every quote and its article's title. Words match in any order, by prefix and within a typing
+ * error or two; a note ranks by how much of the query it holds (rare words counting more), then by where: name,
+ * the reader's note, description, quotes, title.
  */
-export function createNotesSearch(bundles: Bundle[]): NotesSearch {
-  const search = startNotesSearch(bundles);
+export function createNotesSearch(bundles: Bundle[], readerNotes: readonly ReaderNote[] = []): NotesSearch {
+  const search = startNotesSearch(bundles, readerNotes);
   search.indexFor(Infinity);
   return search;
 }
@@ -92,8 +98,9 @@ export function createNotesSearch(bundles: Bundle[]): NotesSearch {
  * Like `createNotesSearch`, but does nothing until `indexFor` is called: the popup indexes after it is drawn. The
  * bundles become one catalogue first (an entity several bundles know is one note), within the same slices.
  */
-export function startNotesSearch(bundles: Bundle[]): NotesSearch {
+export function startNotesSearch(bundles: Bundle[], readerNotes: readonly ReaderNote[] = []): NotesSearch {
   const steps = catalogueSteps(bundles);
+  const ownNote = readerNoteIndex(readerNotes);
   let catalogue: Catalogue | null = null;
   let notes: Note[] = [];
   /** Builds the catalogue for up to `budgetMs` (all of it for Infinity); true once it is built. */
@@ -128,7 +135,7 @@ export function startNotesSearch(bundles: Bundle[]): NotesSearch {
     layout.noteBundle.push(inBundle);
     layout.bundleNotes[inBundle].push(note);
     layout.firstText.push(index.texts.length);
-    for (const [field, text] of textsOf(notes[note])) {
+    for (const [field, text] of textsOf(notes[note], ownNote(notes[note].entity)?.text)) {
       const code = FIELD_CODE.get(field)!;
       index.add(note, code, text, isNameCode(code));
     }
