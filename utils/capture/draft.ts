@@ -46,6 +46,7 @@ export function draftFromArticle(article: Article, { url, known = [] }: CaptureO
     return {
       name: entity.name,
       kind: entity.kind,
+      kindReason: entity.kindReason,
       aliases: entity.forms.filter((form) => form !== entity.name),
       ...(description ? { description } : {}),
       facts: pickFacts(text, entity, sentences, creditSet).map((span) => ({ quote: text.slice(span.start, span.end) })),

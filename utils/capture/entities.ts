@@ -1,7 +1,7 @@
 import type { EntityKind } from '../bundle/schema';
 import { aliasKey } from '../match/normalize';
 import { appositiveHead, roleBefore } from './describe';
-import { kindOf } from './kinds';
+import { kindOf, kindWords, quoted, type KindVerdict } from './kinds';
 import {
   ACRONYM_KINDS, DIRECTIONS, EVENT_HEADS, EVENT_NOUNS, OF_WORDS, ORG_HEADS, PLACE_HEADS, PORTFOLIOS, QUALIFIERS, ROLE_NOUNS,
   TITLES, TREATY_WORDS,
@@ -23,6 +23,8 @@ import {
 export interface FoundEntity {
   name: string;
   kind: EntityKind;
+  /** Why it has that kind, for the reader: the evidence of its strongest form ("“Agency” heads the name"). */
+  kindReason: string;
   /** Every form the article uses for it, the name included, as written (possessives dropped). */
   forms: string[];
   /** Every occurrence of one of its forms, in text order. */
@@ -36,6 +38,8 @@ interface Candidate {
   text: string;
   key: string;
   kind?: EntityKind;
+  /** Why it has that kind. */
+  reason?: string;
   /** A title or a role says who the name is ("President Yoon", "the priest, Fidelis Mukonori,"). */
   introduced: boolean;
   known?: KnownName;
@@ -60,6 +64,11 @@ function isRole(heads: string[]): boolean {
   return ROLE_NOUNS.has(heads.at(-1) ?? '');
 }
 
+/** The words as one phrase, spaces normalised. */
+function textOf(words: Word[]): string {
+  return words.map((word) => word.text).join(' ');
+}
+
 /** Consecutive runs of words (a chunk with its title words taken out falls into runs). */
 function runs(words: Word[]): Word[][] {
   const out: Word[][] = [];
@@ -75,7 +84,7 @@ function runs(words: Word[]): Word[][] {
  * Splits a chunk at its titles: "US Defense Secretary Lloyd Austin" → "US" and the titled "Lloyd Austin";
  * "NATO Secretary General Jens Stoltenberg" → "NATO" and "Jens Stoltenberg". Leading function words go ("The").
  */
-function splitChunk(chunk: Word[], words: Word[]): { words: Word[]; titled: boolean }[] {
+function splitChunk(chunk: Word[], words: Word[]): { words: Word[]; title?: string }[] {
   let lastTitle = -1;
   for (let i = 0; i < chunk.length; i++) {
     const word = chunk[i];
@@ -91,18 +100,22 @@ function splitChunk(chunk: Word[], words: Word[]): { words: Word[]; titled: bool
     }
   }
   const notTitle = (word: Word) => !isTitleWord(word) && !PORTFOLIOS.has(word.lower) && !OF_WORDS.has(word.lower);
-  const parts: { words: Word[]; titled: boolean }[] = [];
+  const parts: { words: Word[]; title?: string }[] = [];
   const rest = chunk.slice(lastTitle + 1);
   // A chunk of titles and initials alone names nobody ("Mr. President", "Q Mr."); a title word last with a name
   // before it is a surname ("Gayle King").
   if (chunk.every((word) => isTitleWord(word) || /^\p{Lu}\.?$/u.test(word.text) || OF_WORDS.has(word.lower))) return [];
   if (lastTitle >= 0 && personAfterTitle(rest)) {
     // Names inside the title ("NATO" of "NATO Secretary General", "US" of "US Defense Secretary").
-    for (const run of runs(chunk.slice(0, lastTitle + 1).filter(notTitle))) parts.push({ words: run, titled: false });
-    parts.push({ words: rest, titled: true });
+    for (const run of runs(chunk.slice(0, lastTitle + 1).filter(notTitle))) parts.push({ words: run });
+    // The title as written: the run of title words that ends right before the name ("Secretary of Defense").
+    let from = lastTitle;
+    while (from > 0 && (isTitleWord(chunk[from - 1]) || PORTFOLIOS.has(chunk[from - 1].lower) || OF_WORDS.has(chunk[from - 1].lower))) from--;
+    parts.push({ words: rest, title: textOf(chunk.slice(from, lastTitle + 1)) });
   } else {
     const before = words[chunk[0].index - 1];
-    parts.push({ words: chunk, titled: before !== undefined && before.joinsNext && isTitleWord(before) && !QUALIFIERS.has(before.lower) });
+    const titled = before !== undefined && before.joinsNext && isTitleWord(before) && !QUALIFIERS.has(before.lower);
+    parts.push({ words: chunk, title: titled ? before.text : undefined });
   }
   for (const part of parts) {
     while (part.words.length > 1 && (has(part.words[0], FUNCTION_TAGS) || OF_WORDS.has(part.words[0].lower))) part.words.shift();
@@ -160,7 +173,7 @@ function sentenceAt(sentences: Span[], at: number): Span | undefined {
 /** The names of the article as typed candidates, in text order. */
 function candidatesOf(text: string, words: Word[], sentences: Span[], known: Map<string, KnownName>): Candidate[] {
   const candidates: Candidate[] = [];
-  const add = (part: Word[], titled: boolean) => {
+  const add = (part: Word[], title: string | undefined, given?: KindVerdict) => {
     const first = part[0];
     const last = part[part.length - 1];
     const candidateText = text.slice(first.start, last.end);
@@ -170,10 +183,11 @@ function candidatesOf(text: string, words: Word[], sentences: Span[], known: Map
     const span = { start: first.start, end: last.end };
     const administration = last.joinsNext && words[last.index + 1]?.lower === 'administration';
     const role = !!sentence && (isRole(appositiveHead(text, span, sentence)) || roleBefore(text, span, sentence));
-    const introduced = titled || role || administration;
+    const introduced = title !== undefined || role || administration;
     const entry = known.get(key);
     // A reader's single-word name for a person ("Austin") needs evidence here: a title, or a fuller form.
     const knownEntry = entry && !(entry.kind === 'person' && !key.includes(' ') && !introduced) ? entry : undefined;
+    const typed = knownEntry ? { kind: knownEntry.kind, reason: `already in your notes as ${kindWords(knownEntry.kind)}` } : (given ?? kindOf(part, { text, words, sentence, title }));
     candidates.push({
       words: part,
       start: first.start,
@@ -183,26 +197,28 @@ function candidatesOf(text: string, words: Word[], sentences: Span[], known: Map
       introduced,
       known: knownEntry,
       evidenceFor: entry && !knownEntry ? entry : undefined,
-      kind: knownEntry?.kind ?? kindOf(part, { text, words, sentence, titled }),
+      kind: typed?.kind,
+      reason: typed?.reason,
     });
   };
   for (const chunk of chunks(words)) {
-    for (const { words: part, titled } of splitChunk(chunk, words)) {
+    for (const { words: part, title } of splitChunk(chunk, words)) {
       if (known.has(aliasKey(text.slice(part[0].start, part[part.length - 1].end)))) {
-        add(part, titled);
+        add(part, title);
         continue;
       }
-      const context = (name: Word[]) => ({ text, words, sentence: sentenceAt(sentences, name[0].start), titled });
+      const context = (name: Word[]) => ({ text, words, sentence: sentenceAt(sentences, name[0].start), title });
       // "German Leopard 2", "South Korean Yoon Suk Yeol", "Russian Tuva": a demonym before a weapon, a person or a
       // place is no part of it.
       const demonyms = leadingDemonyms(part);
       const rest = part.slice(demonyms);
       if (demonyms && rest.length) {
-        const kind = kindOf(rest, context(rest));
+        const typed = kindOf(rest, context(rest));
+        const kind = typed?.kind;
         // (Not before a place's own word: "Korean Peninsula", "Arabian Sea".)
         const compound = PLACE_HEADS.has(part[part.length - 1].lower);
         if (kind === 'equipment' || kind === 'person' || (kind === 'place' && !compound)) {
-          add(rest, titled);
+          add(rest, title, typed);
           continue;
         }
       }
@@ -211,17 +227,17 @@ function candidatesOf(text: string, words: Word[], sentences: Span[], known: Map
       const head = part.slice(0, -1);
       const headIsName = head.length === 1 ? isAcronym(head[0]) || isPlaceWord(head) : head.length > 1 && isPlaceWord(head);
       if (headIsName && plural.tags.has('Plural') && isCommonWord(plural.lower) && !ORG_HEADS.has(plural.lower) && !PLACE_HEADS.has(plural.lower)) {
-        add(head, titled);
+        add(head, title);
         continue;
       }
       // "United Nations Arms Trade Treaty": the organisation and the treaty it sponsors are two names.
-      const sponsor = kindOf(part, context(part)) === 'treaty' ? sponsorLength(part) : 0;
+      const sponsor = kindOf(part, context(part))?.kind === 'treaty' ? sponsorLength(part) : 0;
       if (sponsor) {
-        add(part.slice(0, sponsor), false);
-        add(part.slice(sponsor), false);
+        add(part.slice(0, sponsor), undefined);
+        add(part.slice(sponsor), undefined);
         continue;
       }
-      add(part, titled);
+      add(part, title);
     }
   }
   candidates.push(...eventPhrases(text, words, candidates));
@@ -240,6 +256,7 @@ function candidatesOf(text: string, words: Word[], sentences: Span[], known: Map
         const between = left ? text.slice(other.end, candidate.start) : text.slice(candidate.end, other.start);
         if (/^(?:,? and|,? or) $/.test(between) || (between === ', ' && (!left || continues))) {
           candidate.kind = other.kind;
+          candidate.reason = `listed beside ${quoted(other.text)}, ${kindWords(other.kind)}`;
           break;
         }
       }
@@ -266,7 +283,8 @@ function eventPhrases(text: string, words: Word[], candidates: Candidate[]): Can
     const first = demonym ?? word;
     const last = place ? place.words[place.words.length - 1] : word;
     const phrase = text.slice(first.start, last.end);
-    out.push({ words: words.slice(first.index, last.index + 1), start: first.start, end: last.end, text: phrase, key: aliasKey(phrase), kind: 'event', introduced: false });
+    const reason = place ? `a war word before a place (${quoted(`${word.text} ${next!.text}`)})` : `a war word after a people’s name (${quoted(phrase)})`;
+    out.push({ words: words.slice(first.index, last.index + 1), start: first.start, end: last.end, text: phrase, key: aliasKey(phrase), kind: 'event', reason, introduced: false });
   }
   return out;
 }
@@ -279,6 +297,17 @@ function eventPhrases(text: string, words: Word[], candidates: Candidate[]): Can
 function keep(kind: EntityKind, all: Candidate[], keys: string[]): boolean {
   if (kind !== 'person' || keys.some((key) => key.includes(' '))) return true;
   return all.some((candidate) => candidate.introduced || candidate.known || lexiconTags(candidate.words[0].lower).includes('LastName'));
+}
+
+/**
+ * Why the entity has its kind: the reason of its weightiest form of that kind (the longest, a titled one first), as
+ * the votes weigh them.
+ */
+function reasonFor(kind: EntityKind, all: Candidate[], known: KnownName | undefined): string {
+  if (known) return `already in your notes as ${kindWords(known.kind)}`;
+  const weight = (candidate: Candidate) => candidate.words.length + (candidate.introduced ? 2 : 0);
+  const best = all.filter((candidate) => candidate.kind === kind && candidate.reason).sort((a, b) => weight(b) - weight(a) || a.start - b.start)[0];
+  return best?.reason ?? `read as ${kindWords(kind)}`;
 }
 
 /** The fullest form: most words, then most used; capitalised forms first ("Kyiv" over "kyiv"). */
@@ -324,7 +353,10 @@ export function findEntities(text: string, sentences: Span[], credits: Span[], k
   // organisation's (a brand, a subsidiary), whatever its last word says.
   const organisationWords = new Set(candidates.filter((candidate) => candidate.words.length === 1 && candidate.kind === 'organisation').map((candidate) => candidate.key));
   for (const candidate of candidates) {
-    if (candidate.words.length >= 2 && !candidate.known && candidate.kind !== 'person' && organisationWords.has(candidate.words[0].lower)) candidate.kind = 'organisation';
+    if (candidate.words.length >= 2 && !candidate.known && candidate.kind !== 'person' && organisationWords.has(candidate.words[0].lower) && candidate.kind !== 'organisation') {
+      candidate.kind = 'organisation';
+      candidate.reason = `it starts with ${quoted(candidate.words[0].text)}, an organisation`;
+    }
   }
 
   const groups = new Groups();
@@ -431,7 +463,7 @@ export function findEntities(text: string, sentences: Span[], credits: Span[], k
     const kind = knownEntry?.kind ?? [...votes.entries()].sort((a, b) => b[1] - a[1])[0]?.[0];
     if (!kind || !keep(kind, all, groupKeys)) continue;
     const forms = [...new Set(all.map((candidate) => candidate.text))];
-    entities.push({ name: knownEntry?.name ?? chooseName(forms, all), kind, forms, mentions: [] });
+    entities.push({ name: knownEntry?.name ?? chooseName(forms, all), kind, kindReason: reasonFor(kind, all, knownEntry), forms, mentions: [] });
   }
   findMentions(text, entities);
   return entities.filter((entity) => entity.mentions.length > 0);
