@@ -46,3 +46,47 @@ describe('why each kind', () => {
     expect(entity(list, 'Zorblax')).toMatchObject({ kind: 'organisation', kindReason: 'listed beside “Walmart”, an organisation' });
   });
 });
+
+describe('credits, bylines and datelines', () => {
+  const draft = draftOf([
+    'MOSCOW (AP) — A cargo spaceship broke up over Siberia on Thursday after its launch from Baikonur, officials in Moscow said.',
+    'Rescuers searched the area on Friday.Anthony Wallace / AFP - Getty Images',
+    'The debris fell near a village, the regional government said.(Oleg Urusov/ Roscosmos Space Agency Press Service photo via AP)',
+    'Engineers inspected a launch pad in Kazakhstan this month.CreditCreditChang W. Lee/The New York Times',
+    'JIM WATSON/AFP/Getty Images',
+    'Gunmen stormed the museum in Tunis, killing at least 19 people, most of them foreign tourists. (Reuters)',
+    'Aerospace Writer Marcia Dunn in Cape Canaveral, Florida, contributed to this report.',
+  ]);
+
+  it('makes people of the names in photo credits, even glued to their caption', () => {
+    expect(entity(draft, 'Anthony Wallace')).toMatchObject({ kind: 'person', kindReason: 'named in a photo credit' });
+    expect(entity(draft, 'Oleg Urusov').kind).toBe('person');
+    expect(entity(draft, 'Chang W. Lee').kind).toBe('person');
+    expect(entity(draft, 'Marcia Dunn')).toMatchObject({ kind: 'person', kindReason: 'named in a contributor line, after a title (“Writer”)' });
+  });
+
+  it('names a person the credit only shouts in ordinary capitals, keeping the shouted form as an alias', () => {
+    expect(entity(draft, 'Jim Watson')).toMatchObject({ kind: 'person', aliases: ['JIM WATSON'] });
+  });
+
+  it('makes organisations of agencies and publications in credits and datelines', () => {
+    for (const name of ['AFP', 'Getty Images', 'Reuters', 'Roscosmos Space Agency Press Service', 'New York Times']) expect(entity(draft, name).kind).toBe('organisation');
+    expect(entity(draft, 'AP').kindReason).toBe('the news agency of the dateline');
+  });
+
+  it('reads a dateline’s place as a place', () => {
+    expect(entity(draft, 'Moscow')).toMatchObject({ kind: 'place', aliases: ['MOSCOW'] });
+    const austin = draftOf(['AUSTIN (KXAN) — Texas voters approved an amendment to the state constitution on Tuesday, officials said.']);
+    expect(entity(austin, 'AUSTIN')).toMatchObject({ kind: 'place', kindReason: 'a dateline: where the story was filed' });
+    expect(entity(austin, 'KXAN').kind).toBe('organisation');
+  });
+
+  it('never quotes a credit as a fact of the caption’s entities, and quotes the caption without its glued credit', () => {
+    const quotes = draft.entities.flatMap((candidate) => candidate.facts.map((fact) => fact.quote));
+    expect(entity(draft, 'Kazakhstan').facts).toEqual([{ quote: 'Engineers inspected a launch pad in Kazakhstan this month.' }]);
+    expect(quotes.filter((quote) => quote.includes('Getty Images')).length).toBeGreaterThan(0);
+    for (const name of ['Siberia', 'Baikonur', 'Tunis', 'Kazakhstan']) {
+      for (const { quote } of entity(draft, name).facts) expect(quote).not.toMatch(/Getty|AFP|CreditChang|Urusov/);
+    }
+  });
+});

@@ -1,11 +1,12 @@
 import type { EntityKind } from '../bundle/schema';
 import { aliasKey } from '../match/normalize';
 import { appositiveHead, roleBefore } from './describe';
-import { kindOf, kindWords, quoted, type KindVerdict } from './kinds';
+import { kindOf, kindOfWords, kindWords, quoted, wordAfter, type KindVerdict } from './kinds';
 import {
-  ACRONYM_KINDS, DIRECTIONS, EVENT_HEADS, EVENT_NOUNS, OF_WORDS, ORG_HEADS, PLACE_HEADS, PORTFOLIOS, QUALIFIERS, ROLE_NOUNS,
-  TITLES, TREATY_WORDS,
+  ACRONYM_KINDS, DIRECTIONS, EVENT_HEADS, EVENT_NOUNS, NEWS_AGENCIES, OF_WORDS, ORG_HEADS, PLACE_HEADS, PORTFOLIOS, QUALIFIERS,
+  ROLE_NOUNS, TITLES, TREATY_WORDS,
 } from './lexicon';
+import { shoutedBylineOrganisation, type Credit, type CreditKind } from './credits';
 import type { Span } from './sentences';
 import type { KnownName } from './types';
 import {
@@ -170,8 +171,55 @@ function sentenceAt(sentences: Span[], at: number): Span | undefined {
   return sentences.find((sentence) => sentence.start <= at && at < sentence.end);
 }
 
+/** A credit's chunk with a word said twice cut in two: "AFP AFP" of "Lee Jin-man/ POOL / AFP AFP – LEE JIN-MAN". */
+function repeatedApart(chunk: Word[]): Word[][] {
+  const pieces: Word[][] = [[chunk[0]]];
+  for (let i = 1; i < chunk.length; i++) {
+    if (chunk[i].lower === chunk[i - 1].lower) pieces.push([chunk[i]]);
+    else pieces[pieces.length - 1].push(chunk[i]);
+  }
+  return pieces;
+}
+
+/**
+ * What a name in a credit, a byline or a dateline's brackets is: an agency we know ("AFP", "Getty Images"), what its
+ * own words say when they say an organisation or a place ("The New York Times", "Moscow"), else a person when it is
+ * two to four capitalised words ("Lee Jin-man", "JIM WATSON", "Marcia Dunn"). A lone unknown word ("Supplied") is
+ * nothing.
+ */
+function creditVerdict(part: Word[], title: string | undefined, what: CreditKind, words: Word[]): KindVerdict | undefined {
+  const phrase = part.map((word) => word.lower).join(' ');
+  if (NEWS_AGENCIES.has(phrase)) return { kind: 'organisation', reason: what === 'dateline' ? 'the news agency of the dateline' : `a news agency named in a ${what}` };
+  const own = kindOfWords(part, wordAfter(part, words), words);
+  if (own === null) return undefined;
+  if (own?.kind === 'organisation') return { kind: 'organisation', reason: `an organisation named in a ${what}` };
+  if (own && own.kind !== 'person') return own;
+  if (title) return { kind: 'person', reason: `named in a ${what}, after a title (${quoted(title)})` };
+  if (part.length >= 2 && part.length <= 4 && part.every((word) => UPPER.test(word.text) || word.text.length <= 3)) return { kind: 'person', reason: `named in a ${what}` };
+  return undefined;
+}
+
+/** "MOSCOW (AP) —", "SEOUL, Aug. 20 (Yonhap) --", "LONDON —": what follows a dateline's place. */
+const DATELINE_AFTER = /^\s*(?:\([^)\n]{1,30}\)\s*)?(?:,[^\n—–()]{1,30}?\s*)?(?:\([^)\n]{1,30}\)\s*)?(?:—|–|--)\s/;
+
+/**
+ * A dateline opening a paragraph ("AUSTIN (KXAN) —", "Washington CNN —") names the place the story was filed from;
+ * a news organisation glued to it ("CNN") is that organisation.
+ */
+function datelineParts(chunk: Word[], text: string): { words: Word[]; verdict: KindVerdict }[] | undefined {
+  const first = chunk[0];
+  const last = chunk[chunk.length - 1];
+  if (!(first.start === 0 || text[first.start - 1] === '\n') || !DATELINE_AFTER.test(text.slice(last.end, last.end + 48))) return undefined;
+  const place: KindVerdict = { kind: 'place', reason: 'a dateline: where the story was filed' };
+  if (chunk.length >= 2 && isAcronym(last) && isPlaceWord(chunk.slice(0, -1))) {
+    return [{ words: chunk.slice(0, -1), verdict: place }, { words: [last], verdict: { kind: 'organisation', reason: 'the news organisation of the dateline' } }];
+  }
+  const shouted = chunk.every((word) => !/\p{Ll}/u.test(word.text));
+  return shouted || isPlaceWord(chunk) ? [{ words: chunk, verdict: place }] : undefined;
+}
+
 /** The names of the article as typed candidates, in text order. */
-function candidatesOf(text: string, words: Word[], sentences: Span[], known: Map<string, KnownName>): Candidate[] {
+function candidatesOf(text: string, words: Word[], sentences: Span[], credits: Credit[], known: Map<string, KnownName>): Candidate[] {
   const candidates: Candidate[] = [];
   const add = (part: Word[], title: string | undefined, given?: KindVerdict) => {
     const first = part[0];
@@ -202,6 +250,18 @@ function candidatesOf(text: string, words: Word[], sentences: Span[], known: Map
     });
   };
   for (const chunk of chunks(words)) {
+    if (chunk[0].credit) {
+      for (const { words: part, title } of repeatedApart(chunk).flatMap((piece) => splitChunk(piece, words))) {
+        const verdict = creditVerdict(part, title, chunk[0].credit, words);
+        if (verdict) add(part, title, verdict);
+      }
+      continue;
+    }
+    const dateline = datelineParts(chunk, text);
+    if (dateline) {
+      for (const { words: part, verdict } of dateline) add(part, undefined, verdict);
+      continue;
+    }
     for (const { words: part, title } of splitChunk(chunk, words)) {
       if (known.has(aliasKey(text.slice(part[0].start, part[part.length - 1].end)))) {
         add(part, title);
@@ -239,6 +299,12 @@ function candidatesOf(text: string, words: Word[], sentences: Span[], known: Map
       }
       add(part, title);
     }
+  }
+  // "LAURIE OAKES IS THE NINE NETWORK POLITICAL EDITOR": the author's organisation, whose words are shouted.
+  for (const credit of credits) {
+    const span = credit.what === 'byline' ? shoutedBylineOrganisation(text, credit) : undefined;
+    const part = span ? words.filter((word) => word.start >= span.start && word.end <= span.end) : [];
+    if (part.length) add(part, undefined, { kind: 'organisation', reason: 'an organisation named in a byline' });
   }
   candidates.push(...eventPhrases(text, words, candidates));
   // Lists are of one kind: "cabinet ministers Jonathan Moyo and Saviour Kasukuwere", "Walmart, Kroger and Costco".
@@ -310,12 +376,19 @@ function reasonFor(kind: EntityKind, all: Candidate[], known: KnownName | undefi
   return best?.reason ?? `read as ${kindWords(kind)}`;
 }
 
-/** The fullest form: most words, then most used; capitalised forms first ("Kyiv" over "kyiv"). */
-function chooseName(forms: string[], all: Candidate[]): string {
+/**
+ * The fullest form: most words, then most used; capitalised forms first ("Kyiv" over "kyiv"), shouted ones last. A
+ * person the article only shouts ("JIM WATSON/AFP") is named in ordinary capitals ("Jim Watson"); the shouted form
+ * stays an alias.
+ */
+function chooseName(forms: string[], all: Candidate[], kind: EntityKind): string {
   const uses = (form: string) => all.filter((candidate) => candidate.text === form).length;
   const length = (form: string) => form.split(/\s+/).length;
+  const shouted = (form: string) => !/\p{Ll}/u.test(form);
   const capitalised = forms.filter((form) => UPPER.test(form));
-  return [...(capitalised.length ? capitalised : forms)].sort((a, b) => length(b) - length(a) || uses(b) - uses(a))[0];
+  const name = [...(capitalised.length ? capitalised : forms)].sort((a, b) => Number(shouted(a)) - Number(shouted(b)) || length(b) - length(a) || uses(b) - uses(a))[0];
+  if (kind !== 'person' || !shouted(name)) return name;
+  return name.toLowerCase().replace(/(^|[\s-])(\p{L})/gu, (_, gap: string, letter: string) => gap + letter.toUpperCase());
 }
 
 function escapeRegExp(text: string): string {
@@ -326,28 +399,31 @@ function escapeRegExp(text: string): string {
  * Every occurrence of every entity's forms, whole words only, leftmost-longest across entities ("North Korea" is
  * not also a mention of a "Korea"). Forms are matched as written; a possessive after them is fine.
  */
-function findMentions(text: string, entities: FoundEntity[]): void {
-  const found: { start: number; end: number; entity: FoundEntity }[] = [];
+function findMentions(text: string, entities: FoundEntity[], seen: Map<FoundEntity, Span[]>): void {
+  // Where the names were found stand, even where a search for whole words would not find them ("CreditChang W. Lee").
+  const found: { start: number; end: number; entity: FoundEntity }[] = [...seen].flatMap(([entity, spans]) => spans.map((span) => ({ ...span, entity })));
   for (const entity of entities) {
     for (const form of entity.forms) {
-      const pattern = new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(form)}(?![\\p{L}\\p{N}])`, 'gu');
+      // A model's plural is the model ("AMX-10s", "F-16s").
+      const plural = /\d$/.test(form) ? 's?' : '';
+      const pattern = new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(form)}(?=${plural}(?![\\p{L}\\p{N}]))`, 'gu');
       for (const match of text.matchAll(pattern)) found.push({ start: match.index, end: match.index + form.length, entity });
     }
   }
   found.sort((a, b) => a.start - b.start || b.end - a.end);
   let reached = -1;
   for (const hit of found) {
-    if (hit.start < reached) continue;
+    if (hit.start < reached || (hit.start === reached && hit.end === reached)) continue;
     hit.entity.mentions.push({ start: hit.start, end: hit.end });
     reached = hit.end;
   }
 }
 
-export function findEntities(text: string, sentences: Span[], credits: Span[], known: KnownName[] = []): FoundEntity[] {
+export function findEntities(text: string, sentences: Span[], credits: Credit[], known: KnownName[] = []): FoundEntity[] {
   const words = wordsOf(text, sentences, credits);
   const knownByKey = new Map<string, KnownName>();
   for (const entry of known) for (const form of [entry.name, ...entry.aliases]) if (aliasKey(form)) knownByKey.set(aliasKey(form), entry);
-  const candidates = candidatesOf(text, words, sentences, knownByKey);
+  const candidates = candidatesOf(text, words, sentences, credits, knownByKey);
 
   // "Yahoo Japan", "Yahoo Finance": a name that starts with an organisation's one-word name is that
   // organisation's (a brand, a subsidiary), whatever its last word says.
@@ -398,7 +474,9 @@ export function findEntities(text: string, sentences: Span[], credits: Span[], k
   // short form's first use owns it, as a reader takes it. A person's short form may carry any guess of
   // compromise's ("Yoon’s" tagged an organisation); a place the lexicon knows keeps apart.
   const firstAt = (key: string) => Math.min(...(byKey.get(key) ?? []).map((candidate) => candidate.start));
-  const longer = (kind: EntityKind) => keys.filter((key) => wordCount(key) >= 2 && kindVotes(key) === kind);
+  // (A name seen only in credits owns no short form of the article's text: "Roscosmos Space Agency Press Service".)
+  const inText = (key: string) => (byKey.get(key) ?? []).some((candidate) => !candidate.words[0].credit);
+  const longer = (kind: EntityKind) => keys.filter((key) => wordCount(key) >= 2 && kindVotes(key) === kind && inText(key));
   const people = longer('person');
   const organisations = longer('organisation');
   const places = longer('place');
@@ -452,6 +530,7 @@ export function findEntities(text: string, sentences: Span[], credits: Span[], k
   const members = new Map<string, string[]>();
   for (const key of keys) members.set(groups.find(key), [...(members.get(groups.find(key)) ?? []), key]);
   const entities: FoundEntity[] = [];
+  const seen = new Map<FoundEntity, Span[]>();
   for (const groupKeys of members.values()) {
     const all = groupKeys.flatMap((key) => byKey.get(key) ?? []);
     const knownEntry = all.find((candidate) => candidate.known)?.known;
@@ -463,8 +542,10 @@ export function findEntities(text: string, sentences: Span[], credits: Span[], k
     const kind = knownEntry?.kind ?? [...votes.entries()].sort((a, b) => b[1] - a[1])[0]?.[0];
     if (!kind || !keep(kind, all, groupKeys)) continue;
     const forms = [...new Set(all.map((candidate) => candidate.text))];
-    entities.push({ name: knownEntry?.name ?? chooseName(forms, all), kind, kindReason: reasonFor(kind, all, knownEntry), forms, mentions: [] });
+    const entity: FoundEntity = { name: knownEntry?.name ?? chooseName(forms, all, kind), kind, kindReason: reasonFor(kind, all, knownEntry), forms, mentions: [] };
+    entities.push(entity);
+    seen.set(entity, all.map(({ start, end }) => ({ start, end })));
   }
-  findMentions(text, entities);
+  findMentions(text, entities, seen);
   return entities.filter((entity) => entity.mentions.length > 0);
 }

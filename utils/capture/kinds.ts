@@ -60,7 +60,7 @@ function wordBefore(name: Word[], words: Word[]): Word | undefined {
 }
 
 /** The word right after the name, when only a space separates them. */
-function wordAfter(name: Word[], words: Word[]): Word | undefined {
+export function wordAfter(name: Word[], words: Word[]): Word | undefined {
   const last = name[name.length - 1];
   return last.joinsNext ? words[last.index + 1] : undefined;
 }
@@ -71,7 +71,7 @@ function isNounAfter(word: Word): boolean {
 }
 
 /** What the name's own words say; null when they say it names nothing ("South Korean", "the North"). */
-function kindOfWords(name: Word[], after: Word | undefined, words: Word[]): KindVerdict | null | undefined {
+export function kindOfWords(name: Word[], after: Word | undefined, words: Word[]): KindVerdict | null | undefined {
   const first = name[0];
   const last = name[name.length - 1];
   const lowers = name.map((word) => word.lower);
@@ -93,7 +93,9 @@ function kindOfWords(name: Word[], after: Word | undefined, words: Word[]): Kind
   if (name.length >= 2 && LAW_WORDS.has(last.lower)) return NOTHING;
   if (name.length >= 2 && EVENT_HEADS.has(last.lower)) return verdict('event', `${quoted(last.text)} ends the name`);
   if (name.every(isDemonym)) return NOTHING;
-  if (name.length === 1 && isAcronym(first)) {
+  // A shouted name is no acronym: "AUSTIN", "MOSCOW" (compromise knows them as names).
+  const shoutedName = /^\p{Lu}{4,}$/u.test(first.text) && lexiconTags(first.lower).some((tag) => [...PLACE_TAGS, ...NAME_TAGS, 'Person'].includes(tag));
+  if (name.length === 1 && isAcronym(first) && !(shoutedName && !ACRONYM_KINDS[first.lower])) {
     const bare = first.lower.replace(/\./g, '');
     const listed = ACRONYM_KINDS[bare];
     if (listed) return verdict(listed, `${quoted(first.text)} is the acronym of ${listed === 'place' ? 'a country' : kindWords(listed)}`);

@@ -205,13 +205,30 @@ export const SPEECH_VERBS = new Set([
   'claims', 'acknowledged', 'acknowledges', 'admitted', 'admits', 'declared', 'declares',
 ]);
 
-/** Photo and video credits, bylines and agency tags: names in them are not what the article is about. */
+/**
+ * Photo and video credits, bylines and agency tags. Their lines are never facts of what the article says about
+ * anyone; the people and agencies they name are entities of their own (credits.ts).
+ */
 export const CREDIT_PATTERNS = [
   /\b(?:photo|photograph|image|picture|video|illustration|graphic)s?\s*(?:by|:|credit|courtesy|via)\b/i,
   /^\s*credits?\s+\p{Lu}/iu,
+  // "CreditChang W. Lee/The New York Times": the word glued to the name, as some sites print it.
+  /^\s*(?:Credit)+\p{Lu}/u,
   /\bcontributed to this report\b/i,
   /\b(?:credit|courtesy|source)\s*:/i,
   /\b(?:getty images|shutterstock|reuters\/|\/\s*reuters|\/\s*afp|afp\s*\/|\/\s*ap\b|\bap\s*\/|\/\s*epa|epa\s*\/|\bpool\s*\/|\/\s*pool\b|via getty|via ap\b|via reuters|via afp|alamy|istock)/i,
   /^\s*(?:by|reporting by|additional reporting by|editing by|written by|compiled by)\s+\p{Lu}/iu,
   /\b(?:reporting|editing) by\s+\p{Lu}/u,
 ];
+
+/**
+ * News, photo and wire agencies, lower case: in a credit line they are organisations ("Lee Jin-man/ POOL / AFP",
+ * "Ezra Acayan / Getty Images"). General knowledge: the agencies that credit the world's news photos.
+ */
+export const NEWS_AGENCIES = new Set([
+  'afp', 'agence france-presse', 'agence france presse', 'ap', 'associated press', 'the associated press', 'reuters',
+  'thomson reuters', 'getty images', 'getty', 'epa', 'epa-efe', 'efe', 'shutterstock', 'rex', 'rex features', 'alamy',
+  'istock', 'dpa', 'ansa', 'anadolu', 'anadolu agency', 'xinhua', 'kyodo', 'kyodo news', 'yonhap', 'tass', 'ria novosti',
+  'sputnik', 'interfax', 'kcna', 'bloomberg', 'press association', 'pa', 'pa images', 'aap', 'cp', 'the canadian press',
+  'upi', 'nurphoto', 'sipa', 'zuma', 'zuma press', 'abaca', 'magnum photos', 'bbc', 'cnn', 'cbs', 'nbc', 'abc',
+]);

@@ -3,6 +3,7 @@ import {
   ACRONYM_KINDS, DOTTED_ACRONYM, EQUIPMENT, EQUIPMENT_NOUNS, MODEL_NUMBER, NAME_PARTICLES, OF_HEADS, ORG_HEADS, PLACE_HEADS,
   TREATY_WORDS,
 } from './lexicon';
+import type { Credit, CreditKind } from './credits';
 import { sideNotesPlugin } from './plugin';
 import type { Span } from './sentences';
 
@@ -32,8 +33,8 @@ export interface Word {
   compound?: string;
   /** Nothing but opening punctuation stands between it and the start of its sentence (or a colon, a dash, a bracket). */
   initial: boolean;
-  /** Inside a credit line or byline. */
-  credit: boolean;
+  /** Inside a credit line, a byline or a dateline's agency: which. */
+  credit?: CreditKind;
   /** One of three or more upper-case words in a row. */
   shouted: boolean;
 }
@@ -53,11 +54,18 @@ const HAS_LOWER = /\p{Ll}/u;
 /**
  * The shapes of a word that can be part of a name: letters and digits, inner hyphens and apostrophes, an "&", soft
  * hyphens; periods only in initials and abbreviations ("U.S.", "D.A.", "J.", "U.S.-South") or a web address
- * ("SmartAsset.com"). Words
- * glued together across a slash or a missing space ("Masuike/The", "underground.CreditChang") are not.
+ * ("SmartAsset.com"). Words glued together across a slash or a missing space ("Masuike/The",
+ * "underground.CreditChang") are first cut apart (`gluedParts`).
  */
 const INSIDE_NAME = "[\\p{L}\\p{N}\\p{M}\\u00AD\\u200B-\\u200D\\u2060'’&‐‑-]";
 const NAME_SHAPE = new RegExp(`^(?:(?:\\p{L}{1,3}\\.)+(?:[-‐‑]${INSIDE_NAME}+)?|[\\p{L}\\p{N}]${INSIDE_NAME}*(?:\\.(?:com|org|net|io))?)$`, 'u');
+/** The words of credit lines themselves, which name nobody. */
+const CREDIT_WORDS = new Set([
+  'credit', 'credits', 'photo', 'photograph', 'photographs', 'image', 'picture', 'video',
+  'illustration', 'graphic', 'source', 'sources', 'courtesy', 'via', 'by', 'pool', 'file', 'handout', 'supplied',
+  'staff', 'contributed', 'reporting', 'editing', 'writing', 'additional', 'and', 'for', 'the', 'photographer',
+]);
+
 /** After these a capital says no more than at the start of a sentence. */
 const OPENS_CLAUSE = /[:[(“"‘—–•]\s*$/;
 
@@ -108,10 +116,47 @@ function isHeadWord(lower: string): boolean {
   return ORG_HEADS.has(lower) || PLACE_HEADS.has(lower);
 }
 
+/**
+ * A term compromise read as one word that is several glued together: across a slash ("Lee/The", "Coex/AFP"), a
+ * period with no space after it ("Thursday.Anthony"), or a caption's "Credit" glued to a name ("CreditCreditChang").
+ * Each part keeps compromise's tags only where they are the lexicon's for that part alone.
+ */
+function gluedParts(term: RawTerm): RawTerm[] {
+  const { text } = term;
+  if (NAME_SHAPE.test(text) || !/[/.]|^Credit\p{Lu}/u.test(text)) return [term];
+  const parts: { word: string; at: number }[] = [];
+  let reached = 0;
+  for (const match of text.matchAll(/[\p{L}\p{N}\p{M}'’&‐‑-]+/gu)) {
+    const glue = text.slice(reached, match.index);
+    let word = match[0];
+    let at = match.index;
+    const credit = /^(?:Credit)+(?=\p{Lu})/u.exec(word);
+    if (credit) {
+      word = word.slice(credit[0].length);
+      at += credit[0].length;
+    }
+    const previous = parts[parts.length - 1]?.word ?? '';
+    // Only a slash glues anything; a period glues a word or a year to a capitalised word ("Thursday.Anthony"),
+    // never an abbreviation ("U.S.") or a web address.
+    const glued = parts.length === 0 ? glue === '' : glue === '/' || (/^\.\(?$/.test(glue) && /[\p{Ll}\p{N}]$/u.test(previous) && /^\p{Lu}\p{Ll}/u.test(word));
+    if (!glued) return [term];
+    parts.push({ word, at });
+    reached = match.index + match[0].length;
+  }
+  if (reached !== text.length || (parts.length < 2 && parts[0]?.at === 0)) return [term];
+  return parts.map(({ word, at }, i) => ({
+    text: word,
+    pre: i === 0 ? term.pre : text.slice(at - 1, at) === '(' ? '(' : '',
+    post: i === parts.length - 1 ? term.post : text.slice(at + word.length, parts[i + 1].at),
+    tags: [...lexiconTags(word.toLowerCase()), ...(UPPER.test(word) ? ['ProperNoun'] : [])],
+    offset: { start: term.offset.start + at, length: word.length },
+  }));
+}
+
 /** compromise's terms as words with offsets into `text`. */
-export function wordsOf(text: string, sentences: Span[], credits: Span[]): Word[] {
+export function wordsOf(text: string, sentences: Span[], credits: Credit[]): Word[] {
   const json = nlp(text).json({ offset: true, terms: { offset: true } }) as { terms: RawTerm[] }[];
-  const terms = json.flatMap((sentence) => sentence.terms).filter((term) => term.text);
+  const terms = json.flatMap((sentence) => sentence.terms).filter((term) => term.text).flatMap(gluedParts);
   const words: Word[] = [];
   let cursor = 0;
   for (let i = 0; i < terms.length; i++) {
@@ -167,7 +212,6 @@ export function wordsOf(text: string, sentences: Span[], credits: Span[]): Word[
       possessive,
       compound,
       initial: false,
-      credit: false,
       shouted: false,
     });
   }
@@ -176,7 +220,7 @@ export function wordsOf(text: string, sentences: Span[], credits: Span[]): Word[
   return words;
 }
 
-function markPositions(text: string, words: Word[], sentences: Span[], credits: Span[]): void {
+function markPositions(text: string, words: Word[], sentences: Span[], credits: Credit[]): void {
   let s = 0;
   let c = 0;
   for (const word of words) {
@@ -188,7 +232,7 @@ function markPositions(text: string, words: Word[], sentences: Span[], credits: 
       word.initial = !/[\p{L}\p{N}]/u.test(before) || OPENS_CLAUSE.test(before);
     }
     const credit = credits[c];
-    word.credit = !!credit && credit.start <= word.start;
+    word.credit = credit && credit.start <= word.start ? credit.what : undefined;
   }
 }
 
@@ -204,7 +248,7 @@ function markShouting(words: Word[]): void {
 
 /** Whether a word can be part of a proper name at all. */
 export function nameLike(word: Word): boolean {
-  if (word.credit || !NAME_SHAPE.test(word.text)) return false;
+  if (!NAME_SHAPE.test(word.text)) return false;
   if (!UPPER.test(word.text)) {
     if (PARTICLE_PREFIX.test(word.text)) return true;
     // A city the lexicon knows, written in lower case ("support for kyiv").
@@ -213,7 +257,10 @@ export function nameLike(word: Word): boolean {
   if (has(word, ['Date', 'Month', 'WeekDay', 'Pronoun'])) return false;
   // A shouted line ("LAURIE OAKES IS THE NINE NETWORK POLITICAL EDITOR"): its common words are no names, and
   // nor is anything in a run of three upper-case words or more.
-  if (word.text.length > 1 && !HAS_LOWER.test(word.text) && !ACRONYM_KINDS[word.lower.replace(/\./g, '')] && (isCommonWord(word.lower) || word.shouted)) return false;
+  // Credit lines shout names of people ("LEE JIN-MAN", "JIM WATSON/AFP").
+  if (word.text.length > 1 && !HAS_LOWER.test(word.text) && !ACRONYM_KINDS[word.lower.replace(/\./g, '')] && (isCommonWord(word.lower) || (word.shouted && !word.credit))) return false;
+  // In a credit every capital counts (a list of names), except the credit's own words ("Credit", "Photo", "Pool").
+  if (word.credit) return !CREDIT_WORDS.has(word.lower);
   if (!word.initial) return true;
   // A capital at the start of a sentence says nothing: compromise must know the word as a name ("Seoul"), or tag
   // a common word as one here ("Mark Milley"), or not know the word at all ("Stoltenberg arrived").
@@ -286,7 +333,8 @@ export function chunks(words: Word[]): Word[][] {
   for (let i = 0; i < words.length; i++) {
     const word = words[i];
     const prev = chunk[chunk.length - 1];
-    const joined = prev !== undefined && prev.joinsNext && prev.index === i - 1;
+    // A credit's names are not joined to the caption's, nor a credit's to the next credit's.
+    const joined = prev !== undefined && prev.joinsNext && prev.index === i - 1 && prev.credit === word.credit;
     if (nameLike(word) || startsName(word)) {
       if (!joined) close();
       chunk.push(word);
