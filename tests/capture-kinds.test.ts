@@ -90,3 +90,22 @@ describe('credits, bylines and datelines', () => {
     }
   });
 });
+
+describe('the page’s own metadata', () => {
+  it('types a name the JSON-LD lists, and says so', () => {
+    const ld = JSON.stringify({
+      '@type': 'NewsArticle',
+      about: [{ '@type': 'Organization', name: 'Quorvane' }],
+      mentions: [{ '@type': 'Person', name: 'Tarsk Ovelin' }],
+      author: { '@type': 'Person', name: 'Mira Solvag' },
+    });
+    const head = `<title>Example</title><script type="application/ld+json">${ld}</script>`;
+    const draft = draftOf(
+      ['Quorvane lost a case in Oslo on Monday, and Tarsk Ovelin was not in court to hear it, people there said.', 'Mira Solvag reported from Oslo.'],
+      { head },
+    );
+    expect(entity(draft, 'Quorvane')).toMatchObject({ kind: 'organisation', kindReason: 'the page’s metadata (JSON-LD) says the article is about it, an organisation' });
+    expect(entity(draft, 'Tarsk Ovelin')).toMatchObject({ kind: 'person', kindReason: 'the page’s metadata (JSON-LD) lists it as a Person' });
+    expect(entity(draft, 'Mira Solvag')).toMatchObject({ kind: 'person', kindReason: 'the page’s metadata (JSON-LD) names it as an author' });
+  });
+});

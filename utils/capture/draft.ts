@@ -38,7 +38,7 @@ export function draftFromArticle(article: Article, { url, known = [] }: CaptureO
   const credits = findCredits(text, sentences);
   const creditLineStarts = new Set(credits.filter((credit) => credit.line).map((credit) => credit.start));
   const isCreditLine = (sentence: Span) => creditLineStarts.has(sentence.start);
-  const found = findEntities(text, sentences, credits, known)
+  const found = findEntities(text, sentences, credits, known, article.things)
     .sort((a, b) => b.mentions.length - a.mentions.length || a.mentions[0].start - b.mentions[0].start)
     .slice(0, MAX_ENTITIES);
   const entities = found.map((entity): DraftEntity => {

@@ -7,6 +7,7 @@ import {
   ROLE_NOUNS, TITLES, TREATY_WORDS,
 } from './lexicon';
 import { shoutedBylineOrganisation, type Credit, type CreditKind } from './credits';
+import type { MetadataThing } from './metadata';
 import type { Span } from './sentences';
 import type { KnownName } from './types';
 import {
@@ -171,6 +172,13 @@ function sentenceAt(sentences: Span[], at: number): Span | undefined {
   return sentences.find((sentence) => sentence.start <= at && at < sentence.end);
 }
 
+/** "the page’s metadata (JSON-LD) lists it as an Organization", "… names it as the article’s author". */
+function metadataReason(thing: MetadataThing): string {
+  if (thing.role === 'author' && thing.kind === 'person') return 'the page’s metadata (JSON-LD) names it as an author';
+  if (thing.role === 'about') return `the page’s metadata (JSON-LD) says the article is about it, ${kindWords(thing.kind)}`;
+  return `the page’s metadata (JSON-LD) lists it as ${/^[AEIOU]/.test(thing.type) ? 'an' : 'a'} ${thing.type}`;
+}
+
 /** A credit's chunk with a word said twice cut in two: "AFP AFP" of "Lee Jin-man/ POOL / AFP AFP – LEE JIN-MAN". */
 function repeatedApart(chunk: Word[]): Word[][] {
   const pieces: Word[][] = [[chunk[0]]];
@@ -219,7 +227,14 @@ function datelineParts(chunk: Word[], text: string): { words: Word[]; verdict: K
 }
 
 /** The names of the article as typed candidates, in text order. */
-function candidatesOf(text: string, words: Word[], sentences: Span[], credits: Credit[], known: Map<string, KnownName>): Candidate[] {
+function candidatesOf(
+  text: string,
+  words: Word[],
+  sentences: Span[],
+  credits: Credit[],
+  known: Map<string, KnownName>,
+  typedByPage: Map<string, KindVerdict>,
+): Candidate[] {
   const candidates: Candidate[] = [];
   const add = (part: Word[], title: string | undefined, given?: KindVerdict) => {
     const first = part[0];
@@ -235,7 +250,9 @@ function candidatesOf(text: string, words: Word[], sentences: Span[], credits: C
     const entry = known.get(key);
     // A reader's single-word name for a person ("Austin") needs evidence here: a title, or a fuller form.
     const knownEntry = entry && !(entry.kind === 'person' && !key.includes(' ') && !introduced) ? entry : undefined;
-    const typed = knownEntry ? { kind: knownEntry.kind, reason: `already in your notes as ${kindWords(knownEntry.kind)}` } : (given ?? kindOf(part, { text, words, sentence, title }));
+    const typed = knownEntry
+      ? { kind: knownEntry.kind, reason: `already in your notes as ${kindWords(knownEntry.kind)}` }
+      : (typedByPage.get(key) ?? given ?? kindOf(part, { text, words, sentence, title }));
     candidates.push({
       words: part,
       start: first.start,
@@ -419,11 +436,20 @@ function findMentions(text: string, entities: FoundEntity[], seen: Map<FoundEnti
   }
 }
 
-export function findEntities(text: string, sentences: Span[], credits: Credit[], known: KnownName[] = []): FoundEntity[] {
+/**
+ * The entities of an article's text. `known`: names in the reader's notes (their names and kinds win); `things`: what
+ * the page's JSON-LD names with a type (a name's kind when nothing in the reader's notes says otherwise).
+ */
+export function findEntities(text: string, sentences: Span[], credits: Credit[], known: KnownName[] = [], things: MetadataThing[] = []): FoundEntity[] {
   const words = wordsOf(text, sentences, credits);
   const knownByKey = new Map<string, KnownName>();
   for (const entry of known) for (const form of [entry.name, ...entry.aliases]) if (aliasKey(form)) knownByKey.set(aliasKey(form), entry);
-  const candidates = candidatesOf(text, words, sentences, credits, knownByKey);
+  const typedByPage = new Map<string, KindVerdict>();
+  for (const thing of things) {
+    const key = aliasKey(thing.name);
+    if (key && !typedByPage.has(key)) typedByPage.set(key, { kind: thing.kind, reason: metadataReason(thing) });
+  }
+  const candidates = candidatesOf(text, words, sentences, credits, knownByKey, typedByPage);
 
   // "Yahoo Japan", "Yahoo Finance": a name that starts with an organisation's one-word name is that
   // organisation's (a brand, a subsidiary), whatever its last word says.
