@@ -109,3 +109,53 @@ describe('the page’s own metadata', () => {
     expect(entity(draft, 'Mira Solvag')).toMatchObject({ kind: 'person', kindReason: 'the page’s metadata (JSON-LD) names it as an author' });
   });
 });
+
+describe('treaties, weapons and events', () => {
+  const draft = draftOf([
+    'Obama said he was confident the Iran nuclear deal would pass, and that the Oslo accords still mattered to Israel.',
+    'The Yahoo deal, however, is not a sale of the public company, lawyers in Delaware said on Tuesday.',
+    'The bloody Gaza conflict during the summer and the conflict in Darfur were discussed at the NATO summit in Vilnius.',
+    'Since 9/11 and the Arab Spring, officials in Tunisia have worried about the COVID-19 pandemic less than about security.',
+    'The Soyuz-FG rocket booster and a Proton-M rocket were on the pad, and the Progress MS-04 cargo ship was lost.',
+    'The Progress cargo ship broke up over Siberia, officials in Moscow said.',
+    'Germany sends Leopard 2 tanks; the Leopard tanks will reach Ukraine in spring. France is contributing AMX-10s, armored fighting vehicles.',
+    'The Soviet Union collapsed long ago, the president said aboard Air Force One on Monday.',
+  ]);
+
+  it('reads treaties written in lower case after a place, not a company’s deal', () => {
+    expect(entity(draft, 'Iran nuclear deal')).toMatchObject({ kind: 'treaty', kindReason: 'a treaty word after a place (“nuclear deal”)' });
+    expect(entity(draft, 'Oslo accords').kind).toBe('treaty');
+    expect(draft.entities.map((candidate) => candidate.name)).not.toContain('Yahoo deal');
+    // The place inside the treaty's name is named too.
+    expect(entity(draft, 'Iran').kind).toBe('place');
+  });
+
+  it('reads events: wars after a place, meetings, outbreaks, a people’s Spring, bare names', () => {
+    expect(entity(draft, 'Gaza conflict')).toMatchObject({ kind: 'event', kindReason: 'a war word after a place (“conflict”)' });
+    expect(entity(draft, 'conflict in Darfur').kind).toBe('event');
+    expect(entity(draft, 'NATO summit').kind).toBe('event');
+    expect(entity(draft, 'Arab Spring')).toMatchObject({ kind: 'event', kindReason: '“Spring” ends the name' });
+    expect(entity(draft, '9/11')).toMatchObject({ kind: 'event', kindReason: '“9/11” is an event’s name' });
+    expect(entity(draft, 'COVID-19 pandemic').kind).toBe('event');
+    expect(entity(draft, 'Gaza').kind).toBe('place');
+  });
+
+  it('reads machines by their designation and joins a weapon’s short name to its full one', () => {
+    expect(entity(draft, 'Soyuz-FG').kind).toBe('equipment');
+    expect(entity(draft, 'Proton-M')).toMatchObject({ kind: 'equipment', kindReason: 'a model’s designation with “rocket” after it' });
+    expect(entity(draft, 'Progress MS-04')).toMatchObject({ kind: 'equipment', aliases: ['Progress'] });
+    expect(entity(draft, 'Leopard 2')).toMatchObject({ kind: 'equipment', aliases: ['Leopard'] });
+    expect(entity(draft, 'AMX-10').kind).toBe('equipment');
+    expect(entity(draft, 'Air Force One').kind).toBe('equipment');
+    expect(entity(draft, 'Soviet Union').kind).toBe('place');
+  });
+
+  it('makes one event of the article’s names for one war', () => {
+    const war = draftOf([
+      'The war in Ukraine was the topic in Seoul on Monday, and Stoltenberg spoke of it for an hour with reporters.',
+      'Seoul has sent aid since the Russian invasion began on February 24, officials said on Tuesday in a statement.',
+      'The Ukraine war will not end soon, Stoltenberg said later that day to the press in the city.',
+    ]);
+    expect(entity(war, 'war in Ukraine')).toMatchObject({ kind: 'event', aliases: expect.arrayContaining(['Russian invasion', 'Ukraine war']) });
+  });
+});

@@ -3,8 +3,8 @@ import { aliasKey } from '../match/normalize';
 import { appositiveHead, roleBefore } from './describe';
 import { kindOf, kindOfWords, kindWords, quoted, wordAfter, type KindVerdict } from './kinds';
 import {
-  ACRONYM_KINDS, DIRECTIONS, EVENT_HEADS, EVENT_NOUNS, NEWS_AGENCIES, OF_WORDS, ORG_HEADS, PLACE_HEADS, PORTFOLIOS, QUALIFIERS,
-  ROLE_NOUNS, TITLES, TREATY_WORDS,
+  ACRONYM_KINDS, DIRECTIONS, EVENT_HEADS, EVENT_NAMES, EVENT_NOUNS, MEETING_NOUNS, NEWS_AGENCIES, OF_WORDS, ORG_HEADS, OUTBREAK_NOUNS,
+  PLACE_HEADS, PORTFOLIOS, QUALIFIERS, ROLE_NOUNS, TITLES, TREATY_MODIFIERS, TREATY_NOUNS, TREATY_NOUNS_NEEDING_A_MODIFIER, TREATY_WORDS,
 } from './lexicon';
 import { shoutedBylineOrganisation, type Credit, type CreditKind } from './credits';
 import type { MetadataThing } from './metadata';
@@ -31,6 +31,8 @@ export interface FoundEntity {
   forms: string[];
   /** Every occurrence of one of its forms, in text order. */
   mentions: Span[];
+  /** Its names are another's with common words ("war in Ukraine"): a mention of it is one of that name's too. */
+  wraps?: boolean;
 }
 
 interface Candidate {
@@ -47,6 +49,10 @@ interface Candidate {
   known?: KnownName;
   /** A reader's single-word name for a person that counts once the article names that person more fully. */
   evidenceFor?: KnownName;
+  /** An event's place or people ("place:ukraine" of "war in Ukraine", "people:russian" of "Russian invasion"). */
+  about?: string;
+  /** A name made of another name and common words ("Gaza conflict", "Iran nuclear deal"): it names that one too. */
+  phrase?: boolean;
 }
 
 const isTitleWord = (word: Word) => TITLES.has(word.lower.replace(/\.$/, '')) || word.tags.has('Honorific');
@@ -323,7 +329,7 @@ function candidatesOf(
     const part = span ? words.filter((word) => word.start >= span.start && word.end <= span.end) : [];
     if (part.length) add(part, undefined, { kind: 'organisation', reason: 'an organisation named in a byline' });
   }
-  candidates.push(...eventPhrases(text, words, candidates));
+  candidates.push(...namedPhrases(text, words, candidates));
   // Lists are of one kind: "cabinet ministers Jonathan Moyo and Saviour Kasukuwere", "Walmart, Kroger and Costco".
   // An untyped name listed right beside a person, an organisation or a place takes that kind.
   for (let round = 0; round < 2; round++) {
@@ -349,25 +355,68 @@ function candidatesOf(
 }
 
 /**
- * Lower-case event phrases: "war in Ukraine", "invasion of Ukraine", "Russian invasion" — a noun of war before
- * "in"/"of" and a place the article names, or after a demonym.
+ * Names of events and treaties that are partly written in lower case, or carry no event word:
+ * - a noun of war before "in"/"of" and a place the article names ("war in Ukraine", "conflict in Darfur"), after a
+ *   demonym ("Russian invasion") or after a place ("Gaza conflict"); a meeting after a place or an organisation
+ *   ("NATO summit", "Madrid peace talks"); a disease's name before "pandemic" ("COVID-19 pandemic");
+ * - events known by a bare name ("9/11", "Brexit");
+ * - a treaty noun after a place, with what it is about when the noun is a vague one ("Iran nuclear deal", "Oslo
+ *   accords").
+ * Events about a place carry it (`about`), so that the article's names for one war are one entity.
  */
-function eventPhrases(text: string, words: Word[], candidates: Candidate[]): Candidate[] {
+function namedPhrases(text: string, words: Word[], candidates: Candidate[]): Candidate[] {
   const placeStarts = new Map(candidates.filter((candidate) => candidate.kind === 'place').map((candidate) => [candidate.start, candidate]));
+  const nameEnds = new Map(candidates.filter((candidate) => candidate.kind === 'place' || candidate.kind === 'organisation').map((candidate) => [candidate.end, candidate]));
   const out: Candidate[] = [];
+  const push = (first: Word, last: Word, kind: EntityKind, reason: string, about?: string) => {
+    const phrase = text.slice(first.start, last.end);
+    out.push({ words: words.slice(first.index, last.index + 1), start: first.start, end: last.end, text: phrase, key: aliasKey(phrase), kind, reason, introduced: false, about, phrase: true });
+  };
+  /** The place or organisation whose name ends right before `word`, with one space between. */
+  const nameBefore = (word: Word, kinds: EntityKind[]) => {
+    const prev = words[word.index - 1];
+    const name = prev?.joinsNext && !prev.possessive ? nameEnds.get(prev.end) : undefined;
+    return name && name.kind && kinds.includes(name.kind) ? name : undefined;
+  };
   for (let i = 0; i < words.length; i++) {
     const word = words[i];
-    if (!EVENT_NOUNS.has(word.lower) || word.credit) continue;
+    if (word.credit || UPPER.test(word.text)) continue;
     const prev = i > 0 && words[i - 1].joinsNext ? words[i - 1] : undefined;
     const next = word.joinsNext ? words[i + 1] : undefined;
-    const place = next && next.joinsNext && (next.lower === 'in' || next.lower === 'of') ? placeStarts.get(words[i + 2]?.start) : undefined;
-    const demonym = prev && isDemonym(prev) && UPPER.test(prev.text) ? prev : undefined;
-    if (!place && !demonym) continue;
-    const first = demonym ?? word;
-    const last = place ? place.words[place.words.length - 1] : word;
-    const phrase = text.slice(first.start, last.end);
-    const reason = place ? `a war word before a place (${quoted(`${word.text} ${next!.text}`)})` : `a war word after a people’s name (${quoted(phrase)})`;
-    out.push({ words: words.slice(first.index, last.index + 1), start: first.start, end: last.end, text: phrase, key: aliasKey(phrase), kind: 'event', reason, introduced: false });
+    if (EVENT_NOUNS.has(word.lower)) {
+      const place = next && next.joinsNext && (next.lower === 'in' || next.lower === 'of') ? placeStarts.get(words[i + 2]?.start) : undefined;
+      const demonym = prev && isDemonym(prev) && UPPER.test(prev.text) ? prev : undefined;
+      const placeBefore = !demonym ? nameBefore(word, ['place']) : undefined;
+      if (place) push(demonym ?? word, place.words[place.words.length - 1], 'event', `a war word before a place (${quoted(`${word.text} ${next!.text}`)})`, `place:${place.key}`);
+      else if (demonym) push(demonym, word, 'event', `a war word after a people’s name (${quoted(`${demonym.text} ${word.text}`)})`, `people:${demonym.lower}`);
+      else if (placeBefore) push(placeBefore.words[0], word, 'event', `a war word after a place (${quoted(word.text)})`, `place:${placeBefore.key}`);
+      continue;
+    }
+    const meeting = MEETING_NOUNS.has(word.lower) ? word : next && MEETING_NOUNS.has(`${word.lower} ${next.lower}`) ? next : undefined;
+    const host = meeting ? nameBefore(word, ['place', 'organisation']) : undefined;
+    if (meeting && host) {
+      push(host.words[0], meeting, 'event', `a meeting named after a ${host.kind === 'place' ? 'place' : 'body'} (${quoted(text.slice(word.start, meeting.end))})`);
+      continue;
+    }
+    if (OUTBREAK_NOUNS.has(word.lower) && prev && UPPER.test(prev.text) && !isCommonWord(prev.lower) && !isDemonym(prev)) {
+      push(prev, word, 'event', `a disease’s name before ${quoted(word.text)}`);
+      continue;
+    }
+    if (TREATY_NOUNS.has(word.lower)) {
+      const modifier = prev && TREATY_MODIFIERS.has(prev.lower) ? prev : undefined;
+      const place = nameBefore(modifier ?? word, ['place']);
+      if (place && (modifier || !TREATY_NOUNS_NEEDING_A_MODIFIER.has(word.lower))) {
+        push(place.words[0], word, 'treaty', `a treaty word after a place (${quoted(text.slice((modifier ?? word).start, word.end))})`);
+      }
+    }
+  }
+  // "9/11", "Brexit": events known by their bare name.
+  for (const name of EVENT_NAMES) {
+    const pattern = new RegExp(`(?<![\\p{L}\\p{N}/])${name.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}(?![\\p{L}\\p{N}/])`, 'gu');
+    for (const match of text.matchAll(pattern)) {
+      const inside = words.filter((word) => word.start >= match.index && word.end <= match.index + name.length && !word.credit);
+      if (inside.length) push(inside[0], inside[inside.length - 1], 'event', `${quoted(name)} is an event’s name`);
+    }
   }
   return out;
 }
@@ -394,7 +443,7 @@ function reasonFor(kind: EntityKind, all: Candidate[], known: KnownName | undefi
 }
 
 /**
- * The fullest form: most words, then most used; capitalised forms first ("Kyiv" over "kyiv"), shouted ones last. A
+ * The fullest form: most words, then capitalised ("Kyiv" over "kyiv"), then most used; shouted forms last. A
  * person the article only shouts ("JIM WATSON/AFP") is named in ordinary capitals ("Jim Watson"); the shouted form
  * stays an alias.
  */
@@ -402,8 +451,8 @@ function chooseName(forms: string[], all: Candidate[], kind: EntityKind): string
   const uses = (form: string) => all.filter((candidate) => candidate.text === form).length;
   const length = (form: string) => form.split(/\s+/).length;
   const shouted = (form: string) => !/\p{Ll}/u.test(form);
-  const capitalised = forms.filter((form) => UPPER.test(form));
-  const name = [...(capitalised.length ? capitalised : forms)].sort((a, b) => Number(shouted(a)) - Number(shouted(b)) || length(b) - length(a) || uses(b) - uses(a))[0];
+  const capital = (form: string) => Number(UPPER.test(form));
+  const name = [...forms].sort((a, b) => Number(shouted(a)) - Number(shouted(b)) || length(b) - length(a) || capital(b) - capital(a) || uses(b) - uses(a))[0];
   if (kind !== 'person' || !shouted(name)) return name;
   return name.toLowerCase().replace(/(^|[\s-])(\p{L})/gu, (_, gap: string, letter: string) => gap + letter.toUpperCase());
 }
@@ -431,8 +480,10 @@ function findMentions(text: string, entities: FoundEntity[], seen: Map<FoundEnti
   let reached = -1;
   for (const hit of found) {
     if (hit.start < reached || (hit.start === reached && hit.end === reached)) continue;
+    const last = hit.entity.mentions[hit.entity.mentions.length - 1];
+    if (last && last.start === hit.start) continue;
     hit.entity.mentions.push({ start: hit.start, end: hit.end });
-    reached = hit.end;
+    if (!hit.entity.wraps) reached = hit.end;
   }
 }
 
@@ -455,7 +506,8 @@ export function findEntities(text: string, sentences: Span[], credits: Credit[],
   // organisation's (a brand, a subsidiary), whatever its last word says.
   const organisationWords = new Set(candidates.filter((candidate) => candidate.words.length === 1 && candidate.kind === 'organisation').map((candidate) => candidate.key));
   for (const candidate of candidates) {
-    if (candidate.words.length >= 2 && !candidate.known && candidate.kind !== 'person' && organisationWords.has(candidate.words[0].lower) && candidate.kind !== 'organisation') {
+    const named = candidate.kind === 'person' || candidate.kind === 'organisation' || candidate.phrase;
+    if (candidate.words.length >= 2 && !candidate.known && !named && organisationWords.has(candidate.words[0].lower)) {
       candidate.kind = 'organisation';
       candidate.reason = `it starts with ${quoted(candidate.words[0].text)}, an organisation`;
     }
@@ -505,6 +557,7 @@ export function findEntities(text: string, sentences: Span[], credits: Credit[],
   const longer = (kind: EntityKind) => keys.filter((key) => wordCount(key) >= 2 && kindVotes(key) === kind && inText(key));
   const people = longer('person');
   const organisations = longer('organisation');
+  const machines = longer('equipment');
   const places = longer('place');
   for (const key of keys) {
     if (isKnown(key) || lexiconTags(key).some((tag) => PLACE_TAGS.includes(tag))) continue;
@@ -520,6 +573,8 @@ export function findEntities(text: string, sentences: Span[], credits: Credit[],
                 (long.endsWith(' ' + key) && (wordCount(key) >= 2 || isPlaceKey(long.slice(0, -key.length - 1))))),
           )
         : []),
+      // "Leopard" of "Leopard 2 tanks … the Leopard tanks"
+      ...(kind === 'equipment' || (kind === undefined && wordCount(key) === 1) ? machines.filter((long) => long !== key && long.startsWith(key + ' ')) : []),
     ];
     const at = firstAt(key);
     const before = owners.filter((owner) => firstAt(owner) < at);
@@ -539,6 +594,19 @@ export function findEntities(text: string, sentences: Span[], credits: Credit[],
       const headAfter = PLACE_HEADS.has(head) && (byKey.get(other) ?? []).every((candidate) => aliasKey(text.slice(candidate.end, candidate.end + head.length + 1)) === head);
       if (head.startsWith('of ') || headAfter) groups.union(other, key);
     }
+  }
+  // One war, several names: "war in Ukraine", "invasion of Ukraine" and "Ukraine war" share their place; a
+  // people's war word ("Russian invasion") is that war too when the article's war words name one place only.
+  const abouts = new Map<string, string>();
+  for (const candidate of candidates) {
+    if (!candidate.about) continue;
+    const root = abouts.get(candidate.about);
+    if (root) groups.union(candidate.key, root);
+    else abouts.set(candidate.about, candidate.key);
+  }
+  const placeWars = [...abouts.keys()].filter((about) => about.startsWith('place:'));
+  if (placeWars.length === 1) {
+    for (const [about, key] of abouts) if (about.startsWith('people:')) groups.union(key, abouts.get(placeWars[0])!);
   }
   // Acronyms: "NATO" joins "North Atlantic Treaty Organization"; "(KCNA)" right after a name joins it.
   for (const candidate of candidates) {
@@ -569,6 +637,7 @@ export function findEntities(text: string, sentences: Span[], credits: Credit[],
     if (!kind || !keep(kind, all, groupKeys)) continue;
     const forms = [...new Set(all.map((candidate) => candidate.text))];
     const entity: FoundEntity = { name: knownEntry?.name ?? chooseName(forms, all, kind), kind, kindReason: reasonFor(kind, all, knownEntry), forms, mentions: [] };
+    if (all.every((candidate) => candidate.phrase)) entity.wraps = true;
     entities.push(entity);
     seen.set(entity, all.map(({ start, end }) => ({ start, end })));
   }

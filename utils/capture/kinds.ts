@@ -2,7 +2,7 @@ import type { EntityKind } from '../bundle/schema';
 import { appositiveHead, roleBefore } from './describe';
 import {
   ACRONYM_KINDS, DIRECTIONS, EQUIPMENT, EQUIPMENT_NOUNS, EVENT_HEADS, LAW_WORDS, LOCATIVES, NOT_ACRONYMS, ORG_ATTRIBUTES,
-  ORG_HEADS, ORG_HEADS_BEFORE_OF, ORG_NOUNS, PLACE_APPOSITIVES, PLACE_FIRSTS, PLACE_HEADS, PLACE_NOUNS, ROLE_NOUNS, SPEECH_VERBS,
+  ORG_HEADS, ORG_HEADS_BEFORE_OF, ORG_NOUNS, PLACE_APPOSITIVES, PLACE_NAMES, PLACE_FIRSTS, PLACE_HEADS, PLACE_NOUNS, ROLE_NOUNS, SPEECH_VERBS,
   TREATY_WORDS,
 } from './lexicon';
 import type { Span } from './sentences';
@@ -51,6 +51,8 @@ const KIND_WORDS: Record<EntityKind, string> = {
 export const kindWords = (kind: EntityKind) => KIND_WORDS[kind];
 
 const NAME_TAGS = ['LastName', 'FirstName', 'MaleName', 'FemaleName'];
+/** "Soyuz-FG", "Proton-M", "Falcon-9": a capitalised name, a hyphen and a model's letters or digits. */
+const DESIGNATION = /^\p{Lu}\p{Ll}+-(?:\p{Lu}{1,3}\d{0,2}|\d{1,3})$/u;
 const ARTICLES = new Set(['the', 'a', 'an']);
 
 /** The word right before the name, when only a space separates them. */
@@ -90,6 +92,8 @@ export function kindOfWords(name: Word[], after: Word | undefined, words: Word[]
   // "the Progress MS-04 cargo ship".
   const equipmentAfter = nextWords.find((word) => EQUIPMENT_NOUNS.has(word.lower));
   if (name.some(isModelNumber) && equipmentAfter) return verdict('equipment', `a model number with ${quoted(equipmentAfter.text)} after it`);
+  // "the Soyuz-FG rocket booster", "a Proton-M rocket": a name with a designation, before an equipment word.
+  if (name.some((word) => DESIGNATION.test(word.text)) && equipmentAfter) return verdict('equipment', `a model’s designation with ${quoted(equipmentAfter.text)} after it`);
   if (name.length >= 2 && LAW_WORDS.has(last.lower)) return NOTHING;
   if (name.length >= 2 && EVENT_HEADS.has(last.lower)) return verdict('event', `${quoted(last.text)} ends the name`);
   if (name.every(isDemonym)) return NOTHING;
@@ -108,6 +112,7 @@ export function kindOfWords(name: Word[], after: Word | undefined, words: Word[]
   const connector = lowers.findIndex((lower, i) => i > 0 && (lower === 'of' || lower === 'for' || lower === 'on'));
   const headWord = connector > 0 ? name[connector - 1] : last;
   const head = headWord.lower;
+  if (PLACE_NAMES.has(lowers.join(' '))) return verdict('place', 'a country’s name');
   if (connector > 0 && ORG_HEADS_BEFORE_OF.has(head)) return verdict('organisation', `${quoted(`${headWord.text} ${name[connector].text}`)} heads the name`);
   if (name.length >= 2 && PLACE_FIRSTS.has(first.lower)) return verdict('place', `${quoted(first.text)} opens the name`);
   if (name.length >= 2 && ORG_HEADS.has(head)) return verdict('organisation', `${quoted(headWord.text)} heads the name`);

@@ -52,6 +52,7 @@ export const EQUIPMENT: Record<string, { context: boolean }> = {
   tornado: { context: true }, apache: { context: true }, chinook: { context: true }, 'black hawk': { context: true },
   'storm shadow': { context: true }, 'iron dome': { context: true }, aegis: { context: true }, sidewinder: { context: true },
   amraam: { context: false }, 'k2 black panther': { context: false }, 'k9 thunder': { context: false },
+  'air force one': { context: false }, 'marine one': { context: false }, soyuz: { context: true }, proton: { context: true },
 };
 
 /** Nouns that make a nearby name a weapon or a piece of equipment ("Leopard 2 tanks", "F-16 fighter jets"). */
@@ -79,6 +80,8 @@ export const PLACE_HEADS = new Set([
   'hills', 'heights', 'strip', 'basin', 'delta', 'highlands', 'plains', 'pass', 'avenue', 'street', 'beach', 'wall',
   'terminal', 'passage', 'locks',
 ]);
+/** Countries whose names end in a word that heads organisations ("Soviet Union"): places all the same. */
+export const PLACE_NAMES = new Set(['soviet union', 'union of soviet socialist republics', 'state of palestine', 'state of israel', 'holy see']);
 /** Words that make a name a place when they come first ("Mount Everest", "Lake Geneva"). */
 export const PLACE_FIRSTS = new Set(['mount', 'lake', 'cape', 'fort', 'port', 'gulf', 'isle', 'camp']);
 
@@ -107,11 +110,34 @@ export const LAW_WORDS = new Set(['act', 'bill', 'law', 'amendment', 'statute', 
 export const EVENT_HEADS = new Set([
   'war', 'wars', 'revolution', 'summit', 'olympics', 'games', 'cup', 'uprising', 'massacre', 'crisis',
   'conference', 'festival', 'championship', 'championships', 'election', 'elections', 'referendum', 'offensive',
-  'genocide', 'holocaust', 'pandemic',
+  'genocide', 'holocaust', 'pandemic', 'spring',
 ]);
 
-/** Nouns of invasion and war that, before "in"/"of" and a place, name an event ("war in Ukraine"). */
-export const EVENT_NOUNS = new Set(['war', 'invasion', 'occupation', 'annexation', 'siege', 'bombing', 'blockade']);
+/**
+ * Nouns of invasion and war that name an event before "in"/"of" and a place ("war in Ukraine", "conflict in
+ * Darfur"), after a demonym ("Russian invasion") or after a place ("Gaza conflict", "Ukraine war").
+ */
+export const EVENT_NOUNS = new Set(['war', 'invasion', 'occupation', 'annexation', 'siege', 'bombing', 'blockade', 'conflict', 'genocide', 'uprising', 'massacre']);
+/** Lower-case nouns that make a place's or an organisation's name before them an event ("NATO summit", "Madrid peace talks"). */
+export const MEETING_NOUNS = new Set(['summit', 'peace talks', 'peace conference', 'peace process']);
+/** Lower-case nouns of disease that make a name before them an event ("COVID-19 pandemic", "Ebola outbreak"). */
+export const OUTBREAK_NOUNS = new Set(['pandemic', 'epidemic', 'outbreak']);
+/**
+ * Events known by a name that has no event word in it (general knowledge, written as the press writes them).
+ */
+export const EVENT_NAMES = ['9/11', 'Brexit', 'Watergate', 'D-Day', 'Kristallnacht', 'Holodomor', 'Nakba', 'Intifada', 'Anschluss', 'Reconquista'];
+
+/**
+ * Lower-case treaty nouns after a place's name ("the Iran nuclear deal", "the Paris climate agreement", "the Oslo
+ * accords"): "deal" and "agreement" only with a word that says what about (`TREATY_MODIFIERS`), since a "Yahoo deal"
+ * is a sale.
+ */
+export const TREATY_NOUNS = new Set(['treaty', 'treaties', 'accord', 'accords', 'pact', 'convention', 'deal', 'agreement', 'agreements']);
+export const TREATY_NOUNS_NEEDING_A_MODIFIER = new Set(['deal', 'agreement', 'agreements', 'convention']);
+export const TREATY_MODIFIERS = new Set([
+  'nuclear', 'peace', 'climate', 'trade', 'free-trade', 'arms', 'ceasefire', 'cease-fire', 'security', 'defense', 'defence',
+  'border', 'grain', 'gas', 'withdrawal', 'normalization', 'normalisation', 'armistice', 'non-aggression', 'nonaggression',
+]);
 
 /**
  * Titles that stand before a person's name ("President Joe Biden", "NATO chief Jens Stoltenberg"); the name
