@@ -159,3 +159,41 @@ describe('treaties, weapons and events', () => {
     expect(entity(war, 'war in Ukraine')).toMatchObject({ kind: 'event', aliases: expect.arrayContaining(['Russian invasion', 'Ukraine war']) });
   });
 });
+
+describe('organisations and places', () => {
+  const draft = draftOf([
+    'Jeffrey Frankel, a professor at Harvard, and Lucas Nolan, a reporter for Breitbart Tech, spoke on Monday in Boston.',
+    'Marc Goldwein, senior vice president at the Committee for a Responsible Federal Budget, said the Department of Defense would ask for more.',
+    'The Defense Department declined to comment, and the Virginia Democrat Mark Warner said nothing either, reporters in Washington said.',
+    'Gates and former Secretary of State Condoleezza Rice both recommended Tillerson, officials said on Tuesday.',
+    'He joined The Times in 2007. Stocks fell, CNNMoney reported at 1:28 AM ET on Tuesday.',
+    'Officials met in Instagram and the WhatsApp offices, and the Democratic People’s Republic of Korea said nothing.',
+  ]);
+
+  it('reads an organisation from who works for it or at it', () => {
+    expect(entity(draft, 'Harvard')).toMatchObject({ kind: 'organisation', kindReason: 'someone is “professor at” it' });
+    expect(entity(draft, 'Breitbart Tech').kind).toBe('organisation');
+    expect(entity(draft, 'Committee for a Responsible Federal Budget').kind).toBe('organisation');
+    expect(entity(draft, 'Times')).toMatchObject({ kind: 'organisation', kindReason: '“The Times” is a publication’s name' });
+    expect(entity(draft, 'CNNMoney').kind).toBe('organisation');
+  });
+
+  it('makes one organisation of “Department of Defense” and “Defense Department”', () => {
+    expect(entity(draft, 'Department of Defense').aliases).toEqual(['Defense Department']);
+  });
+
+  it('keeps a party’s member out of names, and the state before it a place', () => {
+    expect(entity(draft, 'Virginia').kind).toBe('place');
+    expect(draft.entities.map((candidate) => candidate.name)).not.toContain('Virginia Democrat');
+    expect(draft.entities.map((candidate) => candidate.name)).not.toContain('ET');
+  });
+
+  it('finds a person after a long title, whatever compromise guesses of an unknown first name', () => {
+    expect(entity(draft, 'Condoleezza Rice')).toMatchObject({ kind: 'person', kindReason: 'a title stands before it (“Secretary of State”)' });
+  });
+
+  it('lets a list say more than a preposition, and reads “People’s” inside a name', () => {
+    expect(entity(draft, 'Instagram').kind).toBe('organisation');
+    expect(entity(draft, 'Democratic People’s Republic of Korea').kind).toBe('place');
+  });
+});

@@ -4,7 +4,7 @@ import { appositiveHead, roleBefore } from './describe';
 import { kindOf, kindOfWords, kindWords, quoted, wordAfter, type KindVerdict } from './kinds';
 import {
   ACRONYM_KINDS, DIRECTIONS, EVENT_HEADS, EVENT_NAMES, EVENT_NOUNS, MEETING_NOUNS, NEWS_AGENCIES, OF_WORDS, ORG_HEADS, OUTBREAK_NOUNS,
-  PLACE_HEADS, PORTFOLIOS, QUALIFIERS, ROLE_NOUNS, TITLES, TREATY_MODIFIERS, TREATY_NOUNS, TREATY_NOUNS_NEEDING_A_MODIFIER, TREATY_WORDS,
+  PARTY_MEMBERS, PLACE_HEADS, PORTFOLIOS, QUALIFIERS, ROLE_NOUNS, TITLES, TREATY_MODIFIERS, TREATY_NOUNS, TREATY_NOUNS_NEEDING_A_MODIFIER, TREATY_WORDS,
 } from './lexicon';
 import { shoutedBylineOrganisation, type Credit, type CreditKind } from './credits';
 import type { MetadataThing } from './metadata';
@@ -44,6 +44,8 @@ interface Candidate {
   kind?: EntityKind;
   /** Why it has that kind. */
   reason?: string;
+  /** Its kind rests on a weak clue only ("in" before it): a list beside it says more. */
+  weak?: boolean;
   /** A title or a role says who the name is ("President Yoon", "the priest, Fidelis Mukonori,"). */
   introduced: boolean;
   known?: KnownName;
@@ -63,6 +65,10 @@ function personAfterTitle(rest: Word[]): boolean {
   const last = rest[rest.length - 1];
   if ([ORG_HEADS, PLACE_HEADS, EVENT_HEADS, TREATY_WORDS].some((heads) => heads.has(last.lower))) return false;
   if (rest.some((word) => has(word, PERSON_TAGS))) return true;
+  // "Secretary of State Condoleezza Rice": a first word the lexicon does not know (whatever compromise guesses in
+  // context), then a surname that may be a common word.
+  const unknownFirst = lexiconTags(rest[0].lower).length === 0 && !isAcronym(rest[0]);
+  if (rest.length >= 2 && rest.length <= 3 && unknownFirst && rest.every((word) => UPPER.test(word.text))) return true;
   if (rest.some((word) => has(word, [...PLACE_TAGS, ...ORG_TAGS]) || isAcronym(word))) return false;
   return rest.every((word) => !isCommonWord(word.lower));
 }
@@ -92,7 +98,7 @@ function runs(words: Word[]): Word[][] {
  * Splits a chunk at its titles: "US Defense Secretary Lloyd Austin" → "US" and the titled "Lloyd Austin";
  * "NATO Secretary General Jens Stoltenberg" → "NATO" and "Jens Stoltenberg". Leading function words go ("The").
  */
-function splitChunk(chunk: Word[], words: Word[]): { words: Word[]; title?: string }[] {
+function splitChunk(chunk: Word[], words: Word[]): { words: Word[]; title?: string; verdict?: KindVerdict }[] {
   let lastTitle = -1;
   for (let i = 0; i < chunk.length; i++) {
     const word = chunk[i];
@@ -108,14 +114,19 @@ function splitChunk(chunk: Word[], words: Word[]): { words: Word[]; title?: stri
     }
   }
   const notTitle = (word: Word) => !isTitleWord(word) && !PORTFOLIOS.has(word.lower) && !OF_WORDS.has(word.lower);
-  const parts: { words: Word[]; title?: string }[] = [];
+  const parts: { words: Word[]; title?: string; verdict?: KindVerdict }[] = [];
   const rest = chunk.slice(lastTitle + 1);
   // A chunk of titles and initials alone names nobody ("Mr. President", "Q Mr."); a title word last with a name
   // before it is a surname ("Gayle King").
   if (chunk.every((word) => isTitleWord(word) || /^\p{Lu}\.?$/u.test(word.text) || OF_WORDS.has(word.lower))) return [];
   if (lastTitle >= 0 && personAfterTitle(rest)) {
     // Names inside the title ("NATO" of "NATO Secretary General", "US" of "US Defense Secretary").
-    for (const run of runs(chunk.slice(0, lastTitle + 1).filter(notTitle))) parts.push({ words: run });
+    for (const run of runs(chunk.slice(0, lastTitle + 1).filter(notTitle))) {
+      // "the Virginia Democrat Mark Warner": the name before a party's member is a state's.
+      const party = words[run[run.length - 1].index + 1];
+      const state = party && PARTY_MEMBERS.has(party.lower) && !isCommonWord(run[run.length - 1].lower);
+      parts.push({ words: run, ...(state ? { verdict: { kind: 'place' as const, reason: `a state before ${quoted(party.text)}` } } : {}) });
+    }
     // The title as written: the run of title words that ends right before the name ("Secretary of Defense").
     let from = lastTitle;
     while (from > 0 && (isTitleWord(chunk[from - 1]) || PORTFOLIOS.has(chunk[from - 1].lower) || OF_WORDS.has(chunk[from - 1].lower))) from--;
@@ -270,6 +281,7 @@ function candidatesOf(
       evidenceFor: entry && !knownEntry ? entry : undefined,
       kind: typed?.kind,
       reason: typed?.reason,
+      weak: typed?.weak,
     });
   };
   for (const chunk of chunks(words)) {
@@ -285,9 +297,9 @@ function candidatesOf(
       for (const { words: part, verdict } of dateline) add(part, undefined, verdict);
       continue;
     }
-    for (const { words: part, title } of splitChunk(chunk, words)) {
-      if (known.has(aliasKey(text.slice(part[0].start, part[part.length - 1].end)))) {
-        add(part, title);
+    for (const { words: part, title, verdict } of splitChunk(chunk, words)) {
+      if (verdict || known.has(aliasKey(text.slice(part[0].start, part[part.length - 1].end)))) {
+        add(part, title, verdict);
         continue;
       }
       const context = (name: Word[]) => ({ text, words, sentence: sentenceAt(sentences, name[0].start), title });
@@ -305,6 +317,13 @@ function candidatesOf(
           continue;
         }
       }
+      // "Virginia Democrat", "House Republicans": a party's member is no name; the state before it is a place's.
+      if (part.length >= 2 && PARTY_MEMBERS.has(part[part.length - 1].lower)) {
+        const state = part.slice(0, -1);
+        // (Not "House Republicans": a common word names no state.)
+        if (!isCommonWord(state[state.length - 1].lower)) add(state, undefined, { kind: 'place', reason: `a state before ${quoted(part[part.length - 1].text)}` });
+        continue;
+      }
       // "NATO Allies", "United States Embassies": a place or an acronym with a common plural after it is that name.
       const plural = part[part.length - 1];
       const head = part.slice(0, -1);
@@ -313,11 +332,19 @@ function candidatesOf(
         add(head, title);
         continue;
       }
-      // "United Nations Arms Trade Treaty": the organisation and the treaty it sponsors are two names.
-      const sponsor = kindOf(part, context(part))?.kind === 'treaty' ? sponsorLength(part) : 0;
+      // "United Nations Arms Trade Treaty": the organisation and the treaty it sponsors are two names; "U.N. Charter"
+      // is the treaty's whole name, which names the United Nations too.
+      const treaty = kindOf(part, context(part))?.kind === 'treaty';
+      const sponsor = treaty ? sponsorLength(part) : 0;
       if (sponsor) {
         add(part.slice(0, sponsor), undefined);
         add(part.slice(sponsor), undefined);
+        continue;
+      }
+      if (treaty && part.length === 2 && isAcronym(part[0])) {
+        add(part.slice(0, 1), undefined);
+        add(part, title);
+        candidates[candidates.length - 1].phrase = true;
         continue;
       }
       add(part, title);
@@ -335,7 +362,7 @@ function candidatesOf(
   for (let round = 0; round < 2; round++) {
     for (let i = 0; i < candidates.length; i++) {
       const candidate = candidates[i];
-      if (candidate.kind || candidate.words.some((word) => isCommonWord(word.lower) || isDemonym(word))) continue;
+      if ((candidate.kind && !candidate.weak) || candidate.words.some((word) => isCommonWord(word.lower) || isDemonym(word))) continue;
       // A comma lists only when the list goes on after the name ("Walmart, Kroger and Costco"), not before a verb.
       const continues = /^(?:,| and|, and|, or| or) /.test(text.slice(candidate.end, candidate.end + 6));
       for (const other of [candidates[i - 1], candidates[i + 1]]) {
@@ -343,8 +370,10 @@ function candidatesOf(
         if (other.kind === 'person' && (candidate.words.length < 2 || other.words.length < 2)) continue;
         const left = other.end <= candidate.start;
         const between = left ? text.slice(other.end, candidate.start) : text.slice(candidate.end, other.start);
-        if (/^(?:,? and|,? or) $/.test(between) || (between === ', ' && (!left || continues))) {
+        if (/^(?:,? and|,? or)(?: the)? $/.test(between) || (between === ', ' && (!left || continues))) {
+          if (candidate.kind === other.kind) break;
           candidate.kind = other.kind;
+          candidate.weak = false;
           candidate.reason = `listed beside ${quoted(other.text)}, ${kindWords(other.kind)}`;
           break;
         }
@@ -594,6 +623,16 @@ export function findEntities(text: string, sentences: Span[], credits: Credit[],
       const headAfter = PLACE_HEADS.has(head) && (byKey.get(other) ?? []).every((candidate) => aliasKey(text.slice(candidate.end, candidate.end + head.length + 1)) === head);
       if (head.startsWith('of ') || headAfter) groups.union(other, key);
     }
+  }
+  // "Department of Defense" and "Defense Department", "Ministry of Finance" and "Finance Ministry": one organisation.
+  const reordered = new Map<string, string>();
+  for (const key of organisations) {
+    const of = /^(\S+) of (?:the )?(.+)$/.exec(key);
+    if (of && ORG_HEADS.has(of[1])) reordered.set(`${of[2]} ${of[1]}`, key);
+  }
+  for (const key of keys) {
+    const long = reordered.get(key);
+    if (long && kindVotes(key) === 'organisation') groups.union(key, long);
   }
   // One war, several names: "war in Ukraine", "invasion of Ukraine" and "Ukraine war" share their place; a
   // people's war word ("Russian invasion") is that war too when the article's war words name one place only.

@@ -32,6 +32,8 @@ export interface NameContext {
 export interface KindVerdict {
   kind: EntityKind;
   reason: string;
+  /** Only a weak clue says it ("in" before an unknown name). */
+  weak?: boolean;
 }
 
 /** The name's words say it names nothing ("South Korean", "the North", a law). */
@@ -118,6 +120,12 @@ export function kindOfWords(name: Word[], after: Word | undefined, words: Word[]
   if (name.length >= 2 && ORG_HEADS.has(head)) return verdict('organisation', `${quoted(headWord.text)} heads the name`);
   if (name.length >= 2 && PLACE_HEADS.has(head)) return verdict('place', `${quoted(headWord.text)} heads the name`);
   if (isDemonym(last)) return NOTHING;
+  // "joined The Times", "since joining The Post": a capitalised "The" inside a sentence before a word that heads
+  // organisations is a publication's or an institution's name.
+  const the = words[first.index - 1];
+  if (name.length === 1 && the?.text === 'The' && the.joinsNext && !the.initial && ORG_HEADS.has(last.lower)) {
+    return verdict('organisation', `${quoted(`The ${last.text}`)} is a publication’s name`);
+  }
   if (name.length === 1 && (last.tags.has('Plural') || DIRECTIONS.has(last.lower))) return NOTHING;
   // What compromise's lexicon says of the name out of context: "Egypt" stays a country in "Egypt’s Islamist
   // Muslim Brotherhood", "Obama" a surname in "the Obama administration".
@@ -126,7 +134,11 @@ export function kindOfWords(name: Word[], after: Word | undefined, words: Word[]
   if (name.length === 1 && known.some((tag) => NAME_TAGS.includes(tag))) return verdict('person', 'compromise knows it as a person’s name');
   if (known.includes('Organization')) return verdict('organisation', 'compromise knows it as an organisation');
   // "SpaceX", "YouTube": a capital inside a word is a brand's, a company's.
-  if (name.length === 1 && /^\p{Lu}\p{Ll}+\p{Lu}/u.test(first.text)) return verdict('organisation', 'a capital inside the word, as brands write their names');
+  // "CNNMoney": an acronym glued to a word.
+  const glued = /^\p{Lu}{2,}(\p{Lu}\p{Ll}{2,})$/u.exec(first.text);
+  if (name.length === 1 && (/^\p{Lu}\p{Ll}+\p{Lu}/u.test(first.text) || (glued && lexiconTags(glued[1].toLowerCase()).length > 0))) {
+    return verdict('organisation', 'a capital inside the word, as brands write their names');
+  }
   return undefined;
 }
 
@@ -152,6 +164,11 @@ function kindOfContext(name: Word[], context: NameContext, before: Word | undefi
   }
   // "rescue group Project Jonah", "the newspaper Rodong Sinmun"
   if (before && ORG_NOUNS.has(before.lower)) return verdict('organisation', `${quoted(before.text)} stands before it`);
+  // "a reporter for Breitbart Tech", "a professor at Harvard", "a senior fellow at the Council on Foreign Relations":
+  // people work for and at organisations.
+  const preposition = before && ARTICLES.has(before.lower) ? wordBefore([before], words) : before;
+  const role = preposition && (preposition.lower === 'for' || preposition.lower === 'at') ? wordBefore([preposition], words) : undefined;
+  if (role && ROLE_NOUNS.has(role.lower) && !/^\p{Lu}/u.test(role.text)) return verdict('organisation', `someone is ${quoted(`${role.text} ${preposition!.text}`)} it`);
   // "the Biden administration": administrations are named after their leaders.
   if (!last.possessive && after?.lower === 'administration' && name.length <= 3) return verdict('person', 'an administration is named after it');
   // "the Libyan city of Sirte"
@@ -204,7 +221,7 @@ function kindOfClues(name: Word[], before: Word | undefined, after: Word | undef
   if (verb && !article && name.length >= 2 && name.length <= 4) return verdict('person', `a name that speaks (${quoted(verb.text)})`);
   // "Osan Air Base in Pyeongtaek"; not "in Mnangagwa’s removal", not "from Islamist violence".
   if (before !== undefined && LOCATIVES.has(before.lower) && !name[name.length - 1].possessive && !(after && isNounAfter(after))) {
-    return verdict('place', `an unknown name after ${quoted(before.text)}`);
+    return { ...verdict('place', `an unknown name after ${quoted(before.text)}`), weak: true };
   }
   return undefined;
 }

@@ -18,7 +18,7 @@ export const ACRONYM_KINDS: Record<string, EntityKind> = {
  */
 export const ORGANISATION_WORDS = [
   'reuters', 'bloomberg', 'xinhua', 'yonhap', 'tass', 'interfax', 'kyodo', 'congress', 'parliament', 'senate',
-  'pentagon', 'kremlin', 'knesset', 'bundestag', 'duma', 'politburo',
+  'pentagon', 'kremlin', 'knesset', 'bundestag', 'duma', 'politburo', 'white house',
 ];
 
 /** Dotted forms compromise reads as one word: "U.S." is the United States. */
@@ -30,7 +30,7 @@ export const NOT_ACRONYMS = new Set([
   'gps', 'atm', 'diy', 'vip', 'lol', 'omg', 'fyi', 'asap', 'rip', 'ps', 'ad', 'bc', 'ce', 'bce', 'id', 'iq', 'mp',
   'mps', 'hiv', 'aids', 'covid', 'sars', 'ufo', 'pc', 'ip', 'vpn', 'sms', 'suv', 'ev', 'evs', 'led', 'lcd', 'ii',
   'iii', 'iv', 'vi', 'vii', 'viii', 'ix', 'xi', 'xii', 'vs', 'etc', 'est', 'edt', 'pst', 'pdt', 'gmt', 'utc', 'cst',
-  'cdt', 'kg', 'km', 'mph', 'usd', 'eur', 'gbp', 'jpy', 'krw', 'cny', 'rss', 'api', 'css', 'js', 'os', 'ui', 'ux',
+  'cdt', 'et', 'pt', 'bst', 'cet', 'kg', 'km', 'mph', 'usd', 'eur', 'gbp', 'jpy', 'krw', 'cny', 'rss', 'api', 'css', 'js', 'os', 'ui', 'ux',
   'photo', 'video', 'watch', 'read', 'more', 'update', 'updated', 'editor', 'note', 'live', 'new', 'breaking',
 ]);
 
@@ -153,7 +153,7 @@ export const TITLES = new Set([
   'marshal', 'officer', 'leader', 'head', 'deputy', 'assistant', 'professor', 'speaker', 'councillor',
   'councilman', 'councilwoman', 'commissioner', 'inspector', 'superintendent', 'detective', 'sheriff', 'coach',
   'dictator', 'former', 'late', 'acting', 'interim', 'elect', 'designate', 'pastor', 'reverend', 'saint',
-  'activist', 'lawmaker', 'economist', 'analyst', 'historian', 'novelist', 'author', 'writer', 'photographer', 'reporter',
+  'activist', 'lawmaker', 'democrat', 'republican', 'economist', 'analyst', 'historian', 'novelist', 'author', 'writer', 'photographer', 'reporter',
   'correspondent', 'editor', 'columnist', 'gen', 'lt', 'col', 'maj', 'capt', 'sgt', 'adm', 'gov', 'sen', 'rep',
   'rev', 'st', 'prophet', ...['mr', 'mrs', 'ms', 'mx', 'dr', 'prof', 'sir', 'dame', 'lord', 'lady', 'messrs', 'mme', 'mlle'],
 ]);
@@ -202,7 +202,9 @@ export const ORG_ATTRIBUTES = new Set([
 ]);
 
 /** Lower-case nouns that make the name before them or after "of" a place ("the Tuva region", "the city of Sirte"). */
-export const PLACE_NOUNS = new Set(['city', 'town', 'village', 'province', 'region', 'island', 'county', 'district', 'prefecture', 'oblast']);
+export const PLACE_NOUNS = new Set(['city', 'town', 'village', 'province', 'region', 'island', 'county', 'district', 'prefecture', 'oblast', 'capital']);
+/** A party's members after a state's name ("Virginia Democrat", "Oklahoma Republican"): the state is a place. */
+export const PARTY_MEMBERS = new Set(['democrat', 'democrats', 'republican', 'republicans']);
 /** Nouns that, heading an appositive, say the name is a place ("Tunisia, a mostly Muslim nation of …"). */
 export const PLACE_APPOSITIVES = new Set([...PLACE_NOUNS, 'country', 'nation', 'capital', 'state', 'area', 'port', 'suburb', 'neighbourhood', 'neighborhood']);
 /** Prepositions of place: an unknown name after them is a place ("Osan Air Base in Pyeongtaek"). */

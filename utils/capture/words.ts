@@ -191,7 +191,9 @@ export function wordsOf(text: string, sentences: Span[], credits: Credit[]): Wor
     const headAfter =
       !!next && post === ' ' && !next.pre && UPPER.test(next.text) && isHeadWord(next.text.toLowerCase()) &&
       !UPPER.test(afterHead) && !['of', 'on', 'for', 'and'].includes(afterHead) && !isHeadWord(wordTextBase(text.slice(start, end)));
-    const possessive = POSSESSIVE.test(wordText) && !headAfter;
+    // "People’s Republic", "People’s Party": that possessive is a word of the name.
+    const peoples = wordTextBase(wordText) === 'people' && UPPER.test(wordText) && !!next && post === ' ' && UPPER.test(next.text);
+    const possessive = POSSESSIVE.test(wordText) && !headAfter && !peoples;
     if (possessive) wordText = wordText.replace(POSSESSIVE, '');
     // "F-16s": the plural of a model is the model.
     if (/\d+s$/.test(wordText)) wordText = wordText.slice(0, -1);
@@ -280,7 +282,9 @@ function joinsName(chunk: Word[], word: Word, words: Word[]): boolean {
   const prev = chunk[chunk.length - 1];
   const next = words[word.index + 1];
   const afterNext = words[word.index + 2];
-  const nextIsName = nameLike(next) || (next.lower === 'the' && next.joinsNext && afterNext !== undefined && nameLike(afterNext));
+  // "Republic of the Congo", "Committee for a Responsible Federal Budget"
+  const article = next.lower === 'the' || ((next.lower === 'a' || next.lower === 'an') && word.lower === 'for');
+  const nextIsName = nameLike(next) || (article && next.joinsNext && afterNext !== undefined && nameLike(afterNext));
   if (!nextIsName) return false;
   switch (word.lower) {
     case 'of':
@@ -292,6 +296,9 @@ function joinsName(chunk: Word[], word: Word, words: Word[]): boolean {
       return TREATY_WORDS.has(prev.lower);
     case 'the':
       return ['of', 'for', 'on', 'against'].includes(prev.lower);
+    case 'a':
+    case 'an':
+      return prev.lower === 'for';
     case 'and': {
       if (!nameLike(next)) return false;
       if (chunk.some((inner, i) => ['of', 'for', 'on'].includes(inner.lower) && i > 0 && (OF_HEADS.has(chunk[i - 1].lower) || ORG_HEADS.has(chunk[i - 1].lower)))) return true;
