@@ -197,3 +197,35 @@ describe('organisations and places', () => {
     expect(entity(draft, 'Democratic People’s Republic of Korea').kind).toBe('place');
   });
 });
+
+describe('military and diplomatic news', () => {
+  const draft = draftOf([
+    'North Korea fired a Hwasong-18 intercontinental ballistic missile on Wednesday, the Joint Chiefs of Staff (JCS) said, a day after the Korean Central News Agency (KCNA) warned of a response.',
+    'The aircraft carrier USS Ronald Reagan arrived in Busan, and F-35A stealth fighters joined drills near Osan Air Base.',
+    'Washington is bound by the Treaty on the Non-Proliferation of Nuclear Weapons (NPT) and the New START treaty, officials said.',
+    'Kyiv relies on HIMARS launchers and Patriot air defense systems, and General Bradley said the tanks were late.',
+    'The Workers’ Party of Korea met, U.S. Forces Korea (USFK) said, before the Ulchi Freedom Shield exercise begins next month.',
+  ]);
+
+  it('makes one entity of an acronym beside its expansion, with both names', () => {
+    expect(entity(draft, 'Korean Central News Agency')).toMatchObject({ kind: 'organisation', aliases: ['KCNA'], kindReason: '“Agency” heads the name' });
+    expect(entity(draft, 'Joint Chiefs of Staff')).toMatchObject({ kind: 'organisation', aliases: ['JCS'] });
+    expect(entity(draft, 'U.S. Forces Korea')).toMatchObject({ kind: 'organisation', aliases: ['USFK'], kindReason: '“Forces” heads the name' });
+    expect(entity(draft, 'Treaty on the Non-Proliferation of Nuclear Weapons')).toMatchObject({ kind: 'treaty', aliases: ['NPT'] });
+  });
+
+  it('reads weapons, ships and designations, and events and treaties around them', () => {
+    expect(entity(draft, 'Hwasong-18').kind).toBe('equipment');
+    expect(entity(draft, 'USS Ronald Reagan')).toMatchObject({ kind: 'equipment', kindReason: 'a ship’s name (“USS”)' });
+    expect(entity(draft, 'F-35A').kind).toBe('equipment');
+    expect(entity(draft, 'Patriot')).toMatchObject({ kind: 'equipment', kindReason: 'a weapon’s name with “systems” after it' });
+    expect(entity(draft, 'New START treaty').kind).toBe('treaty');
+    expect(entity(draft, 'Ulchi Freedom Shield exercise').kind).toBe('event');
+    expect(entity(draft, 'Workers’ Party of Korea').kind).toBe('organisation');
+    expect(entity(draft, 'Osan Air Base').kind).toBe('place');
+  });
+
+  it('does not read a person as a weapon across a verb', () => {
+    expect(draft.entities.find((candidate) => candidate.name === 'Bradley')?.kind).not.toBe('equipment');
+  });
+});

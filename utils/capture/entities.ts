@@ -3,7 +3,7 @@ import { aliasKey } from '../match/normalize';
 import { appositiveHead, roleBefore } from './describe';
 import { kindOf, kindOfWords, kindWords, quoted, wordAfter, type KindVerdict } from './kinds';
 import {
-  ACRONYM_KINDS, DIRECTIONS, EVENT_HEADS, EVENT_NAMES, EVENT_NOUNS, MEETING_NOUNS, NEWS_AGENCIES, OF_WORDS, ORG_HEADS, OUTBREAK_NOUNS,
+  ACRONYM_KINDS, DIRECTIONS, EVENT_HEADS, EVENT_NAMES, EVENT_NOUNS, EXERCISE_NOUNS, MEETING_NOUNS, NEWS_AGENCIES, OF_WORDS, ORG_HEADS, OUTBREAK_NOUNS,
   PARTY_MEMBERS, PLACE_HEADS, PORTFOLIOS, QUALIFIERS, ROLE_NOUNS, TITLES, TREATY_MODIFIERS, TREATY_NOUNS, TREATY_NOUNS_NEEDING_A_MODIFIER, TREATY_WORDS,
 } from './lexicon';
 import { shoutedBylineOrganisation, type Credit, type CreditKind } from './credits';
@@ -397,15 +397,24 @@ function namedPhrases(text: string, words: Word[], candidates: Candidate[]): Can
   const placeStarts = new Map(candidates.filter((candidate) => candidate.kind === 'place').map((candidate) => [candidate.start, candidate]));
   const nameEnds = new Map(candidates.filter((candidate) => candidate.kind === 'place' || candidate.kind === 'organisation').map((candidate) => [candidate.end, candidate]));
   const out: Candidate[] = [];
-  const push = (first: Word, last: Word, kind: EntityKind, reason: string, about?: string) => {
+  const push = (from: Word, last: Word, kind: EntityKind, reason: string, about?: string) => {
+    let first = from;
+    while (first.index < last.index && (first.lower === 'the' || has(first, ['Determiner']))) first = words[first.index + 1];
     const phrase = text.slice(first.start, last.end);
     out.push({ words: words.slice(first.index, last.index + 1), start: first.start, end: last.end, text: phrase, key: aliasKey(phrase), kind, reason, introduced: false, about, phrase: true });
   };
+  const anyEnds = new Map(candidates.map((candidate) => [candidate.end, candidate]));
   /** The place or organisation whose name ends right before `word`, with one space between. */
   const nameBefore = (word: Word, kinds: EntityKind[]) => {
     const prev = words[word.index - 1];
     const name = prev?.joinsNext && !prev.possessive ? nameEnds.get(prev.end) : undefined;
     return name && name.kind && kinds.includes(name.kind) ? name : undefined;
+  };
+  /** Any name (not a person's) that ends right before `word`: "New START" of "the New START treaty". */
+  const anyNameBefore = (word: Word) => {
+    const prev = words[word.index - 1];
+    const name = prev?.joinsNext && !prev.possessive ? anyEnds.get(prev.end) : undefined;
+    return name && name.kind !== 'person' && !name.phrase ? name : undefined;
   };
   for (let i = 0; i < words.length; i++) {
     const word = words[i];
@@ -434,10 +443,26 @@ function namedPhrases(text: string, words: Word[], candidates: Candidate[]): Can
     if (TREATY_NOUNS.has(word.lower)) {
       const modifier = prev && TREATY_MODIFIERS.has(prev.lower) ? prev : undefined;
       const place = nameBefore(modifier ?? word, ['place']);
+      // A plain treaty word may follow any name ("the New START treaty", "the INF treaty"); a vague one ("deal")
+      // only a place's with what it is about ("the Iran nuclear deal").
+      const plain = !modifier && !TREATY_NOUNS_NEEDING_A_MODIFIER.has(word.lower);
+      let named = plain ? anyNameBefore(word) : undefined;
+      // "the New START treaty", "the SALT treaty": an acronym that is also a word, which is no name alone.
+      const acronym = plain && !named && prev && /^\p{Lu}{2,}$/u.test(prev.text) ? prev : undefined;
+      if (acronym) {
+        const opener = words[acronym.index - 1]?.joinsNext && UPPER.test(words[acronym.index - 1].text) ? words[acronym.index - 1] : acronym;
+        named = { words: words.slice(opener.index, acronym.index + 1) } as Candidate;
+      }
       if (place && (modifier || !TREATY_NOUNS_NEEDING_A_MODIFIER.has(word.lower))) {
         push(place.words[0], word, 'treaty', `a treaty word after a place (${quoted(text.slice((modifier ?? word).start, word.end))})`);
+      } else if (named) {
+        push(named.words[0], word, 'treaty', `a treaty word after a name (${quoted(word.text)})`);
       }
+      continue;
     }
+    // "the Ulchi Freedom Shield exercise", "Freedom Shield drills"
+    const exercise = EXERCISE_NOUNS.has(word.lower) ? anyNameBefore(word) : undefined;
+    if (exercise && exercise.kind !== 'place') push(exercise.words[0], word, 'event', `a military exercise’s name (${quoted(word.text)})`);
   }
   // "9/11", "Brexit": events known by their bare name.
   for (const name of EVENT_NAMES) {

@@ -1,9 +1,9 @@
 import type { EntityKind } from '../bundle/schema';
 import { appositiveHead, roleBefore } from './describe';
 import {
-  ACRONYM_KINDS, DIRECTIONS, EQUIPMENT, EQUIPMENT_NOUNS, EVENT_HEADS, LAW_WORDS, LOCATIVES, NOT_ACRONYMS, ORG_ATTRIBUTES,
-  ORG_HEADS, ORG_HEADS_BEFORE_OF, ORG_NOUNS, PLACE_APPOSITIVES, PLACE_NAMES, PLACE_FIRSTS, PLACE_HEADS, PLACE_NOUNS, ROLE_NOUNS, SPEECH_VERBS,
-  TREATY_WORDS,
+  ACRONYM_KINDS, DIRECTIONS, EQUIPMENT, EQUIPMENT_NOUNS, EVENT_HEADS, LAW_WORDS, LOCATIVES, MILITARY_HEADS, NOT_ACRONYMS,
+  ORG_ATTRIBUTES, ORG_HEADS, ORG_HEADS_BEFORE_OF, ORG_NOUNS, PLACE_APPOSITIVES, PLACE_FIRSTS, PLACE_HEADS, PLACE_NAMES,
+  PLACE_NOUNS, ROLE_NOUNS, SHIP_PREFIXES, SPEECH_VERBS, TREATY_WORDS,
 } from './lexicon';
 import type { Span } from './sentences';
 import {
@@ -69,6 +69,22 @@ export function wordAfter(name: Word[], words: Word[]): Word | undefined {
   return last.joinsNext ? words[last.index + 1] : undefined;
 }
 
+/**
+ * An equipment word right after the name, or after a few lower-case words that describe it: "Patriot missiles",
+ * "Patriot air defense systems", "Leopard 2A6 main battle tanks"; not across a verb ("Bradley said the tanks").
+ */
+function equipmentNounAfter(name: Word[], words: Word[]): Word | undefined {
+  let word = name[name.length - 1];
+  for (let step = 0; step < 4 && word.joinsNext; step++) {
+    const next = words[word.index + 1];
+    if (!next || /^\p{Lu}/u.test(next.text)) return undefined;
+    if (EQUIPMENT_NOUNS.has(next.lower)) return next;
+    if (has(next, [...FUNCTION_TAGS, 'Verb']) && !has(next, ['Adjective'])) return undefined;
+    word = next;
+  }
+  return undefined;
+}
+
 /** A lower-case noun or adjective right after a name: the name is used as a modifier ("Islamist violence"). */
 function isNounAfter(word: Word): boolean {
   return !/^\p{Lu}/u.test(word.text) && has(word, ['Noun', 'Adjective']) && !has(word, FUNCTION_TAGS) && !has(word, ['Verb']);
@@ -86,9 +102,11 @@ export function kindOfWords(name: Word[], after: Word | undefined, words: Word[]
   const nextWords = words.slice(last.index + 1, last.index + 5);
   const equipmentName = EQUIPMENT[lowers.join(' ')] ? lowers.join(' ') : first.lower;
   const equipment = EQUIPMENT[equipmentName];
-  const beside = after !== undefined && EQUIPMENT_NOUNS.has(after.lower);
+  const beside = equipmentNounAfter(name, words);
   if (equipment && !equipment.context) return verdict('equipment', `${quoted(name.map((word) => word.text).join(' '))} is a weapon system’s name`);
-  if (equipment && beside) return verdict('equipment', `a weapon’s name with ${quoted(after.text)} after it`);
+  if (equipment && beside) return verdict('equipment', `a weapon’s name with ${quoted(beside.text)} after it`);
+  // "USS Ronald Reagan"
+  if (name.length >= 2 && SHIP_PREFIXES.has(first.lower)) return verdict('equipment', `a ship’s name (${quoted(first.text)})`);
   if (equipment && name.some(isModelNumber)) return verdict('equipment', 'a weapon’s name with a model number');
   // A model designation is a machine when an equipment word follows soon: "AMX-10s, armored fighting vehicles",
   // "the Progress MS-04 cargo ship".
@@ -114,6 +132,9 @@ export function kindOfWords(name: Word[], after: Word | undefined, words: Word[]
   const connector = lowers.findIndex((lower, i) => i > 0 && (lower === 'of' || lower === 'for' || lower === 'on'));
   const headWord = connector > 0 ? name[connector - 1] : last;
   const head = headWord.lower;
+  // "U.S. Forces Korea", "U.S. Army Pacific": armed forces named with the place they serve in.
+  const military = name.slice(1, -1).find((word) => MILITARY_HEADS.has(word.lower));
+  if (military && connector < 0) return verdict('organisation', `${quoted(military.text)} heads the name`);
   if (PLACE_NAMES.has(lowers.join(' '))) return verdict('place', 'a country’s name');
   if (connector > 0 && ORG_HEADS_BEFORE_OF.has(head)) return verdict('organisation', `${quoted(`${headWord.text} ${name[connector].text}`)} heads the name`);
   if (name.length >= 2 && PLACE_FIRSTS.has(first.lower)) return verdict('place', `${quoted(first.text)} opens the name`);

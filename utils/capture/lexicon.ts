@@ -101,7 +101,13 @@ export const ORG_HEADS = new Set([
 ]);
 
 /** Heads that make a name an organisation when "of" follows them ("House of Representatives", "Chamber of Commerce"). */
-export const ORG_HEADS_BEFORE_OF = new Set(['house', 'chamber', 'bank']);
+export const ORG_HEADS_BEFORE_OF = new Set(['house', 'chamber', 'bank', 'chiefs']);
+/** Words of armed forces that make a name an organisation wherever they stand in it ("U.S. Forces Korea", "Army Europe"). */
+export const MILITARY_HEADS = new Set(['forces', 'command', 'army', 'navy', 'fleet', 'corps', 'guard']);
+/** Prefixes of ships' names ("USS Ronald Reagan", "HMS Queen Elizabeth"): a ship is equipment. */
+export const SHIP_PREFIXES = new Set(['uss', 'hms', 'hmas', 'hmcs', 'hmnzs', 'ins', 'frs', 'rfs', 'ros', 'usns', 'uscgc']);
+/** Lower-case nouns of military exercises after their name ("the Ulchi Freedom Shield exercise"). */
+export const EXERCISE_NOUNS = new Set(['exercise', 'exercises', 'drill', 'drills', 'wargames', 'war games']);
 
 /** Last words of laws: a law is none of the kinds a note has (not a treaty), so such names are left out. */
 export const LAW_WORDS = new Set(['act', 'bill', 'law', 'amendment', 'statute', 'ordinance', 'directive', 'regulation']);
@@ -180,7 +186,7 @@ export const OF_HEADS = new Set([
   'department', 'secretary', 'minister', 'museum', 'church', 'house', 'court', 'sea', 'isle', 'federation',
   'commonwealth', 'league', 'council', 'office', 'board', 'chamber', 'academy', 'school', 'society', 'order', 'party',
   'people’s', "people's", 'state', 'states', 'emirates', 'islands', 'city', 'province', 'region', 'district',
-  'battle', 'siege', 'treaty', 'statue', 'cathedral', 'palace', 'bay', 'gulf', 'strait', 'straits', 'duke',
+  'battle', 'siege', 'treaty', 'statue', 'cathedral', 'palace', 'bay', 'gulf', 'strait', 'straits', 'duke', 'chiefs',
   'duchess', 'prince', 'princess', 'king', 'queen', 'bishop', 'archbishop', 'mayor', 'governor',
 ]);
 

@@ -175,7 +175,8 @@ export function wordsOf(text: string, sentences: Span[], credits: Credit[]): Wor
         compound = next.text.toLowerCase();
         break;
       }
-      if (/^\d/.test(next.text) && !/^\p{Lu}+$/u.test(text.slice(start, end))) break;
+      // "AMX-10", "Hwasong-18", "Falcon-9": a capitalised name and a number are one model's name.
+      if (/^\d/.test(next.text) && !/^\p{Lu}/u.test(text.slice(start, end))) break;
       const nextStart = text.indexOf(next.text, end);
       if (nextStart !== end + 1) break;
       end = nextStart + next.text.length;
@@ -192,12 +193,16 @@ export function wordsOf(text: string, sentences: Span[], credits: Credit[]): Wor
       !!next && post === ' ' && !next.pre && UPPER.test(next.text) && isHeadWord(next.text.toLowerCase()) &&
       !UPPER.test(afterHead) && !['of', 'on', 'for', 'and'].includes(afterHead) && !isHeadWord(wordTextBase(text.slice(start, end)));
     // "People’s Republic", "People’s Party": that possessive is a word of the name.
-    const peoples = wordTextBase(wordText) === 'people' && UPPER.test(wordText) && !!next && post === ' ' && UPPER.test(next.text);
+    // "Workers’ Party of Korea", "Veterans’ Affairs": a plural's possessive before a capital is a word of the name.
+    const pluralOwner = /s['’]$/.test(wordText) && isCommonWord(wordText.slice(0, -1).toLowerCase());
+    const peoples = (wordTextBase(wordText) === 'people' || pluralOwner) && UPPER.test(wordText) && !!next && post === ' ' && UPPER.test(next.text);
     const possessive = POSSESSIVE.test(wordText) && !headAfter && !peoples;
     if (possessive) wordText = wordText.replace(POSSESSIVE, '');
     // "F-16s": the plural of a model is the model.
     if (/\d+s$/.test(wordText)) wordText = wordText.slice(0, -1);
     let joinsNext = !possessive && (post === ' ' || post === '\u00a0') && !terms[i + 1]?.pre;
+    // "Workers’ Party of Korea": a plural's possessive apostrophe, read by compromise as punctuation after the word.
+    if (/^['’] $/.test(post) && /s$/.test(wordText) && UPPER.test(wordText) && isCommonWord(wordText.toLowerCase()) && UPPER.test(next?.text ?? '') && !next?.pre) joinsNext = true;
     // An initial ("Donald J. Trump"): the period is part of the name.
     if (/^\p{Lu}$/u.test(wordText) && post === '. ' && !terms[i + 1]?.pre && UPPER.test(terms[i + 1]?.text ?? '')) {
       wordText += '.';
@@ -289,7 +294,9 @@ function joinsName(chunk: Word[], word: Word, words: Word[]): boolean {
   switch (word.lower) {
     case 'of':
     case 'for':
-      return OF_HEADS.has(prev.lower);
+      // (And any "of" once the name has opened with a head and its connector: "Treaty on the Non-Proliferation of
+      // Nuclear Weapons".)
+      return OF_HEADS.has(prev.lower) || (word.lower === 'of' && chunk.some((inner, i) => i > 0 && ['of', 'on', 'for'].includes(inner.lower) && OF_HEADS.has(chunk[i - 1].lower)));
     case 'on':
       return TREATY_WORDS.has(prev.lower) || ORG_HEADS.has(prev.lower);
     case 'against':
