@@ -14,10 +14,11 @@
  * Flags: --page=NAME   only the labelled pages whose name contains NAME (repeatable)
  *        --split=NAME  only the pages of that set (repeatable)
  *        --quiet       no per-page list of errors
+ *        --runs=N      capture each page N times and report the median too (the first capture in a page is cold)
  */
 import type { EntityKind } from '../utils/bundle/schema.ts';
 import {
-  addScore, KINDS, openCaptureBench, OTHER_KINDS, precisionOf, readLabels, recallOf, requireCorpus, score, sumCounts, table,
+  addScore, KINDS, median, openCaptureBench, OTHER_KINDS, precisionOf, readLabels, recallOf, requireCorpus, score, sumCounts, table,
   totalScore, verbatim, fraction, type Counts, type PageScore,
 } from './capture-corpus.ts';
 
@@ -26,6 +27,7 @@ const values = (flag: string) => args.filter((arg) => arg.startsWith(`--${flag}=
 const pageFilter = values('page');
 const splitFilter = values('split');
 const quiet = args.includes('--quiet');
+const runs = Math.max(1, Number(values('runs')[0] ?? 1));
 
 const SHORT: Record<EntityKind, string> = { person: 'person', organisation: 'org', place: 'place', treaty: 'treaty', equipment: 'equip', event: 'event' };
 
@@ -51,11 +53,11 @@ async function main(): Promise<void> {
   let quotes = 0;
   let quotesInText = 0;
   let unchanged = true;
-  let largest: { page: string; chars: number; ms: number; hostMs: number } | undefined;
+  let largest: { page: string; chars: number; ms: number; median: number; hostMs: number } | undefined;
   try {
     console.log(`Side Notes capture scores — Chromium ${bench.browser.version()}, ${labelled.length} labelled pages (tests/fixtures/capture-labels.json)`);
     for (const entry of labelled) {
-      const run = await bench.capture(bench.urlOf(entry.page), 1);
+      const run = await bench.capture(bench.urlOf(entry.page), runs);
       const name = entry.page.replace(/\.(html|md)$/, '');
       if ('error' in run.draft || !run.text || !run.textContent) {
         rows.push([name, entry.split, 'no article']);
@@ -71,7 +73,7 @@ async function main(): Promise<void> {
         addScore(total, pageScore);
         totals.set(split, total);
       }
-      if (!largest || run.htmlChars > largest.chars) largest = { page: name, chars: run.htmlChars, ms: run.ms[0], hostMs: run.hostMs };
+      if (!largest || run.htmlChars > largest.chars) largest = { page: name, chars: run.htmlChars, ms: run.ms[0], median: median(run.ms), hostMs: run.hostMs };
       const { accuracy } = pageScore;
       rows.push([
         name,
@@ -80,7 +82,7 @@ async function main(): Promise<void> {
         `${accuracy.right}/${accuracy.named}`,
         `${checked.inText}/${checked.quotes}`,
         `${(run.htmlChars / 1e6).toFixed(2)} MB`,
-        `${run.ms[0].toFixed(0)} ms`,
+        `${run.ms[0].toFixed(0)} ms${runs > 1 ? ` / ${median(run.ms).toFixed(0)} ms` : ''}`,
         `${run.hostMs.toFixed(0)} ms`,
       ]);
       const errors = KINDS.map((kind) => [kind, pageScore.kinds.get(kind)!] as const).filter(([, count]) => count.falsePositives.length || count.missed.length);
@@ -95,7 +97,7 @@ async function main(): Promise<void> {
   }
 
   console.log('');
-  console.log('Per page: for each kind "right/drafted · found/labelled"; kinds right = drafted entities naming a labelled entity with its kind; capture = first (cold) capture of the live page; host = parse the HTML + capture, as the capture host does');
+  console.log(`Per page: for each kind "right/drafted · found/labelled"; kinds right = drafted entities naming a labelled entity with its kind; capture = first (cold) capture of the live page${runs > 1 ? ` / median of ${runs}` : ''}; host = parse the HTML + capture, as the capture host does (after the others)`);
   console.log(table(['page', 'set', ...KINDS.map((kind) => SHORT[kind]), 'kinds right', 'quotes verbatim', 'html', 'capture', 'host'], rows));
 
   const sets = [...new Set(labelled.map((entry) => entry.split))].filter((split) => totals.has(split));
@@ -122,7 +124,10 @@ async function main(): Promise<void> {
   );
   console.log('');
   console.log(`Quotes verbatim in the capture’s text: ${quotesInText} / ${quotes} ${quotesInText === quotes ? '✓' : '✗'}; page DOM unchanged after every capture: ${unchanged ? 'yes ✓' : 'NO ✗'}`);
-  if (largest) console.log(`Largest page: ${largest.page} (${(largest.chars / 1e6).toFixed(2)} MB of HTML): capture ${largest.ms.toFixed(0)} ms (first, cold), as the host does it ${largest.hostMs.toFixed(0)} ms`);
+  if (largest) {
+    const medianText = runs > 1 ? `, median of ${runs} ${largest.median.toFixed(0)} ms` : '';
+    console.log(`Largest page: ${largest.page} (${(largest.chars / 1e6).toFixed(2)} MB of HTML): capture ${largest.ms.toFixed(0)} ms (first, cold)${medianText}; as the host does it (parse + capture) ${largest.hostMs.toFixed(0)} ms`);
+  }
   if (!quiet && details.length) {
     console.log('');
     console.log('Errors per page (false: draft entities naming no labelled entity of their kind; missed: labelled entities not found with their kind):');
