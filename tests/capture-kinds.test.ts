@@ -229,3 +229,35 @@ describe('military and diplomatic news', () => {
     expect(draft.entities.find((candidate) => candidate.name === 'Bradley')?.kind).not.toBe('equipment');
   });
 });
+
+describe('headlines, lists inside names, companies', () => {
+  const draft = draftOf([
+    'Pizza Man Making Special Delivery Pizza Delivery to Afghanistan During Super Bowl',
+    '$150K Pearl Oscar Dress Stolen From Famous Hotel Room',
+    'The study was presented at the annual meeting of the American Academy of Allergy, Asthma and Immunology in Houston.',
+    'Katie Allen directs research at the Murdoch Children’s Research Institute in Melbourne, and Hicks is a Navy veteran.',
+    '© Provided by Business Insider Inc Nintendo and Apple shocked the world this year, analysts in Tokyo said on Monday.',
+    'Officials cited the U.S. Flag Code and said the U.S. Military would respond soon, reporters in Seoul said.',
+  ]);
+  const names = draft.entities.map((candidate) => candidate.name);
+
+  it('reads a Title Case line by what its words say alone: places and known events, no one made of common words', () => {
+    expect(entity(draft, 'Afghanistan').kind).toBe('place');
+    expect(entity(draft, 'Super Bowl').kind).toBe('event');
+    for (const junk of ['Pizza Man', 'Special Delivery Pizza Delivery', 'Pearl Oscar', 'Pearl Oscar Dress', 'Famous Hotel Room']) expect(names).not.toContain(junk);
+  });
+
+  it('reads a list inside a name, a plural’s possessive inside a name, and an institution’s word', () => {
+    expect(entity(draft, 'American Academy of Allergy, Asthma and Immunology').kind).toBe('organisation');
+    expect(entity(draft, 'Murdoch Children’s Research Institute').kind).toBe('organisation');
+    expect(entity(draft, 'Navy')).toMatchObject({ kind: 'organisation', kindReason: '“Navy”, capitalised, is an institution’s name' });
+  });
+
+  it('ends a company’s name at its legal suffix, and leaves laws and common nouns out of a country’s name', () => {
+    expect(entity(draft, 'Business Insider Inc').kind).toBe('organisation');
+    expect(names).not.toContain('Business Insider Inc Nintendo');
+    expect(names).not.toContain('U.S. Flag Code');
+    expect(names).not.toContain('U.S. Military');
+    expect(entity(draft, 'U.S.').kind).toBe('place');
+  });
+});

@@ -3,7 +3,7 @@ import { aliasKey } from '../match/normalize';
 import { appositiveHead, roleBefore } from './describe';
 import { kindOf, kindOfWords, kindWords, quoted, wordAfter, type KindVerdict } from './kinds';
 import {
-  ACRONYM_KINDS, DIRECTIONS, EVENT_HEADS, EVENT_NAMES, EVENT_NOUNS, EXERCISE_NOUNS, MEETING_NOUNS, NEWS_AGENCIES, OF_WORDS, ORG_HEADS, OUTBREAK_NOUNS,
+  ACRONYM_KINDS, CORPORATE_SUFFIXES, DIRECTIONS, EQUIPMENT_NOUNS, EVENT_HEADS, LAW_WORDS, EVENT_NAMES, EVENT_NOUNS, EXERCISE_NOUNS, MEETING_NOUNS, NEWS_AGENCIES, OF_WORDS, ORG_HEADS, OUTBREAK_NOUNS,
   PARTY_MEMBERS, PLACE_HEADS, PORTFOLIOS, QUALIFIERS, ROLE_NOUNS, TITLES, TREATY_MODIFIERS, TREATY_NOUNS, TREATY_NOUNS_NEEDING_A_MODIFIER, TREATY_WORDS,
 } from './lexicon';
 import { shoutedBylineOrganisation, type Credit, type CreditKind } from './credits';
@@ -46,6 +46,8 @@ interface Candidate {
   reason?: string;
   /** Its kind rests on a weak clue only ("in" before it): a list beside it says more. */
   weak?: boolean;
+  /** Its kind comes from its own words (a head word, an acronym, the lexicon). */
+  own?: boolean;
   /** A title or a role says who the name is ("President Yoon", "the priest, Fidelis Mukonori,"). */
   introduced: boolean;
   known?: KnownName;
@@ -98,7 +100,11 @@ function runs(words: Word[]): Word[][] {
  * Splits a chunk at its titles: "US Defense Secretary Lloyd Austin" → "US" and the titled "Lloyd Austin";
  * "NATO Secretary General Jens Stoltenberg" → "NATO" and "Jens Stoltenberg". Leading function words go ("The").
  */
-function splitChunk(chunk: Word[], words: Word[]): { words: Word[]; title?: string; verdict?: KindVerdict }[] {
+function splitChunk(whole: Word[], words: Word[]): { words: Word[]; title?: string; verdict?: KindVerdict }[] {
+  // "Business Insider Inc Nintendo": a company's legal suffix ends its name.
+  const suffix = whole.findIndex((word, i) => i > 0 && i < whole.length - 1 && CORPORATE_SUFFIXES.has(word.lower));
+  if (suffix > 0) return [...splitChunk(whole.slice(0, suffix + 1), words), ...splitChunk(whole.slice(suffix + 1), words)];
+  const chunk = whole;
   let lastTitle = -1;
   for (let i = 0; i < chunk.length; i++) {
     const word = chunk[i];
@@ -282,9 +288,10 @@ function candidatesOf(
       kind: typed?.kind,
       reason: typed?.reason,
       weak: typed?.weak,
+      own: typed?.own,
     });
   };
-  for (const chunk of chunks(words)) {
+  for (const chunk of chunks(words, text)) {
     if (chunk[0].credit) {
       for (const { words: part, title } of repeatedApart(chunk).flatMap((piece) => splitChunk(piece, words))) {
         const verdict = creditVerdict(part, title, chunk[0].credit, words);
@@ -328,7 +335,10 @@ function candidatesOf(
       const plural = part[part.length - 1];
       const head = part.slice(0, -1);
       const headIsName = head.length === 1 ? isAcronym(head[0]) || isPlaceWord(head) : head.length > 1 && isPlaceWord(head);
-      if (headIsName && plural.tags.has('Plural') && isCommonWord(plural.lower) && !ORG_HEADS.has(plural.lower) && !PLACE_HEADS.has(plural.lower)) {
+      const commonAfter = isCommonWord(plural.lower) && !ORG_HEADS.has(plural.lower) && !PLACE_HEADS.has(plural.lower) && !EVENT_HEADS.has(plural.lower) && !TREATY_WORDS.has(plural.lower) && !LAW_WORDS.has(plural.lower);
+      // ("U.S. Military", "U.S. Flag": a country's name before any common noun is that country's.)
+      const placeHead = isPlaceWord(head) || (head.length === 1 && ACRONYM_KINDS[head[0].lower.replace(/\./g, '')] === 'place');
+      if (headIsName && commonAfter && (plural.tags.has('Plural') || placeHead) && !EQUIPMENT_NOUNS.has(plural.lower)) {
         add(head, title);
         continue;
       }
@@ -699,6 +709,10 @@ export function findEntities(text: string, sentences: Span[], credits: Credit[],
     }
     const kind = knownEntry?.kind ?? [...votes.entries()].sort((a, b) => b[1] - a[1])[0]?.[0];
     if (!kind || !keep(kind, all, groupKeys)) continue;
+    // Named only in Title Case lines (headlines, related links): only what its own words say is trusted, and never a
+    // person ("Pearl Oscar Dress" is no one).
+    const headlineOnly = !knownEntry && all.every((candidate) => candidate.words.every((word) => word.headline));
+    if (headlineOnly && (kind === 'person' || !all.some((candidate) => candidate.own || candidate.phrase))) continue;
     const forms = [...new Set(all.map((candidate) => candidate.text))];
     const entity: FoundEntity = { name: knownEntry?.name ?? chooseName(forms, all, kind), kind, kindReason: reasonFor(kind, all, knownEntry), forms, mentions: [] };
     if (all.every((candidate) => candidate.phrase)) entity.wraps = true;

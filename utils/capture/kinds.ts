@@ -1,7 +1,8 @@
 import type { EntityKind } from '../bundle/schema';
 import { appositiveHead, roleBefore } from './describe';
 import {
-  ACRONYM_KINDS, DIRECTIONS, EQUIPMENT, EQUIPMENT_NOUNS, EVENT_HEADS, LAW_WORDS, LOCATIVES, MILITARY_HEADS, NOT_ACRONYMS,
+  ACRONYM_KINDS, CORPORATE_SUFFIXES, DIRECTIONS, EQUIPMENT, EQUIPMENT_NOUNS, EVENT_HEADS, INSTITUTION_WORDS, LAW_WORDS, LOCATIVES,
+  MILITARY_HEADS, NOT_ACRONYMS,
   ORG_ATTRIBUTES, ORG_HEADS, ORG_HEADS_BEFORE_OF, ORG_NOUNS, PLACE_APPOSITIVES, PLACE_FIRSTS, PLACE_HEADS, PLACE_NAMES,
   PLACE_NOUNS, ROLE_NOUNS, SHIP_PREFIXES, SPEECH_VERBS, TREATY_WORDS,
 } from './lexicon';
@@ -34,6 +35,8 @@ export interface KindVerdict {
   reason: string;
   /** Only a weak clue says it ("in" before an unknown name). */
   weak?: boolean;
+  /** The name's own words say it (a head word, an acronym, the lexicon), not the words around it. */
+  own?: boolean;
 }
 
 /** The name's words say it names nothing ("South Korean", "the North", a law). */
@@ -147,7 +150,9 @@ export function kindOfWords(name: Word[], after: Word | undefined, words: Word[]
   if (name.length === 1 && the?.text === 'The' && the.joinsNext && !the.initial && ORG_HEADS.has(last.lower)) {
     return verdict('organisation', `${quoted(`The ${last.text}`)} is a publication’s name`);
   }
-  if (name.length === 1 && (last.tags.has('Plural') || DIRECTIONS.has(last.lower))) return NOTHING;
+  if (name.length === 1 && (last.tags.has('Plural') || DIRECTIONS.has(last.lower) || CORPORATE_SUFFIXES.has(last.lower))) return NOTHING;
+  // "a Navy veteran", "in the Navy", "the Court ruled": an institution's word, capitalised inside a sentence.
+  if (name.length === 1 && INSTITUTION_WORDS.has(last.lower) && !first.initial && !first.headline) return verdict('organisation', `${quoted(first.text)}, capitalised, is an institution’s name`);
   // What compromise's lexicon says of the name out of context: "Egypt" stays a country in "Egypt’s Islamist
   // Muslim Brotherhood", "Obama" a surname in "the Obama administration".
   const known = lexiconTags(lowers.join(' '));
@@ -252,6 +257,6 @@ export function kindOf(name: Word[], context: NameContext): KindVerdict | undefi
   const before = wordBefore(name, context.words);
   const after = wordAfter(name, context.words);
   const own = kindOfWords(name, after, context.words);
-  if (own !== undefined) return own ?? undefined;
+  if (own !== undefined) return own ? { ...own, own: true } : undefined;
   return kindOfContext(name, context, before, after) ?? kindOfTags(name, after) ?? kindOfClues(name, before, after);
 }

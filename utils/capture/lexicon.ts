@@ -32,6 +32,7 @@ export const NOT_ACRONYMS = new Set([
   'iii', 'iv', 'vi', 'vii', 'viii', 'ix', 'xi', 'xii', 'vs', 'etc', 'est', 'edt', 'pst', 'pdt', 'gmt', 'utc', 'cst',
   'cdt', 'et', 'pt', 'bst', 'cet', 'kg', 'km', 'mph', 'usd', 'eur', 'gbp', 'jpy', 'krw', 'cny', 'rss', 'api', 'css', 'js', 'os', 'ui', 'ux',
   'photo', 'video', 'watch', 'read', 'more', 'update', 'updated', 'editor', 'note', 'live', 'new', 'breaking',
+  'cpu', 'gpu', 'ram', 'rom', 'ssd', 'hdd', 'lan', 'wifi', 'http', 'https', 'json', 'xml', 'sql', 'nfc', 'oled', 'hd',
 ]);
 
 /**
@@ -100,6 +101,10 @@ export const ORG_HEADS = new Set([
   'consulate', 'mission',
 ]);
 
+/** Companies' legal suffixes: they end a company's name ("Business Insider Inc") and name nothing alone. */
+export const CORPORATE_SUFFIXES = new Set(['inc', 'inc.', 'ltd', 'ltd.', 'llc', 'plc', 'corp', 'corp.', 'co.', 'gmbh', 'ag', 'sa', 'nv', 'bv', 'pty']);
+/** Words of institutions that, capitalised alone inside a sentence, name one ("a Navy veteran", "the Court ruled"). */
+export const INSTITUTION_WORDS = new Set(['army', 'navy', 'police', 'court', 'cabinet']);
 /** Heads that make a name an organisation when "of" follows them ("House of Representatives", "Chamber of Commerce"). */
 export const ORG_HEADS_BEFORE_OF = new Set(['house', 'chamber', 'bank', 'chiefs']);
 /** Words of armed forces that make a name an organisation wherever they stand in it ("U.S. Forces Korea", "Army Europe"). */
@@ -110,7 +115,7 @@ export const SHIP_PREFIXES = new Set(['uss', 'hms', 'hmas', 'hmcs', 'hmnzs', 'in
 export const EXERCISE_NOUNS = new Set(['exercise', 'exercises', 'drill', 'drills', 'wargames', 'war games']);
 
 /** Last words of laws: a law is none of the kinds a note has (not a treaty), so such names are left out. */
-export const LAW_WORDS = new Set(['act', 'bill', 'law', 'amendment', 'statute', 'ordinance', 'directive', 'regulation']);
+export const LAW_WORDS = new Set(['act', 'bill', 'law', 'amendment', 'statute', 'ordinance', 'directive', 'regulation', 'code']);
 
 /** Last words that make a name an event ("Korean War", "Munich Security Conference", "World Cup"). */
 export const EVENT_HEADS = new Set([
@@ -131,7 +136,7 @@ export const OUTBREAK_NOUNS = new Set(['pandemic', 'epidemic', 'outbreak']);
 /**
  * Events known by a name that has no event word in it (general knowledge, written as the press writes them).
  */
-export const EVENT_NAMES = ['9/11', 'Brexit', 'Watergate', 'D-Day', 'Kristallnacht', 'Holodomor', 'Nakba', 'Intifada', 'Anschluss', 'Reconquista'];
+export const EVENT_NAMES = ['9/11', 'Super Bowl', 'World Series', 'Brexit', 'Watergate', 'D-Day', 'Kristallnacht', 'Holodomor', 'Nakba', 'Intifada', 'Anschluss', 'Reconquista'];
 
 /**
  * Lower-case treaty nouns after a place's name ("the Iran nuclear deal", "the Paris climate agreement", "the Oslo

@@ -37,6 +37,8 @@ export interface Word {
   credit?: CreditKind;
   /** One of three or more upper-case words in a row. */
   shouted: boolean;
+  /** In a line written in Title Case (a headline, a related link): its capitals say little. */
+  headline?: boolean;
 }
 
 export const PERSON_TAGS = ['Person', 'FirstName', 'LastName', 'MaleName', 'FemaleName'];
@@ -59,6 +61,9 @@ const HAS_LOWER = /\p{Ll}/u;
  */
 const INSIDE_NAME = "[\\p{L}\\p{N}\\p{M}\\u00AD\\u200B-\\u200D\\u2060'’&‐‑-]";
 const NAME_SHAPE = new RegExp(`^(?:(?:\\p{L}{1,3}\\.)+(?:[-‐‑]${INSIDE_NAME}+)?|[\\p{L}\\p{N}]${INSIDE_NAME}*(?:\\.(?:com|org|net|io))?)$`, 'u');
+/** Plurals whose possessive is a word of names: "People’s Republic", "Murdoch Children’s Research Institute". */
+const PLURAL_OWNERS = new Set(['people', 'children', 'women', 'men']);
+
 /** The words of credit lines themselves, which name nobody. */
 const CREDIT_WORDS = new Set([
   'credit', 'credits', 'photo', 'photograph', 'photographs', 'image', 'picture', 'video',
@@ -195,7 +200,7 @@ export function wordsOf(text: string, sentences: Span[], credits: Credit[]): Wor
     // "People’s Republic", "People’s Party": that possessive is a word of the name.
     // "Workers’ Party of Korea", "Veterans’ Affairs": a plural's possessive before a capital is a word of the name.
     const pluralOwner = /s['’]$/.test(wordText) && isCommonWord(wordText.slice(0, -1).toLowerCase());
-    const peoples = (wordTextBase(wordText) === 'people' || pluralOwner) && UPPER.test(wordText) && !!next && post === ' ' && UPPER.test(next.text);
+    const peoples = (PLURAL_OWNERS.has(wordTextBase(wordText)) || pluralOwner) && UPPER.test(wordText) && !!next && post === ' ' && UPPER.test(next.text);
     const possessive = POSSESSIVE.test(wordText) && !headAfter && !peoples;
     if (possessive) wordText = wordText.replace(POSSESSIVE, '');
     // "F-16s": the plural of a model is the model.
@@ -224,7 +229,30 @@ export function wordsOf(text: string, sentences: Span[], credits: Credit[]): Wor
   }
   markPositions(text, words, sentences, credits);
   markShouting(words);
+  markHeadlines(text, words);
   return words;
+}
+
+/**
+ * Lines written in Title Case: three or more common words of four letters or more after the first, at least seven in
+ * ten of them capitalised ("Pizza Man Making Special Delivery to Afghanistan During Super Bowl", "What May Soon Exceed
+ * Cost of U.S. Military?"). A line of a sentence's case ("Tension on the Korean Peninsula after NATO’s intention") is
+ * none, and neither is a sentence full of names.
+ */
+function markHeadlines(text: string, words: Word[]): void {
+  let from = 0;
+  while (from < words.length) {
+    const lineEnd = text.indexOf('\n', words[from].start);
+    const end = lineEnd < 0 ? text.length : lineEnd;
+    let to = from;
+    while (to < words.length && words[to].start < end) to++;
+    // Only common words tell: a sentence full of names is no headline.
+    const long = words.slice(from + 1, to).filter((word) => /^[\p{L}.'’-]{4,}$/u.test(word.text) && isCommonWord(word.lower.replace(/['’]s$/, '')));
+    const capitalised = long.filter((word) => UPPER.test(word.text)).length;
+    const credit = words.slice(from, to).some((word) => word.credit);
+    if (!credit && to - from <= 24 && capitalised >= 3 && capitalised >= 0.7 * long.length) for (let i = from; i < to; i++) words[i].headline = true;
+    from = to;
+  }
 }
 
 function markPositions(text: string, words: Word[], sentences: Span[], credits: Credit[]): void {
@@ -268,7 +296,7 @@ export function nameLike(word: Word): boolean {
   if (word.text.length > 1 && !HAS_LOWER.test(word.text) && !ACRONYM_KINDS[word.lower.replace(/\./g, '')] && (isCommonWord(word.lower) || (word.shouted && !word.credit))) return false;
   // In a credit every capital counts (a list of names), except the credit's own words ("Credit", "Photo", "Pool").
   if (word.credit) return !CREDIT_WORDS.has(word.lower);
-  if (!word.initial) return true;
+  if (!word.initial && !word.headline) return true;
   // A capital at the start of a sentence says nothing: compromise must know the word as a name ("Seoul"), or tag
   // a common word as one here ("Mark Milley"), or not know the word at all ("Stoltenberg arrived").
   if (isCommonWord(word.lower)) return has(word, [...PERSON_TAGS, ...PLACE_TAGS, ...ORG_TAGS, 'Acronym', 'Equipment']) && !has(word, FUNCTION_TAGS);
@@ -330,7 +358,28 @@ function modelNumberOf(prev: Word, word: Word, next: Word | undefined): boolean 
  * common word at the start of a sentence joins the name after it when the article writes the two together
  * elsewhere too ("Whole Foods" … "Whole Foods touted").
  */
-export function chunks(words: Word[]): Word[][] {
+/**
+ * Whether `word`, after a comma, goes on a list inside the name being read: "American Academy of Allergy, Asthma and
+ * Immunology", "Bureau of Alcohol, Tobacco, Firearms and Explosives" — a name that has opened with a head word and
+ * its "of", and a list that closes with "and" and a name.
+ */
+function listInName(chunk: Word[], word: Word, words: Word[], text: string): boolean {
+  const prev = chunk[chunk.length - 1];
+  if (!prev || prev.index !== word.index - 1 || text.slice(prev.end, word.start) !== ', ' || !UPPER.test(word.text) || prev.credit || word.credit) return false;
+  const opened = chunk.some((inner, i) => i > 0 && ['of', 'for', 'on'].includes(inner.lower) && (OF_HEADS.has(chunk[i - 1].lower) || ORG_HEADS.has(chunk[i - 1].lower)));
+  if (!opened) return false;
+  for (let j = word.index; j < words.length && j < word.index + 8; j++) {
+    const current = words[j];
+    if (!nameLike(current) || !UPPER.test(current.text)) return false;
+    const after = text.slice(current.end, current.end + 6);
+    const next = words[j + 1];
+    if (/^,? and $/.test(after.slice(0, after.indexOf('and') + 4)) && next?.lower === 'and') return !!words[j + 2] && nameLike(words[j + 2]) && UPPER.test(words[j + 2].text);
+    if (!(current.joinsNext || after.startsWith(', '))) return false;
+  }
+  return false;
+}
+
+export function chunks(words: Word[], text = ''): Word[][] {
   const pairs = new Set<string>();
   for (let i = 0; i + 1 < words.length; i++) {
     if (!words[i].initial && words[i].joinsNext && UPPER.test(words[i].text) && nameLike(words[i]) && nameLike(words[i + 1])) pairs.add(`${words[i].lower} ${words[i + 1].lower}`);
@@ -348,7 +397,7 @@ export function chunks(words: Word[]): Word[][] {
     const word = words[i];
     const prev = chunk[chunk.length - 1];
     // A credit's names are not joined to the caption's, nor a credit's to the next credit's.
-    const joined = prev !== undefined && prev.joinsNext && prev.index === i - 1 && prev.credit === word.credit;
+    const joined = (prev !== undefined && prev.joinsNext && prev.index === i - 1 && prev.credit === word.credit) || (!!text && listInName(chunk, word, words, text));
     if (nameLike(word) || startsName(word)) {
       if (!joined) close();
       chunk.push(word);
