@@ -261,3 +261,22 @@ describe('headlines, lists inside names, companies', () => {
     expect(entity(draft, 'U.S.').kind).toBe('place');
   });
 });
+
+describe('clues to organisations', () => {
+  const draft = draftOf([
+    'If only Yahoo had bought Snapchat instead of Tumblr, analysts in New York said on Monday in a note to clients.',
+    '"The drill is a rehearsal for invasion," the Rodong Sinmun said in a commentary, and Mugabe\u2019s ruling Zanu-PF agreed.',
+    'Sales doubled, according to Coresight Research, and Whole Foods matched prices at Costco or Sam\u2019s Club.',
+    'Whole Foods stores have been festooned with yellow signs this month, shoppers in Seattle said.',
+  ]);
+
+  it('reads companies from deals, speakers from “the … said”, parties from “ruling”, firms from their heads', () => {
+    expect(entity(draft, 'Snapchat')).toMatchObject({ kind: 'organisation', kindReason: 'a company is bought or sold (“bought …”)' });
+    expect(entity(draft, 'Tumblr').kind).toBe('organisation');
+    expect(entity(draft, 'Rodong Sinmun')).toMatchObject({ kind: 'organisation', kindReason: '“the … said”: an organisation speaks' });
+    expect(entity(draft, 'Zanu-PF')).toMatchObject({ kind: 'organisation', kindReason: '“ruling” stands before it' });
+    expect(entity(draft, 'Coresight Research').kind).toBe('organisation');
+    // (A possessive before a head word stays one name even when the next paragraph opens with a capital.)
+    expect(entity(draft, 'Sam’s Club').kind).toBe('organisation');
+  });
+});

@@ -4,7 +4,7 @@ import {
   ACRONYM_KINDS, CORPORATE_SUFFIXES, DIRECTIONS, EQUIPMENT, EQUIPMENT_NOUNS, EVENT_HEADS, INSTITUTION_WORDS, LAW_WORDS, LOCATIVES,
   MILITARY_HEADS, NOT_ACRONYMS,
   ORG_ATTRIBUTES, ORG_HEADS, ORG_HEADS_BEFORE_OF, ORG_NOUNS, PLACE_APPOSITIVES, PLACE_FIRSTS, PLACE_HEADS, PLACE_NAMES,
-  PLACE_NOUNS, ROLE_NOUNS, SHIP_PREFIXES, SPEECH_VERBS, TREATY_WORDS,
+  PLACE_NOUNS, ROLE_NOUNS, SHIP_PREFIXES, SPEECH_VERBS, TREATY_WORDS, ACQUISITION_VERBS,
 } from './lexicon';
 import type { Span } from './sentences';
 import {
@@ -188,8 +188,8 @@ function kindOfContext(name: Word[], context: NameContext, before: Word | undefi
   if (placeAfterComma && lexiconTags(comma.lower).some((tag) => ['Country', 'Region', 'City'].includes(tag)) && !has(last, PERSON_TAGS)) {
     return verdict('place', `a place follows it (${quoted(`, ${comma.text}`)})`);
   }
-  // "rescue group Project Jonah", "the newspaper Rodong Sinmun"
-  if (before && ORG_NOUNS.has(before.lower)) return verdict('organisation', `${quoted(before.text)} stands before it`);
+  // "rescue group Project Jonah", "the newspaper Rodong Sinmun", "Mugabe's ruling Zanu-PF"
+  if (before && (ORG_NOUNS.has(before.lower) || before.lower === 'ruling')) return verdict('organisation', `${quoted(before.text)} stands before it`);
   // "a reporter for Breitbart Tech", "a professor at Harvard", "a senior fellow at the Council on Foreign Relations":
   // people work for and at organisations.
   const preposition = before && ARTICLES.has(before.lower) ? wordBefore([before], words) : before;
@@ -238,13 +238,19 @@ function kindOfTags(name: Word[], after: Word | undefined): KindVerdict | undefi
 }
 
 /** Weak clues for names nothing else types: a verb of saying, a preposition of place. */
-function kindOfClues(name: Word[], before: Word | undefined, after: Word | undefined): KindVerdict | undefined {
+function kindOfClues(name: Word[], before: Word | undefined, after: Word | undefined, words: Word[]): KindVerdict | undefined {
   const unknown = name.every((word) => !isCommonWord(word.lower) && !isAcronym(word));
   if (!unknown) return undefined;
   // "Yoon Suk-Yeol said", "said Fumio Kishida"; not "the Rodong Sinmun said": people's names take no article.
   const article = before !== undefined && ARTICLES.has(before.lower);
   const verb = after !== undefined && SPEECH_VERBS.has(after.lower) ? after : before !== undefined && SPEECH_VERBS.has(before.lower) ? before : undefined;
   if (verb && !article && name.length >= 2 && name.length <= 4) return verdict('person', `a name that speaks (${quoted(verb.text)})`);
+  // "the Rodong Sinmun said": what speaks with an article before its name is an organisation (or its newspaper).
+  if (verb && verb === after && article && name.length <= 4) return verdict('organisation', `${quoted(`the … ${verb!.text}`)}: an organisation speaks`);
+  // "bought Snapchat instead of Tumblr", "acquired Instagram": what is bought and sold is a company.
+  const deal = before !== undefined && ACQUISITION_VERBS.has(before.lower) ? before : undefined;
+  const alternative = before?.lower === 'of' && wordBefore([before], words)?.lower === 'instead' ? before : undefined;
+  if ((deal || alternative) && name.length <= 3) return verdict('organisation', `a company is bought or sold (${quoted(`${(deal ?? alternative)!.text} …`)})`);
   // "Osan Air Base in Pyeongtaek"; not "in Mnangagwa’s removal", not "from Islamist violence".
   if (before !== undefined && LOCATIVES.has(before.lower) && !name[name.length - 1].possessive && !(after && isNounAfter(after))) {
     return { ...verdict('place', `an unknown name after ${quoted(before.text)}`), weak: true };
@@ -258,5 +264,5 @@ export function kindOf(name: Word[], context: NameContext): KindVerdict | undefi
   const after = wordAfter(name, context.words);
   const own = kindOfWords(name, after, context.words);
   if (own !== undefined) return own ? { ...own, own: true } : undefined;
-  return kindOfContext(name, context, before, after) ?? kindOfTags(name, after) ?? kindOfClues(name, before, after);
+  return kindOfContext(name, context, before, after) ?? kindOfTags(name, after) ?? kindOfClues(name, before, after, context.words);
 }

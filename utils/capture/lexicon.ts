@@ -98,7 +98,8 @@ export const ORG_HEADS = new Set([
   'technologies', 'industries', 'motors', 'media', 'studios', 'museum', 'hospital', 'church', 'watch',
   'international', 'trust', 'tribunal', 'directorate', 'commandos', 'regiment', 'division', 'fleet', 'institution',
   'magazine', 'telegraph', 'tribune', 'herald', 'gazette', 'broadcasting', 'television', 'radio', 'labs', 'embassy',
-  'consulate', 'mission',
+  'consulate', 'mission', 'research', 'holdings', 'partners', 'ventures', 'securities', 'capital', 'consulting', 'analytics',
+  'pharmaceuticals', 'therapeutics', 'airways', 'railways', 'communications', 'entertainment', 'insider',
 ]);
 
 /** Companies' legal suffixes: they end a company's name ("Business Insider Inc") and name nothing alone. */
@@ -243,6 +244,9 @@ export const SPEECH_VERBS = new Set([
   'asked', 'asks', 'replied', 'replies', 'recalled', 'recalls', 'tweeted', 'announced', 'announces', 'claimed',
   'claims', 'acknowledged', 'acknowledges', 'admitted', 'admits', 'declared', 'declares',
 ]);
+
+/** Verbs of buying and selling: an unknown name right after one is a company's ("bought Snapchat"). */
+export const ACQUISITION_VERBS = new Set(['bought', 'buy', 'buys', 'buying', 'acquired', 'acquire', 'acquires', 'acquiring', 'sold', 'sell', 'sells', 'selling']);
 
 /**
  * Photo and video credits, bylines and agency tags. Their lines are never facts of what the article says about

@@ -193,7 +193,8 @@ export function wordsOf(text: string, sentences: Span[], credits: Credit[]): Wor
     let wordText = text.slice(start, end);
     // "Sam’s Club", "Fisherman’s Terminal": a possessive before a lone head word is part of one name.
     const next = terms[i + 1];
-    const afterHead = terms[i + 2]?.text ?? '';
+    // (The word after the head counts only when nothing but a space stands between: not the next sentence's.)
+    const afterHead = next && next.post === ' ' ? (terms[i + 2]?.text ?? '') : '';
     const headAfter =
       !!next && post === ' ' && !next.pre && UPPER.test(next.text) && isHeadWord(next.text.toLowerCase()) &&
       !UPPER.test(afterHead) && !['of', 'on', 'for', 'and'].includes(afterHead) && !isHeadWord(wordTextBase(text.slice(start, end)));
