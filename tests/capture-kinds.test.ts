@@ -188,6 +188,11 @@ describe('organisations and places', () => {
     expect(draft.entities.map((candidate) => candidate.name)).not.toContain('ET');
   });
 
+  it('trusts the lexicon’s first name over compromise’s guess in context', () => {
+    const knoll = draftOf(['ILM supervisor John Knoll, who first pitched the story idea, said last year that ILM finished a new print.']);
+    expect(entity(knoll, 'John Knoll')).toMatchObject({ kind: 'person', kindReason: 'compromise knows “John” as a first name' });
+  });
+
   it('finds a person after a long title, whatever compromise guesses of an unknown first name', () => {
     expect(entity(draft, 'Condoleezza Rice')).toMatchObject({ kind: 'person', kindReason: 'a title stands before it (“Secretary of State”)' });
   });

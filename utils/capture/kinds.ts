@@ -8,7 +8,7 @@ import {
 } from './lexicon';
 import type { Span } from './sentences';
 import {
-  FUNCTION_TAGS, has, isAcronym, isCommonWord, isDemonym, isModelNumber, lexiconTags, ORG_TAGS, PERSON_TAGS, PLACE_TAGS,
+  FUNCTION_TAGS, has, isAcronym, isCommonWord, isDemonym, isModelNumber, lexiconTags, ORG_TAGS, PERSON_TAGS, PLACE_TAGS, UPPER,
   type Word,
 } from './words';
 
@@ -220,6 +220,14 @@ function kindOfContext(name: Word[], context: NameContext, before: Word | undefi
 function kindOfTags(name: Word[], after: Word | undefined): KindVerdict | undefined {
   const last = name[name.length - 1];
   if (name.length === 1 && !last.possessive && after && isNounAfter(after)) return undefined;
+  // "John Knoll": a first name the lexicon knows, before a word it knows as no place and no organisation, whatever
+  // compromise guesses in context.
+  const first = name[0];
+  const firstName = lexiconTags(first.lower);
+  const lastKnown = lexiconTags(last.lower);
+  if (name.length >= 2 && name.length <= 3 && ['FirstName', 'MaleName', 'FemaleName'].some((tag) => firstName.includes(tag)) && !firstName.some((tag) => PLACE_TAGS.includes(tag)) && !lastKnown.some((tag) => [...PLACE_TAGS, 'Organization'].includes(tag)) && name.every((word) => UPPER.test(word.text))) {
+    return verdict('person', `compromise knows ${quoted(first.text)} as a first name`);
+  }
   const count = (tags: string[]) => name.filter((word) => has(word, tags)).length;
   const person = count(PERSON_TAGS);
   const place = count(PLACE_TAGS);
