@@ -191,8 +191,17 @@ class Groups {
   }
 }
 
+/** The sentence that holds offset `at` (sentences are in text order: a binary search). */
 function sentenceAt(sentences: Span[], at: number): Span | undefined {
-  return sentences.find((sentence) => sentence.start <= at && at < sentence.end);
+  let lo = 0;
+  let hi = sentences.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (sentences[mid].end <= at) lo = mid + 1;
+    else if (sentences[mid].start > at) hi = mid - 1;
+    else return sentences[mid];
+  }
+  return undefined;
 }
 
 /** "the page’s metadata (JSON-LD) lists it as an Organization", "… names it as the article’s author". */
@@ -521,10 +530,6 @@ function chooseName(forms: string[], all: Candidate[], kind: EntityKind): string
   return name.toLowerCase().replace(/(^|[\s-])(\p{L})/gu, (_, gap: string, letter: string) => gap + letter.toUpperCase());
 }
 
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
-
 /**
  * Every occurrence of every entity's forms, whole words only, leftmost-longest across entities ("North Korea" is
  * not also a mention of a "Korea"). Forms are matched as written; a possessive after them is fine.
@@ -532,12 +537,22 @@ function escapeRegExp(text: string): string {
 function findMentions(text: string, entities: FoundEntity[], seen: Map<FoundEntity, Span[]>): void {
   // Where the names were found stand, even where a search for whole words would not find them ("CreditChang W. Lee").
   const found: { start: number; end: number; entity: FoundEntity }[] = [...seen].flatMap(([entity, spans]) => spans.map((span) => ({ ...span, entity })));
+  const letterOrDigit = /[\p{L}\p{N}]/u;
+  /** The character (a whole code point) that ends right before `at`, or starts at `at`. */
+  const charBefore = (at: number) => (at >= 2 && /[\uDC00-\uDFFF]/.test(text[at - 1]) ? text.slice(at - 2, at) : text[at - 1] ?? '');
+  const charAt = (at: number) => String.fromCodePoint(text.codePointAt(at) ?? 32);
   for (const entity of entities) {
     for (const form of entity.forms) {
+      if (!form) continue;
       // A model's plural is the model ("AMX-10s", "F-16s").
-      const plural = /\d$/.test(form) ? 's?' : '';
-      const pattern = new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(form)}(?=${plural}(?![\\p{L}\\p{N}]))`, 'gu');
-      for (const match of text.matchAll(pattern)) found.push({ start: match.index, end: match.index + form.length, entity });
+      const plural = /\d$/.test(form);
+      // Whole words only: no letter or digit right before or after (string search, then the edges checked).
+      for (let at = text.indexOf(form); at >= 0; at = text.indexOf(form, at + 1)) {
+        let after = at + form.length;
+        if (plural && text[after] === 's') after++;
+        if (letterOrDigit.test(charBefore(at)) || (after < text.length && letterOrDigit.test(charAt(after)))) continue;
+        found.push({ start: at, end: at + form.length, entity });
+      }
     }
   }
   found.sort((a, b) => a.start - b.start || b.end - a.end);
@@ -581,14 +596,21 @@ export function findEntities(text: string, sentences: Span[], credits: Credit[],
   const byKey = new Map<string, Candidate[]>();
   for (const candidate of candidates) {
     groups.find(candidate.key);
-    byKey.set(candidate.key, [...(byKey.get(candidate.key) ?? []), candidate]);
+    const same = byKey.get(candidate.key);
+    if (same) same.push(candidate);
+    else byKey.set(candidate.key, [candidate]);
   }
   const keys = [...byKey.keys()];
   const wordCount = (key: string) => key.split(' ').length;
+  // (Kinds are settled by now: each key's vote is counted once.)
+  const voted = new Map<string, EntityKind | undefined>();
   const kindVotes = (key: string) => {
+    if (voted.has(key)) return voted.get(key);
     const votes = new Map<EntityKind, number>();
     for (const candidate of byKey.get(key) ?? []) if (candidate.kind) votes.set(candidate.kind, (votes.get(candidate.kind) ?? 0) + 1);
-    return [...votes.entries()].sort((a, b) => b[1] - a[1])[0]?.[0];
+    const kind = [...votes.entries()].sort((a, b) => b[1] - a[1])[0]?.[0];
+    voted.set(key, kind);
+    return kind;
   };
 
   // Known entities: every form the reader's notes list for one entity is one entity here.
@@ -615,7 +637,13 @@ export function findEntities(text: string, sentences: Span[], credits: Credit[],
   // several could own a short form ("Lee": Lee Jae-myung, Lee Sang-min), the one the article named last before the
   // short form's first use owns it, as a reader takes it. A person's short form may carry any guess of
   // compromise's ("Yoon’s" tagged an organisation); a place the lexicon knows keeps apart.
-  const firstAt = (key: string) => Math.min(...(byKey.get(key) ?? []).map((candidate) => candidate.start));
+  const firsts = new Map<string, number>();
+  for (const [key, list] of byKey) {
+    let first = Infinity;
+    for (const candidate of list) first = Math.min(first, candidate.start);
+    firsts.set(key, first);
+  }
+  const firstAt = (key: string) => firsts.get(key) ?? Infinity;
   // (A name seen only in credits owns no short form of the article's text: "Roscosmos Space Agency Press Service".)
   const inText = (key: string) => (byKey.get(key) ?? []).some((candidate) => !candidate.words[0].credit);
   const longer = (kind: EntityKind) => keys.filter((key) => wordCount(key) >= 2 && kindVotes(key) === kind && inText(key));
@@ -682,7 +710,18 @@ export function findEntities(text: string, sentences: Span[], credits: Credit[],
   if (placeWars.length === 1) {
     for (const [about, key] of abouts) if (about.startsWith('people:')) groups.union(key, abouts.get(placeWars[0])!);
   }
-  // Acronyms: "NATO" joins "North Atlantic Treaty Organization"; "(KCNA)" right after a name joins it.
+  // Acronyms: "NATO" joins "North Atlantic Treaty Organization"; "(KCNA)" right after a name joins it. (The names'
+  // initials are indexed once, the first name in text order winning, when the article has an acronym at all.)
+  let initialsIndex: Map<string, string> | undefined;
+  const byInitials = () => {
+    if (initialsIndex) return initialsIndex;
+    initialsIndex = new Map();
+    for (const key of keys) {
+      if (wordCount(key) < 2) continue;
+      for (const other of byKey.get(key) ?? []) for (const letters of initials(other.text)) if (!initialsIndex.has(letters)) initialsIndex.set(letters, key);
+    }
+    return initialsIndex;
+  };
   for (const candidate of candidates) {
     if (candidate.words.length !== 1 || !isAcronym(candidate.words[0]) || candidate.known) continue;
     const bare = candidate.words[0].text.replace(/\./g, '');
@@ -691,12 +730,17 @@ export function findEntities(text: string, sentences: Span[], credits: Credit[],
       groups.union(candidate.key, before.key);
       continue;
     }
-    const long = keys.find((key) => wordCount(key) >= 2 && (byKey.get(key) ?? []).some((other) => initials(other.text).includes(bare)));
+    const long = byInitials().get(bare);
     if (long) groups.union(candidate.key, long);
   }
 
   const members = new Map<string, string[]>();
-  for (const key of keys) members.set(groups.find(key), [...(members.get(groups.find(key)) ?? []), key]);
+  for (const key of keys) {
+    const root = groups.find(key);
+    const group = members.get(root);
+    if (group) group.push(key);
+    else members.set(root, [key]);
+  }
   const entities: FoundEntity[] = [];
   const seen = new Map<FoundEntity, Span[]>();
   for (const groupKeys of members.values()) {
