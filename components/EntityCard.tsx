@@ -162,7 +162,7 @@ export function EntityCard({
         )}
       </header>
 
-      <p class="sn-card__description">{entity.description}</p>
+      {entity.description && <p class="sn-card__description">{entity.description}</p>}
 
       {/*
        * Everything between the description and the mentions line scrolls. What is short and says where to go next

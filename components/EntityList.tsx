@@ -77,12 +77,12 @@ export function EntityList({ id, label, items, activeIndex, onChoose, onHover, i
             )}
             <span class="sn-list__unit">. </span>
           </span>
-          {match?.field === 'description' ? (
+          {match?.field === 'description' && entity.description ? (
             <span class="sn-list__description sn-list__description--matched">
               <MatchSnippet text={entity.description} marks={match.marks} />
             </span>
           ) : (
-            <span class="sn-list__description">{entity.description}</span>
+            entity.description && <span class="sn-list__description">{entity.description}</span>
           )}
           {match && <MatchLine match={match} />}
         </li>

@@ -274,7 +274,8 @@ describe('seeds', () => {
   it('keep each card short: a one-line description and one to four facts', () => {
     for (const slug of slugs) {
       for (const { id, description, facts } of buildSeed(slug).bundle!.entities) {
-        expect(description.length, id).toBeLessThanOrEqual(90);
+        expect(description, id).toBeTruthy();
+        expect(description!.length, id).toBeLessThanOrEqual(90);
         expect(facts.length, id).toBeLessThanOrEqual(4);
       }
     }

@@ -25,7 +25,7 @@ function capture(id: string, date: string, entities: Entity[], title = `Article 
 const alias = (text: string) => ({ text, needs: 'always' as const, case: 'any' as const });
 
 describe('the catalogue', () => {
-  it('joins a captured "Stoltenberg" to the seed’s Jens Stoltenberg: one entry, newest description, quotes by source', () => {
+  it('joins a captured "Stoltenberg" to the seed’s Jens Stoltenberg: one entry, the seed’s description, quotes by source', () => {
     const captured = capture('later', '2024-03-01', [
       entity({
         id: 'stoltenberg',
@@ -40,10 +40,11 @@ describe('the catalogue', () => {
     expect(stoltenberg).toHaveLength(1);
     const [entry] = stoltenberg;
     const seedEntity = seed.entities.find((other) => other.id === 'jens-stoltenberg')!;
-    // The fullest name and its id; the newest source's description; every source's aliases.
+    // The fullest name and its id; the curated description over the newer capture's draft; every source's aliases.
     expect(entry.id).toBe('jens-stoltenberg');
     expect(entry.entity.name).toBe('Jens Stoltenberg');
-    expect(entry.entity.description).toBe('the alliance’s outgoing chief');
+    expect(entry.entity.description).toBe(seedEntity.description);
+    expect(entry.entity.descriptionBy).toBe('curated');
     expect(entry.entity.aliases.map((a) => a.text)).toContain('NATO chief Stoltenberg');
     expect(entry.entity.aliases.map((a) => a.text)).toContain('斯托尔滕贝格');
     // Quotes grouped by article, the newest first, each under its own source.
@@ -67,6 +68,30 @@ describe('the catalogue', () => {
     const entry = buildCatalogue([seed, captured]).get('seoul')!;
     expect(entry.sources).toHaveLength(2);
     expect(entry.entity.description).toBe(seed.entities.find((other) => other.id === 'seoul')!.description);
+  });
+
+  it('shows a description a person wrote or confirmed over a capture’s, whatever the order and dates; none over a placeholder', () => {
+    const yoon = seed.entities.find((other) => other.id === 'yoon-suk-yeol')!;
+    const drafted = capture('nbc', '2025-01-10', [
+      entity({ id: 'yoon-suk-yeol', name: 'Yoon Suk Yeol', description: 'a drafted line', descriptionBy: 'capture' }),
+    ]);
+    const legacy = capture('legacy', '2025-02-01', [entity({ id: 'yoon-suk-yeol', name: 'Yoon Suk Yeol', description: 'a line saved before provenance' })]);
+    for (const bundles of [[seed, drafted, legacy], [legacy, drafted, seed]]) {
+      expect(buildCatalogue(bundles).get('yoon-suk-yeol')!.entity).toMatchObject({ description: yoon.description, descriptionBy: 'curated' });
+    }
+    // The reader's own, confirmed in review, wins over the seed's too when newer; over a newer capture's always.
+    const confirmed = capture('confirmed', '2024-05-01', [
+      entity({ id: 'yoon-suk-yeol', name: 'Yoon Suk Yeol', description: 'President until his impeachment', descriptionBy: 'reader' }),
+    ]);
+    expect(buildCatalogue([seed, drafted, confirmed]).get('yoon-suk-yeol')!.entity.description).toBe('President until his impeachment');
+    // Captures alone: the newest capture's.
+    expect(buildCatalogue([drafted, legacy]).get('yoon-suk-yeol')!.entity.description).toBe('a line saved before provenance');
+    // Only placeholders, or nothing: the entry has no description at all.
+    const placeholder = capture('yonhap', '2025-01-12', [entity({ id: 'kim', name: 'Kim Yong-hyun', description: placeholderDescription('Article yonhap') })]);
+    const { description: _none, ...undescribed } = entity({ id: 'lee', name: 'Lee Sang-min' });
+    const bare = capture('bare', '2025-01-12', [undescribed]);
+    expect(buildCatalogue([placeholder]).get('kim')!.entity).not.toHaveProperty('description');
+    expect(buildCatalogue([bare]).get('lee')!.entity).not.toHaveProperty('description');
   });
 
   it('never joins entities of different kinds, through aliases alone, or within one bundle', () => {

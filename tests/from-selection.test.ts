@@ -47,6 +47,7 @@ describe('a selection becomes a quote', () => {
         name: 'Jens Stoltenberg',
         kind: 'person',
         description: 'Secretary General of NATO, who urged South Korea to send weapons to Ukraine',
+        descriptionBy: 'curated',
         aliases: [{ text: 'Jens Stoltenberg', needs: 'always', case: 'any' }],
         facts: [{ quote: QUOTE, start: 412 }],
         related: [],
@@ -85,25 +86,29 @@ describe('a selection becomes a quote', () => {
     expect(withNato.bundle.source).toEqual(first.source);
   });
 
-  it('creates a new entity: the reader’s description, else the placeholder the catalogue never prefers', () => {
+  it('creates a new entity: the reader’s description (theirs: it wins over a capture’s), else none', () => {
     const target: QuoteTarget = { type: 'new', name: 'Kaja Kallas', kind: 'person' };
     const { bundle } = added(addQuote({ selection: selection({ entities: [] }), target, bundles: [], takenIds: new Set(), now }));
-    expect(bundle.entities[0]).toMatchObject({ id: 'kaja-kallas', name: 'Kaja Kallas', description: placeholderDescription('NATO doubles its Baltic presence') });
+    expect(bundle.entities[0]).toMatchObject({ id: 'kaja-kallas', name: 'Kaja Kallas' });
+    expect(bundle.entities[0]).not.toHaveProperty('description');
     const described = added(addQuote({ selection: selection(), target: { ...target, description: 'Prime Minister of Estonia' }, bundles: [], takenIds: new Set(), now }));
-    expect(described.bundle.entities[0].description).toBe('Prime Minister of Estonia');
+    expect(described.bundle.entities[0]).toMatchObject({ description: 'Prime Minister of Estonia', descriptionBy: 'reader' });
     // A new entity named like one the page's bundle has (same kind) is that one.
     const joined = added(addQuote({ selection: selection({ text: 'More.' }), target, bundles: [bundle], takenIds: new Set(), now }));
     expect(joined.bundle.entities).toHaveLength(1);
     expect(joined.bundle.entities[0].facts).toHaveLength(2);
   });
 
-  it('never copies a placeholder description into another article’s bundle', () => {
+  it('never writes a placeholder description, nor copies one an older bundle holds', () => {
     const captured = added(addQuote({ selection: selection({ url: 'https://a.example/1', title: 'First' }), target: { type: 'new', name: 'Kaja Kallas', kind: 'person' }, bundles: [], takenIds: new Set(), now })).bundle;
     const entry = buildCatalogue([captured]).get('kaja-kallas')!;
     const target = entryTarget(entry);
     expect(target).not.toHaveProperty('description');
     const second = added(addQuote({ selection: selection({ url: 'https://b.example/2', title: 'Second' }), target, bundles: [captured], takenIds: new Set([captured.id]), now })).bundle;
-    expect(second.entities[0].description).toBe(placeholderDescription('Second'));
+    expect(second.entities[0]).not.toHaveProperty('description');
+    // A bundle saved before descriptions were optional holds the placeholder: it is read as none.
+    const older = { ...captured, entities: [{ ...captured.entities[0], description: placeholderDescription('First') }] };
+    expect(entryTarget(buildCatalogue([older]).get('kaja-kallas')!)).not.toHaveProperty('description');
   });
 
   it('says why when there is nothing to add or no name', () => {

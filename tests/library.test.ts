@@ -72,9 +72,14 @@ describe('saving a reviewed draft as a bundle', () => {
     }
   });
 
-  it('gives a placeholder description to an entity the article did not describe, and relates entities quoted together', () => {
+  it('gives no description to an entity the article did not describe, marks a drafted one as the capture’s, and relates entities quoted together', () => {
     const [stoltenberg, yoon, nato] = saved().entities;
-    expect(yoon.description).toBe(placeholderDescription('NATO asks Seoul for arms'));
+    expect(yoon).not.toHaveProperty('description');
+    expect(yoon).not.toHaveProperty('descriptionBy');
+    expect(stoltenberg).toMatchObject({ description: 'NATO chief', descriptionBy: 'capture' });
+    // The reader's edited or confirmed description is saved as theirs.
+    const confirmed = bundleFromDraft({ ...draft, entities: draft.entities.map((entity) => ({ ...entity, descriptionBy: 'reader' as const })) }, TEXT);
+    expect(confirmed.ok && confirmed.bundle.entities[0].descriptionBy).toBe('reader');
     expect(stoltenberg.related).toEqual(['yoon-suk-yeol', 'nato']);
     expect(nato.related).toEqual(['jens-stoltenberg']);
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dropFact, entriesOf, merge, problemsOf, remove, rename, setAliases, setKind } from '@/entrypoints/review/edits';
+import { confirmDescription, descriptionConfirmed, dropFact, entriesOf, merge, problemsOf, remove, rename, setAliases, setDescription, setKind } from '@/entrypoints/review/edits';
 import type { CaptureDraft } from '@/utils/capture/types';
 
 const TEXT = 'Stoltenberg went to Seoul. NATO said so. The North Atlantic Treaty Organization agreed. Seoul agreed too.';
@@ -61,5 +61,36 @@ describe('editing a draft before saving', () => {
     expect(problemsOf(setAliases(entriesOf(draft), 3, ['nato']))).toEqual([
       '“nato” names both “NATO” and “Stoltenberg”: merge them, or take it from one.',
     ]);
+  });
+});
+
+describe('who a description is by', () => {
+  const described: CaptureDraft = {
+    source: { url: 'https://example.org/a', title: 'A' },
+    entities: [
+      { name: 'Yoon Suk Yeol', kind: 'person', kindReason: '', aliases: [], description: 'South Korea’s president', facts: [{ quote: 'Yoon spoke.' }] },
+      { name: 'Seoul', kind: 'place', kindReason: '', aliases: [], facts: [{ quote: 'In Seoul.' }] },
+    ],
+  };
+
+  it('starts as the capture’s; the reader’s once edited or confirmed, the capture’s again when unticked', () => {
+    const entries = entriesOf(described);
+    expect(entries[0].descriptionBy).toBe('capture');
+    expect(entries[1]).not.toHaveProperty('descriptionBy');
+    expect(descriptionConfirmed(entries[0])).toBe(false);
+    const edited = setDescription(entries, 0, 'President of South Korea');
+    expect(edited[0]).toMatchObject({ description: 'President of South Korea', descriptionBy: 'reader' });
+    const ticked = confirmDescription(entries, 0, true);
+    expect(ticked[0]).toMatchObject({ description: 'South Korea’s president', descriptionBy: 'reader' });
+    expect(descriptionConfirmed(ticked[0])).toBe(true);
+    expect(confirmDescription(ticked, 0, false)[0].descriptionBy).toBe('capture');
+    // Nothing to confirm where there is no description.
+    expect(confirmDescription(entries, 1, true)[1]).toEqual(entries[1]);
+  });
+
+  it('keeps the description’s author through a merge', () => {
+    const ticked = confirmDescription(entriesOf(described), 0, true);
+    expect(merge(ticked, 1, 0, 'Yoon spoke. In Seoul.')[0]).toMatchObject({ description: 'South Korea’s president', descriptionBy: 'reader' });
+    expect(merge(ticked, 0, 1, 'Yoon spoke. In Seoul.')[0]).toMatchObject({ description: 'South Korea’s president', descriptionBy: 'reader' });
   });
 });

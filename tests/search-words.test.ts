@@ -30,7 +30,7 @@ describe('forEachWord', () => {
   it('agrees with tokenize on every text of the seed bundle and of the saved pages', () => {
     const texts = defaultBundle.entities.flatMap((entity) => [
       entity.name,
-      entity.description,
+      ...(entity.description ? [entity.description] : []),
       ...entity.aliases.map((alias) => alias.text),
       ...entity.facts.map((fact) => fact.quote),
     ]);

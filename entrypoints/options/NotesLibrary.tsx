@@ -7,6 +7,7 @@ import type { Bundle } from '@/utils/bundle/schema';
 import { defaultBundle } from '@/utils/bundle/load';
 import { parseBundle } from '@/utils/bundle/parse';
 import { editPageUrl } from '@/utils/capture-host/review-url';
+import { isPlaceholderIn } from '@/utils/library/edit-bundle';
 import { importBundles, libraryFile, readImport, toJson, toMarkdown, type ImportOutcome } from '@/utils/library/exchange';
 import { getReaderNotes, importReaderNotes, watchReaderNotes, type ReaderNote } from '@/utils/library/reader-notes';
 import {
@@ -337,7 +338,9 @@ function BundleEntities({ bundle, id }: { bundle: Bundle; id: string }) {
             {ofKind.map((entity) => (
               <li key={entity.id} data-kind={kind} data-testid="bundle-entity">
                 <span class="options__entity-name">{entity.name}</span>
-                <span class="options__entity-description">{entity.description}</span>
+                {entity.description && !isPlaceholderIn(bundle, entity.description) && (
+                  <span class="options__entity-description">{entity.description}</span>
+                )}
               </li>
             ))}
           </ul>

@@ -11,6 +11,8 @@ import {
   remove,
   rename,
   setAliases,
+  confirmDescription,
+  descriptionConfirmed,
   setDescription,
   setKind,
   type ReviewEntry,
@@ -287,6 +289,17 @@ function EntryEditor(props: { entry: ReviewEntry; selected: boolean; onToggle: (
           onChange={(event) => onEdit((entries) => setDescription(entries, entry.key, event.currentTarget.value))}
         />
       </label>
+      {entry.description?.trim() && (
+        <label class="review__confirm">
+          <input
+            type="checkbox"
+            checked={descriptionConfirmed(entry)}
+            data-testid="description-confirmed"
+            onChange={(event) => onEdit((entries) => confirmDescription(entries, entry.key, event.currentTarget.checked))}
+          />
+          <span>This description is right (it then wins over any a later capture drafts)</span>
+        </label>
+      )}
 
       <div class="review__aliases">
         <span class="review__label">Also written</span>

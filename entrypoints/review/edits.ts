@@ -1,6 +1,6 @@
 import type { EntityKind } from '@/utils/bundle/schema';
 import type { CaptureDraft } from '@/utils/capture/types';
-import type { ReviewedEntity } from '@/utils/library/from-draft';
+import { describedAs, type ReviewedEntity } from '@/utils/library/from-draft';
 import { aliasKey } from '@/utils/match/normalize';
 
 /**
@@ -23,7 +23,7 @@ export function entriesOf(draft: CaptureDraft): ReviewEntry[] {
     kind: entity.kind,
     ...(entity.kindReason ? { kindReason: entity.kindReason } : {}),
     aliases: [...entity.aliases],
-    ...(entity.description ? { description: entity.description } : {}),
+    ...(entity.description ? { description: entity.description, descriptionBy: 'capture' as const } : {}),
     facts: entity.facts.map(({ quote }) => ({ quote })),
   }));
 }
@@ -56,9 +56,24 @@ export function setKind(entries: ReviewEntry[], key: number, kind: EntityKind): 
   return change(entries, key, ({ kindReason: _reason, ...entry }) => ({ ...entry, kind }));
 }
 
+/** The reader's own words: a description they typed is theirs, and wins over any a capture drafts. */
 export function setDescription(entries: ReviewEntry[], key: number, description: string): ReviewEntry[] {
-  return change(entries, key, (entry) => ({ ...entry, description }));
+  return change(entries, key, (entry) => ({ ...entry, description, descriptionBy: 'reader' }));
 }
+
+/**
+ * The reader vouches for the capture's description ("Confirmed"), or takes that back: a confirmed one is saved as
+ * theirs. A stored description written by hand (`curated`) stays so until edited.
+ */
+export function confirmDescription(entries: ReviewEntry[], key: number, confirmed: boolean): ReviewEntry[] {
+  return change(entries, key, (entry) =>
+    entry.description?.trim() ? { ...entry, descriptionBy: confirmed ? 'reader' : 'capture' } : entry,
+  );
+}
+
+/** Whether the entry's description is one a person wrote or confirmed. */
+export const descriptionConfirmed = (entry: Pick<ReviewEntry, 'descriptionBy'>) =>
+  entry.descriptionBy === 'reader' || entry.descriptionBy === 'curated';
 
 export function setAliases(entries: ReviewEntry[], key: number, aliases: string[]): ReviewEntry[] {
   return change(entries, key, (entry) => ({ ...entry, aliases: distinctForms(aliases, entry.name) }));
@@ -93,7 +108,7 @@ export function merge(entries: ReviewEntry[], into: number, from: number, text: 
   const merged: ReviewEntry = {
     ...target,
     aliases: distinctForms([...target.aliases, source.name, ...source.aliases], target.name),
-    ...(target.description || source.description ? { description: target.description || source.description } : {}),
+    ...(target.description ? {} : describedAs(source)),
     facts: facts.sort((a, b) => position(a) - position(b)),
   };
   return entries.flatMap((entry) => (entry.key === from ? [] : entry.key === into ? [merged] : [entry]));

@@ -74,6 +74,8 @@ function locateFacts(
   const problems: string[] = [];
   const entities = curated.map((entity, entityIndex) => ({
     ...entity,
+    // A seed's descriptions are written by a person: they win over any a capture drafts.
+    ...(entity.description ? { descriptionBy: 'curated' as const } : {}),
     facts: entity.facts.map((fact, factIndex) => {
       const start = locateQuote(articleText, fact);
       if (typeof start === 'number') return { quote: fact.quote, start };

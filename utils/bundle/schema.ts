@@ -51,11 +51,21 @@ export const FactSchema = v.object({
 });
 export type Fact = v.InferOutput<typeof FactSchema>;
 
+/**
+ * Who wrote an entity's description, which decides whose wins where several bundles describe one entity: one a
+ * person wrote or confirmed (`curated`: the seed's; `reader`: edited or confirmed in the review page) beats one a
+ * capture drafted from the article's words (`capture`). Left out: `capture` (bundles saved before it was recorded).
+ */
+export const DESCRIPTION_AUTHORS = ['capture', 'reader', 'curated'] as const;
+export type DescriptionAuthor = (typeof DESCRIPTION_AUTHORS)[number];
+
 export const EntitySchema = v.object({
   id: entityId,
   name: nonEmpty,
   kind: v.picklist(ENTITY_KINDS),
-  description: nonEmpty,
+  /** Who or what it is, in a line; none when nobody (and no article) said. */
+  description: v.optional(nonEmpty),
+  descriptionBy: v.optional(v.picklist(DESCRIPTION_AUTHORS)),
   aliases: v.pipe(v.array(AliasSchema), v.minLength(1)),
   facts: v.pipe(v.array(FactSchema), v.minLength(1, 'every entity needs at least one fact')),
   related: v.array(entityId),

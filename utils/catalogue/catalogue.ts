@@ -22,8 +22,8 @@ export interface CatalogueEntry {
   /** Unique in the catalogue: the id of the source whose name it takes (made unique with a number if taken). */
   id: string;
   /**
-   * The entity as one: the fullest name of its sources, the newest source's description (one written by a person
-   * or found in the article, never the placeholder a capture gives an entity it found none for), every source's
+   * The entity as one: the fullest name of its sources, its description (`describedBy`: a person's beats a
+   * capture's, whatever the dates; none rather than a placeholder), every source's
    * aliases, its facts newest source first, and related entities of every source, as catalogue ids.
    */
   entity: Entity;
@@ -36,7 +36,10 @@ export interface CatalogueEntry {
 /** Entries by id, in the order their newest sources list them. */
 export type Catalogue = Map<string, CatalogueEntry>;
 
-/** The description a saved capture gives an entity the article did not describe (`isPlaceholderDescription`). */
+/**
+ * The description saves gave, before descriptions were optional, to an entity the article did not describe: stored
+ * bundles may still hold it; it is read as none (`isPlaceholderDescription`), never shown or searched.
+ */
 export function placeholderDescription(articleTitle: string): string {
   return `Named in “${articleTitle}”`;
 }
@@ -44,6 +47,20 @@ export function placeholderDescription(articleTitle: string): string {
 /** Whether an entity's description says no more than where it was found. */
 export function isPlaceholderDescription({ entity, bundle }: EntitySource): boolean {
   return entity.description === placeholderDescription(bundle.source?.title ?? '');
+}
+
+/** Whether a person wrote or confirmed the description (the seed's, the reader's), rather than a capture. */
+const byPerson = ({ entity }: EntitySource) => entity.descriptionBy === 'curated' || entity.descriptionBy === 'reader';
+
+/**
+ * The source whose description the entry shows: one a person wrote or confirmed, whatever the articles' dates, else
+ * one a capture drafted; the newest of those. None when no source has a description (a placeholder is none).
+ */
+export function describedBy(sources: readonly EntitySource[]): EntitySource | undefined {
+  const described = sources.filter(
+    (source) => typeof source.entity.description === 'string' && source.entity.description.trim() !== '' && !isPlaceholderDescription(source),
+  );
+  return described.find(byPerson) ?? described[0];
 }
 
 /** Bundles newest article first; bundles of the same date keep their order (the library's: newest entry first). */
@@ -187,7 +204,7 @@ function mergeSources(
 ): CatalogueEntry {
   const sources = keyed.map(({ bundle, entity }): EntitySource => ({ bundle, entity }));
   const newest = sources[0];
-  const described = sources.find((source) => typeof source.entity.description === 'string' && !isPlaceholderDescription(source)) ?? newest;
+  const described = describedBy(sources);
 
   const aliases: Alias[] = [];
   const seenAliases = new Set<string>();
@@ -219,7 +236,7 @@ function mergeSources(
       id,
       name: lead.entity.name,
       kind: lead.entity.kind,
-      description: described.entity.description,
+      ...(described ? { description: described.entity.description, descriptionBy: described.entity.descriptionBy ?? 'capture' } : {}),
       aliases,
       facts,
       related,

@@ -3,7 +3,7 @@ import type { Alias, Bundle, Entity } from '@/utils/bundle/schema';
 import type { DraftSource } from '@/utils/capture/types';
 import { placeholderDescription } from '@/utils/catalogue/catalogue';
 import { aliasKey } from '@/utils/match/normalize';
-import { aliasesFor, kebabId, type ReviewedDraft, type ReviewedEntity } from './from-draft';
+import { aliasesFor, describedAs, kebabId, type ReviewedDraft, type ReviewedEntity } from './from-draft';
 import { getBundle, setBundle, updateLibrary } from './store';
 
 /**
@@ -13,7 +13,7 @@ import { getBundle, setBundle, updateLibrary } from './store';
  */
 
 /** Whether a stored description only says where the entity was found (the review page shows it as none). */
-export function isPlaceholderIn(bundle: Bundle, description: string): boolean {
+export function isPlaceholderIn(bundle: Bundle, description: string | undefined): boolean {
   return description === placeholderDescription(bundle.source.title);
 }
 
@@ -33,7 +33,9 @@ export function draftOfBundle(bundle: Bundle): ReviewedDraft {
         name: entity.name,
         kind: entity.kind,
         aliases: entity.aliases.map((alias) => alias.text).filter((text) => text.trim() !== entity.name.trim()),
-        ...(isPlaceholderIn(bundle, entity.description) ? {} : { description: entity.description }),
+        ...(!entity.description || isPlaceholderIn(bundle, entity.description)
+          ? {}
+          : { description: entity.description, ...(entity.descriptionBy ? { descriptionBy: entity.descriptionBy } : {}) }),
         facts: entity.facts.map(({ quote, start }) => ({ quote, start })),
       }),
     ),
@@ -75,7 +77,7 @@ export function bundleFromEdit(original: Bundle, edited: ReviewedDraft): ParsedB
       id,
       name: entity.name.trim(),
       kind: entity.kind,
-      description: entity.description?.trim() || placeholderDescription(title),
+      ...describedAs(entity),
       aliases: editedAliases(entity, before, idOf),
       facts: entity.facts.map(({ quote, start }) => ({ quote, start: start ?? 0 })),
       related,

@@ -208,7 +208,8 @@ function citation(source: Bundle['source']): string {
  */
 function entityMarkdown(entry: Pick<CatalogueEntry, 'entity' | 'sources'>, names: Map<string, string>, own?: ReaderNote): string {
   const { entity } = entry;
-  const lines = [`## ${escapeMarkdown(entity.name)}`, '', `**${KIND_LABELS[entity.kind] ?? entity.kind}.** ${escapeMarkdown(entity.description)}`];
+  const kind = `**${KIND_LABELS[entity.kind] ?? entity.kind}.**`;
+  const lines = [`## ${escapeMarkdown(entity.name)}`, '', entity.description ? `${kind} ${escapeMarkdown(entity.description)}` : kind];
   if (own) lines.push('', `**Your note:** ${escapeMarkdown(own.text)}`);
   const otherNames = entity.aliases.map((alias) => alias.text).filter((text) => text !== entity.name);
   if (otherNames.length) lines.push('', `Also written: ${otherNames.map(escapeMarkdown).join(', ')}.`);

@@ -1,7 +1,6 @@
-import type { Alias, Bundle, Entity, EntityKind } from '@/utils/bundle/schema';
+import type { Alias, Bundle, DescriptionAuthor, Entity, EntityKind } from '@/utils/bundle/schema';
 import { parseBundle, type ParsedBundle } from '@/utils/bundle/parse';
 import type { DraftSource } from '@/utils/capture/types';
-import { placeholderDescription } from '@/utils/catalogue/catalogue';
 import { aliasKey, tokenize } from '@/utils/match/normalize';
 
 /**
@@ -16,6 +15,8 @@ export interface ReviewedEntity {
   /** Other forms of the name (the name itself need not be among them). */
   aliases: string[];
   description?: string;
+  /** Who the description is by: the capture's draft until the reader edits or confirms it (then `reader`). */
+  descriptionBy?: DescriptionAuthor;
   /** `start`: the quote's known offset in its source text (a stored bundle's); else it is looked up in the text. */
   facts: { quote: string; start?: number }[];
   /** The entity's id in the bundle being edited ("Edit" in the notes library); none for a capture's entries. */
@@ -98,6 +99,15 @@ export function aliasesFor(entity: Pick<ReviewedEntity, 'name' | 'kind' | 'alias
   return aliases;
 }
 
+/**
+ * An entity's description as saved, with who it is by when that is known (left out, it is a capture's); nothing
+ * when it has none: never a placeholder.
+ */
+export function describedAs({ description, descriptionBy }: Pick<ReviewedEntity, 'description' | 'descriptionBy'>): Pick<Entity, 'description' | 'descriptionBy'> {
+  const text = description?.trim();
+  return text ? { description: text, ...(descriptionBy ? { descriptionBy } : {}) } : {};
+}
+
 export interface SaveOptions {
   /** When the capture was saved: the bundle's date when the page gives none. */
   now?: Date;
@@ -107,8 +117,8 @@ export interface SaveOptions {
 
 /**
  * The bundle for a reviewed draft: ids from the names (made unique), each quote's offset in the article's text, the
- * source's date from the page (else the day it was saved), a placeholder description for an entity the article
- * did not describe, and related entities: those that share quotes. Returns `parseBundle`'s verdict.
+ * source's date from the page (else the day it was saved), each description with who it is by (none for an entity
+ * the article did not describe), and related entities: those that share quotes. Returns `parseBundle`'s verdict.
  */
 export function bundleFromDraft(draft: ReviewedDraft, text: string, { now = new Date(), takenIds = new Set() }: SaveOptions = {}): ParsedBundle {
   const title = draft.source.title.trim();
@@ -128,7 +138,7 @@ export function bundleFromDraft(draft: ReviewedDraft, text: string, { now = new 
       id: entityId,
       name: entity.name.trim(),
       kind: entity.kind,
-      description: entity.description?.trim() || placeholderDescription(title),
+      ...describedAs({ description: entity.description, descriptionBy: entity.descriptionBy ?? 'capture' }),
       aliases: aliasesFor(entity),
       facts: entity.facts.flatMap(({ quote, start: known }) => {
         const start = known ?? text.indexOf(quote);

@@ -1,9 +1,9 @@
 import { parseBundle } from '@/utils/bundle/parse';
-import type { Bundle, Entity, EntityKind } from '@/utils/bundle/schema';
-import { isPlaceholderDescription, placeholderDescription, type CatalogueEntry } from '@/utils/catalogue/catalogue';
+import type { Bundle, DescriptionAuthor, Entity, EntityKind } from '@/utils/bundle/schema';
+import type { CatalogueEntry } from '@/utils/catalogue/catalogue';
 import { aliasKey } from '@/utils/match/normalize';
 import type { PageSelection } from '@/utils/messages';
-import { aliasesFor, kebabId, publishedDate } from './from-draft';
+import { aliasesFor, describedAs, kebabId, publishedDate } from './from-draft';
 import { freeBundleId, getBundle, setBundle, updateLibrary } from './store';
 
 /**
@@ -22,8 +22,9 @@ export type QuoteTarget =
       id: string;
       name: string;
       kind: EntityKind;
-      /** The entry's description, unless it only says where the entity was found (then the new bundle's own). */
+      /** The entry's description (if it has one), and who it is by. */
       description?: string;
+      descriptionBy?: DescriptionAuthor;
       /** The entities of the library's bundles the entry is made of. */
       sources: { bundleId: string; entityId: string }[];
     }
@@ -31,15 +32,12 @@ export type QuoteTarget =
 
 /** The target for a catalogue entry the reader chose. */
 export function entryTarget(entry: Pick<CatalogueEntry, 'entity' | 'sources'>): QuoteTarget {
-  const placeholder = entry.sources.some(
-    (source) => source.entity.description === entry.entity.description && isPlaceholderDescription(source),
-  );
   return {
     type: 'entry',
     id: entry.entity.id,
     name: entry.entity.name,
     kind: entry.entity.kind,
-    ...(placeholder ? {} : { description: entry.entity.description }),
+    ...describedAs(entry.entity),
     sources: entry.sources.map(({ bundle, entity }) => ({ bundleId: bundle.id, entityId: entity.id })),
   };
 }
@@ -120,8 +118,8 @@ function entityFor(bundle: Bundle, target: QuoteTarget): Entity | undefined {
   );
 }
 
-/** A new entity for the target in a bundle of the given title: its name, kind and (where free) id. */
-function newEntity(target: QuoteTarget, title: string, takenIds: ReadonlySet<string>, fact: Entity['facts'][number]): Entity {
+/** A new entity for the target: its name, kind, description and (where free) id. */
+function newEntity(target: QuoteTarget, takenIds: ReadonlySet<string>, fact: Entity['facts'][number]): Entity {
   const name = target.name.trim();
   const base = (target.type === 'entry' ? target.id : kebabId(name)) || 'entity';
   let id = base;
@@ -130,7 +128,8 @@ function newEntity(target: QuoteTarget, title: string, takenIds: ReadonlySet<str
     id,
     name,
     kind: target.kind,
-    description: target.description?.trim() || placeholderDescription(title),
+    // A new entity's description is the reader's, typed in the add-note window.
+    ...describedAs(target.type === 'new' ? { description: target.description, descriptionBy: 'reader' } : target),
     aliases: aliasesFor({ name, kind: target.kind, aliases: [] }),
     facts: [fact],
     related: [],
@@ -158,14 +157,14 @@ export function addQuote({ selection, target, bundles, takenIds, now = new Date(
       const facts = entity.facts.some((other) => other.quote === quote) ? entity.facts : [...entity.facts, fact];
       bundle = { ...existing, entities: existing.entities.map((other) => (other === entity ? { ...entity, facts } : other)) };
     } else {
-      const added = newEntity(target, existing.source.title, new Set(existing.entities.map((other) => other.id)), fact);
+      const added = newEntity(target, new Set(existing.entities.map((other) => other.id)), fact);
       entityId = added.id;
       bundle = { ...existing, entities: [...existing.entities, added] };
     }
   } else {
     const title = pageTitle(selection.title, selection.site) || hostOf(selection.url) || 'Notes';
     const publisher = selection.site?.trim() || hostOf(selection.url);
-    const added = newEntity(target, title, new Set(), fact);
+    const added = newEntity(target, new Set(), fact);
     entityId = added.id;
     bundle = {
       schemaVersion: 1,

@@ -76,7 +76,7 @@ function textsOf({ entity }: Note, own: string | undefined): [NoteField, string]
     ['name', entity.name],
     ...[...aliases.values()].map((text): [NoteField, string] => ['alias', text]),
     ...(own ? [['note', own] as [NoteField, string]] : []),
-    ['description', entity.description],
+    ...(entity.description ? [['description', entity.description] as [NoteField, string]] : []),
     ['kind', entity.kind],
     ...entity.facts.map(({ quote }): [NoteField, string] => ['quote', quote]),
   ];
