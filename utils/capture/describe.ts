@@ -1,4 +1,5 @@
 import type { EntityKind } from '../bundle/schema';
+import { tokenize } from '../match/normalize';
 import { HONORIFICS, PORTFOLIOS, QUALIFIERS, ROLE_NOUNS, TITLES } from './lexicon';
 import type { Span } from './sentences';
 
@@ -166,4 +167,45 @@ export function describe(text: string, kind: EntityKind, mentions: Span[], sente
     if (kind === 'person') title ??= fits(titleBefore(text, mention, sentence));
   }
   return title;
+}
+
+/** Words after which a name says where or whose, not who: "a city south of Seoul", "a subsidiary of Google". */
+const RELATING_WORDS = new Set([
+  'of', 'in', 'at', 'from', 'to', 'for', 'near', 'outside', 'inside', 'by', 'with', 'against', 'between', 'into', 'across',
+  'around', 'toward', 'towards', 'under', 'over', 'on', 'within',
+]);
+/** Names longer than this many words are not looked for in a description (a description has at most 14). */
+const MAX_NAME_WORDS = 8;
+
+/** Names of one kind as keys of their folded words, for `namesAnother`. */
+export type NameKeys = ReadonlySet<string>;
+
+export function nameKeys(forms: Iterable<string>): Set<string> {
+  const keys = new Set<string>();
+  for (const form of forms) {
+    const words = tokenize(form).map((token) => token.folded);
+    if (words.length > 0 && words.length <= MAX_NAME_WORDS) keys.add(words.join(' '));
+  }
+  return keys;
+}
+
+/**
+ * Whether a drafted description names another entity of the same kind as the one it describes, other than after a
+ * word that relates the two (anywhere before it): "Kim and Interior Minister Lee Sang-min" for Yoon Suk Yeol, "French President Macron"
+ * for Olaf Scholz, "the UK" for Canada are about someone else (a list, or the sentence's next name), and are dropped;
+ * "a city south of Seoul" for Pyeongtaek is kept. `own`: the entity's own forms; `others`: the names of the same
+ * kind the page (or the reader's notes) knows.
+ */
+export function namesAnother(description: string, own: NameKeys, others: NameKeys): boolean {
+  const words = tokenize(description).map((token) => token.folded);
+  for (let first = 0; first < words.length; first++) {
+    // After "of", "in", "to"…, names say whose or where: "the wife of President Yoon", "a city south of Seoul".
+    if (RELATING_WORDS.has(words[first])) return false;
+    let key = '';
+    for (let last = first; last < words.length && last - first < MAX_NAME_WORDS; last++) {
+      key = key ? `${key} ${words[last]}` : words[last];
+      if (others.has(key) && !own.has(key)) return true;
+    }
+  }
+  return false;
 }

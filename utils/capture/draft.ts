@@ -1,6 +1,6 @@
 import { extractArticle, type Article } from './article';
 import { findCredits } from './credits';
-import { describe } from './describe';
+import { describe, nameKeys, namesAnother } from './describe';
 import { findEntities, type FoundEntity } from './entities';
 import { splitSentences, type Span } from './sentences';
 import type { CaptureDraft, CaptureError, DraftEntity, KnownName } from './types';
@@ -41,8 +41,16 @@ export function draftFromArticle(article: Article, { url, known = [] }: CaptureO
   const found = findEntities(text, sentences, credits, known, article.things)
     .sort((a, b) => b.mentions.length - a.mentions.length || a.mentions[0].start - b.mentions[0].start)
     .slice(0, MAX_ENTITIES);
+  const namesOfKind = new Map<string, Set<string>>();
+  for (const entity of [...found, ...known.map((name) => ({ ...name, forms: [name.name, ...name.aliases] }))]) {
+    const keys = namesOfKind.get(entity.kind) ?? new Set<string>();
+    for (const key of nameKeys(entity.forms)) keys.add(key);
+    namesOfKind.set(entity.kind, keys);
+  }
   const entities = found.map((entity): DraftEntity => {
-    const description = describe(text, entity.kind, entity.mentions, sentences, isCreditLine);
+    const drafted = describe(text, entity.kind, entity.mentions, sentences, isCreditLine);
+    // A description about someone (or somewhere) else is worse than none: it would stand on this entity's card.
+    const description = drafted && !namesAnother(drafted, nameKeys([entity.name, ...entity.forms]), namesOfKind.get(entity.kind)!) ? drafted : undefined;
     return {
       name: entity.name,
       kind: entity.kind,
