@@ -101,7 +101,7 @@ describe('a stored bundle in the review page', () => {
     const before = defaultBundle.entities.find((entity) => entity.id === 'leopard-2')!;
     const after = saved.entities.find((entity) => entity.id === 'leopard-2')!;
     expect(after.aliases.slice(0, before.aliases.length)).toEqual(before.aliases);
-    expect(after.aliases.at(-1)).toEqual({ text: 'Leo 2', needs: 'always', case: 'any' });
+    expect(after.aliases.at(-1)).toEqual({ text: 'Leo 2', needs: 'always', case: 'any', alone: true });
   });
 });
 

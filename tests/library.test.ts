@@ -86,10 +86,10 @@ describe('saving a reviewed draft as a bundle', () => {
 
   it('writes the name first among the aliases; a bare surname needs evidence; short acronyms keep their case', () => {
     expect(aliasesFor({ name: 'Yoon Suk Yeol', kind: 'person', aliases: ['Yoon', 'yoon suk-yeol', 'Yoon Suk-yeol'] })).toEqual([
-      { text: 'Yoon Suk Yeol', needs: 'always', case: 'any' },
-      { text: 'Yoon', needs: 'evidence', case: 'any', cuesBefore: expect.arrayContaining(['President', 'Mr']) },
+      { text: 'Yoon Suk Yeol', needs: 'always', case: 'any', alone: true },
+      { text: 'Yoon', needs: 'evidence', case: 'any', alone: true, cuesBefore: expect.arrayContaining(['President', 'Mr']) },
     ]);
-    expect(aliasesFor({ name: 'United Nations', kind: 'organisation', aliases: ['UN'] })[1]).toEqual({ text: 'UN', needs: 'always', case: 'exact' });
+    expect(aliasesFor({ name: 'United Nations', kind: 'organisation', aliases: ['UN'] })[1]).toEqual({ text: 'UN', needs: 'always', case: 'exact', alone: true });
   });
 
   it('takes a free id, reads dates as pages write them, and names no-Latin names by position', () => {

@@ -23,6 +23,7 @@ export function entriesOf(draft: CaptureDraft): ReviewEntry[] {
     kind: entity.kind,
     ...(entity.kindReason ? { kindReason: entity.kindReason } : {}),
     aliases: [...entity.aliases],
+    ...(entity.commonWords ? { commonWords: [...entity.commonWords] } : {}),
     ...(entity.description ? { description: entity.description, descriptionBy: 'capture' as const } : {}),
     facts: entity.facts.map(({ quote }) => ({ quote })),
   }));

@@ -27,6 +27,12 @@ export const AliasSchema = v.object({
    * Americas). Left out: accents are folded away.
    */
   accents: v.optional(v.picklist(['any', 'exact'])),
+  /**
+   * `true`: counts only where it stands alone, never inside a longer proper name: a capitalised word joined to it
+   * ("State Department" in "New York State Department of Taxation", "Patriot" in "Patriot Day") makes it part of
+   * another name. What a capture saves; a curated alias says where it matters, with cues and vetoes.
+   */
+  alone: v.optional(v.boolean()),
   /** Words right before the alias that identify it (titles: "President", "Secretary"). Any case. */
   cuesBefore: v.optional(v.array(nonEmpty)),
   /** Words right after the alias that identify it ("tank", "tanks"). Any case. */

@@ -2,6 +2,9 @@ import { extractArticle, type Article } from './article';
 import { findCredits } from './credits';
 import { describe, nameKeys, namesAnother } from './describe';
 import { findEntities, type FoundEntity } from './entities';
+import { EQUIPMENT } from './lexicon';
+import nlp from 'compromise/two';
+import { isCommonWord, lexiconTags } from './words';
 import { splitSentences, type Span } from './sentences';
 import type { CaptureDraft, CaptureError, DraftEntity, KnownName } from './types';
 
@@ -56,6 +59,7 @@ export function draftFromArticle(article: Article, { url, known = [] }: CaptureO
       kind: entity.kind,
       kindReason: entity.kindReason,
       aliases: entity.forms.filter((form) => form !== entity.name),
+      ...withCommonWords(text, entity),
       ...(description ? { description } : {}),
       facts: pickFacts(text, entity, sentences, isCreditLine).map((span) => ({ quote: text.slice(span.start, span.end) })),
     };
@@ -96,4 +100,34 @@ function pickFacts(text: string, entity: FoundEntity, sentences: Span[], isCredi
   for (const span of usable) if (picked.size < MAX_FACTS) picked.add(span);
   const seen = new Set<string>();
   return usable.filter((span) => picked.has(span) && !seen.has(quote(span)) && seen.add(quote(span)));
+}
+
+const ONE_WORD = /^\p{Lu}[\p{Ll}\p{M}'’-]+$/u;
+const PERSON_NAME_TAGS = ['Person', 'FirstName', 'MaleName', 'FemaleName'];
+
+/**
+ * The entity's one-word forms a reader would also meet as something else: a word of the language ("Patriot"), a
+ * demonym ("Spanish"), a look-alike weapon ("Leopard"), a first name for what is not a person ("Austin" the city),
+ * or a word the article itself writes in lower case.
+ */
+export function commonWordsOf(text: string, entity: Pick<FoundEntity, 'kind' | 'forms'>): string[] {
+  return entity.forms.filter((form) => {
+    if (!ONE_WORD.test(form)) return false;
+    const lower = form.toLowerCase();
+    const tags = lexiconTags(lower);
+    return (
+      isCommonWord(lower) ||
+      tags.includes('Demonym') ||
+      // A capitalised word read as an adjective on its own: a demonym or a language ("Spanish").
+      nlp(form).has('(#Adjective|#Demonym)') ||
+      EQUIPMENT[lower]?.context === true ||
+      (entity.kind !== 'person' && tags.some((tag) => PERSON_NAME_TAGS.includes(tag))) ||
+      new RegExp(`(?<![\\p{L}\\p{N}])${lower}(?![\\p{L}\\p{N}])`, 'u').test(text)
+    );
+  });
+}
+
+function withCommonWords(text: string, entity: FoundEntity): Pick<DraftEntity, 'commonWords'> {
+  const common = commonWordsOf(text, entity);
+  return common.length ? { commonWords: common } : {};
 }

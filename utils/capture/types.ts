@@ -30,6 +30,11 @@ export interface DraftEntity {
   kindReason: string;
   /** The other forms this article uses for it ("Stoltenberg", "NATO"), never the name itself. */
   aliases: string[];
+  /**
+   * Its one-word forms that are also ordinary words, or another kind's names ("Patriot", "Leopard", "Spanish",
+   * "Austin" for a place): saved as needing evidence, like the seed's look-alikes. Left out when there are none.
+   */
+  commonWords?: string[];
   /** Verbatim words of the article that say who or what it is ("the Secretary General of NATO"). */
   description?: string;
   /** Sentences of the article that name it, each an exact substring of the article's text, in article order. */

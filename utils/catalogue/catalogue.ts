@@ -215,7 +215,7 @@ function mergeSources(
       const alias = entity.aliases[i];
       if (!aliasKeys[i]) continue;
       if (keyed.length > 1) {
-        const key = `${aliasKeys[i]}\u0000${alias.case}\u0000${alias.needs}`;
+        const key = `${aliasKeys[i]}\u0000${alias.case}\u0000${alias.needs}\u0000${alias.alone === true}`;
         if (seenAliases.has(key)) continue;
         seenAliases.add(key);
       }

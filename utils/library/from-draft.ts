@@ -1,6 +1,7 @@
 import type { Alias, Bundle, DescriptionAuthor, Entity, EntityKind } from '@/utils/bundle/schema';
 import { parseBundle, type ParsedBundle } from '@/utils/bundle/parse';
 import type { DraftSource } from '@/utils/capture/types';
+import { EQUIPMENT_NOUNS } from '@/utils/capture/lexicon';
 import { aliasKey, tokenize } from '@/utils/match/normalize';
 
 /**
@@ -14,6 +15,8 @@ export interface ReviewedEntity {
   kind: EntityKind;
   /** Other forms of the name (the name itself need not be among them). */
   aliases: string[];
+  /** Forms that are also ordinary words (the capture's `commonWords`): they need evidence. */
+  commonWords?: string[];
   description?: string;
   /** Who the description is by: the capture's draft until the reader edits or confirms it (then `reader`). */
   descriptionBy?: DescriptionAuthor;
@@ -74,14 +77,20 @@ function webUrl(url: string): string | null {
   }
 }
 
+/** Words after a look-alike weapon's name that say it is the weapon ("Patriot missiles", "Leopard tanks"). */
+const EQUIPMENT_CUES = [...EQUIPMENT_NOUNS];
+
 /**
- * An entity's aliases for the matcher: its name first, then its other forms, each once (as the matcher reads them).
- * A person's one-word form of a longer name (a bare surname: "Austin", "Yoon") names too many people to count on
- * its own: it needs evidence — a title right before it, or the full name on the same page. Two- and three-letter
- * acronyms match in their own case only.
+ * An entity's aliases for the matcher: its name first, then its other forms, each once (as the matcher reads them),
+ * each counting only where it stands alone, never inside a longer proper name (`alone`). A person's one-word form of
+ * a longer name (a bare surname: "Austin", "Yoon") names too many people to count on its own, and a form that is
+ * also an ordinary word ("Patriot", "Leopard", `commonWords`) means something else as often: each needs evidence —
+ * a cue (a title before a person, an equipment word after a weapon), or another of its forms on the same page, as
+ * the seed's look-alikes do. Two- and three-letter acronyms match in their own case only.
  */
-export function aliasesFor(entity: Pick<ReviewedEntity, 'name' | 'kind' | 'aliases'>): Alias[] {
+export function aliasesFor(entity: Pick<ReviewedEntity, 'name' | 'kind' | 'aliases' | 'commonWords'>): Alias[] {
   const nameWords = tokenize(entity.name).length;
+  const common = new Set((entity.commonWords ?? []).map(aliasKey));
   const seen = new Set<string>();
   const aliases: Alias[] = [];
   for (const text of [entity.name, ...entity.aliases].map((form) => form.trim())) {
@@ -89,11 +98,14 @@ export function aliasesFor(entity: Pick<ReviewedEntity, 'name' | 'kind' | 'alias
     if (!key || seen.has(key)) continue;
     seen.add(key);
     const bareSurname = entity.kind === 'person' && tokenize(text).length === 1 && nameWords > 1;
+    const evidence = bareSurname || common.has(key);
     aliases.push({
       text,
-      needs: bareSurname ? 'evidence' : 'always',
+      needs: evidence ? 'evidence' : 'always',
       case: EXACT_CASE_ACRONYM.test(text) ? 'exact' : 'any',
-      ...(bareSurname ? { cuesBefore: PERSON_TITLES } : {}),
+      alone: true,
+      ...(evidence && entity.kind === 'person' ? { cuesBefore: PERSON_TITLES } : {}),
+      ...(evidence && entity.kind === 'equipment' ? { cuesAfter: EQUIPMENT_CUES } : {}),
     });
   }
   return aliases;

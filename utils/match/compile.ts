@@ -76,6 +76,12 @@ function compileAlias(entity: Entity, alias: Alias): CompiledAlias | null {
   };
 }
 
+/**
+ * Where aliases of the same words are tried: one that counts wherever it stands first, then one that must stand
+ * alone (a capture's), then one that needs evidence, so a curated alias decides where a capture repeats it.
+ */
+const strictness = (alias: Alias) => (alias.needs === 'evidence' ? 2 : alias.alone ? 1 : 0);
+
 /** Builds a matcher entity by entity, so a big library can be compiled a slice at a time. */
 class MatcherBuilder {
   readonly root = new Map<number, AliasNode>();
@@ -99,7 +105,7 @@ class MatcherBuilder {
     for (const alias of entity.aliases) {
       const compiled = compileAlias(entity, alias);
       if (!compiled) continue;
-      const key = `${entity.id}\u0000${compiled.words.join(' ')}\u0000${alias.case}\u0000${alias.accents ?? 'any'}\u0000${alias.needs}`;
+      const key = `${entity.id}\u0000${compiled.words.join(' ')}\u0000${alias.case}\u0000${alias.accents ?? 'any'}\u0000${alias.needs}\u0000${alias.alone === true}`;
       if (this.seen.has(key)) continue;
       this.seen.add(key);
       let node: AliasNode | undefined;
@@ -109,9 +115,9 @@ class MatcherBuilder {
         if (!node) level.set(hash, (node = { aliases: [], next: null }));
       }
       const aliases = node!.aliases;
-      const firstNeedingEvidence = aliases.findIndex((a) => a.alias.needs === 'evidence');
-      if (alias.needs === 'evidence' || firstNeedingEvidence < 0) aliases.push(compiled);
-      else aliases.splice(firstNeedingEvidence, 0, compiled);
+      const stricter = aliases.findIndex((a) => strictness(a.alias) > strictness(alias));
+      if (stricter < 0) aliases.push(compiled);
+      else aliases.splice(stricter, 0, compiled);
       this.aliasCount++;
       this.longestAlias = Math.max(this.longestAlias, alias.text.length);
     }

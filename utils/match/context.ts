@@ -73,6 +73,8 @@ export const NAME_SUFFIXES: ReadonlySet<string> = new Set(
 export interface Neighbour {
   word: string | null;
   capitalised: boolean;
+  /** Written in capitals only ("US", "NATO"). */
+  shouting?: boolean;
 }
 
 /**
@@ -92,4 +94,20 @@ export function isLongerName(before: Neighbour, after: Neighbour): boolean {
  */
 export function readsAsTitleCase(capitalisedWords: number, words: number): boolean {
   return words >= 3 && capitalisedWords / words >= 0.75;
+}
+
+/**
+ * Whether an alias that must stand alone (`alone`) is part of a longer proper name: a capitalised word joined after
+ * it that is not a function word ("Patriot Day", "State Department Building"), or, for what is not a person (a title
+ * stands before a person's name), one joined before it that is not a function word, a place's modifier or a short
+ * acronym ("New York State Department", but "US State Department", "the State Department"). In a Title Case
+ * headline or menu capitals say nothing: only a name-making word after it counts there.
+ */
+export function insideLongerName(before: Neighbour, after: Neighbour, { person, titleCase }: { person: boolean; titleCase: boolean }): boolean {
+  if (titleCase) return after.word !== null && after.capitalised && NAME_SUFFIXES.has(after.word);
+  const acronym = before.shouting === true && before.word !== null && before.word.length <= 3;
+  const nameBefore =
+    !person && before.word !== null && before.capitalised && !acronym && !FUNCTION_WORDS.has(before.word) && !PLACE_MODIFIERS.has(before.word);
+  const nameAfter = after.word !== null && after.capitalised && !FUNCTION_WORDS.has(after.word);
+  return nameBefore || nameAfter;
 }

@@ -1,5 +1,5 @@
 import type { AliasNode, CompiledAlias, Matcher } from './compile';
-import { isLongerName, judgeAmbiguous, readsAsTitleCase } from './context';
+import { insideLongerName, isLongerName, judgeAmbiguous, readsAsTitleCase } from './context';
 import {
   APOSTROPHE,
   CJK,
@@ -246,6 +246,7 @@ function judge(text: string, first: number, compiled: CompiledAlias): Candidate[
     ((prev.shouting && prev.word !== compiled.words[0]) || (next.shouting && next.word !== compiled.words.at(-1)));
   if (compiled.alias.needs !== 'evidence') {
     if (inCapitals) return 'weak';
+    if (compiled.alias.alone && !shouting && insideLongerName(prev, next, { person: compiled.kind === 'person', titleCase: titleCase(text) })) return null;
     const placeWord = compiled.kind === 'place' && compiled.words.length === 1 && !shouting;
     // In a Title Case headline or menu a capital before a place says nothing; a name-making word after it still does.
     return placeWord && isLongerName(titleCase(text) ? NO_NEIGHBOUR : prev, next) ? null : 'strong';
