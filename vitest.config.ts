@@ -13,6 +13,8 @@ export default defineConfig({
         },
       },
       {
+        // The journeys that save notes as the extension does use its own modules, which import with '@/'.
+        resolve: { alias: [{ find: /^@\//, replacement: `${import.meta.dirname}/` }] },
         test: {
           name: 'e2e',
           include: ['e2e/**/*.test.ts'],

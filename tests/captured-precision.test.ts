@@ -10,7 +10,9 @@ import { aliasesFor, bundleFromDraft, type ReviewedEntity } from '@/utils/librar
 import { insideLongerName } from '@/utils/match/context';
 import { compileMatcher } from '@/utils/match/compile';
 import { scanText } from '@/utils/match/scan';
-import { segmentsOf } from '@/utils/page/segments';
+import { Highlights } from '@/utils/page/highlights';
+import { PageScanner } from '@/utils/page/scanner';
+import './support/static-range';
 
 const TEXT = [
   'The State Department said the Patriot missiles would arrive soon.',
@@ -104,8 +106,21 @@ describe('captured names that are also ordinary words', () => {
 });
 
 describe('a site’s navigation', () => {
-  it('is not read as page text', () => {
-    document.body.innerHTML = '<nav><a href="/asian-america">NBC Asian America</a> <a href="/ukraine">Ukraine</a></nav><p>NATO met in Brussels.</p>';
-    expect([...segmentsOf(document.body)].map((segment) => segment.text)).toEqual(['NATO met in Brussels.']);
+  it('holds no mention of a captured name; the seed’s names there still count, but "Asian America" is not America', async () => {
+    const state = captured([
+      { name: 'State Department', kind: 'organisation', aliases: [], facts: quote('The State Department said the Patriot missiles would arrive soon.') },
+    ]);
+    document.body.innerHTML =
+      '<nav><a href="/asian-america">NBC Asian America</a> <a href="/state">State Department</a> <a href="/nato">NATO</a></nav>' +
+      '<p>The State Department and NATO met in America.</p>';
+    const scanner = new PageScanner(compileMatcher([state, defaultBundle]), new Highlights({ mention: 'm', active: 'a' }), new AbortController().signal, () => {}, () => document.body);
+    scanner.scanDocument();
+    await scanner.whenIdle();
+    expect(scanner.index.inDocumentOrder().map((mention) => `${mention.entityId}:${mention.text}`)).toEqual([
+      'nato:NATO',
+      'state-department:State Department',
+      'nato:NATO',
+      'united-states:America',
+    ]);
   });
 });

@@ -9,24 +9,11 @@ import { NameStarts, quickLookOf, scanText } from '@/utils/match/scan';
 import { MentionIndex } from '@/utils/page/mentions';
 import { PageScanner, WINDOW_CHARS } from '@/utils/page/scanner';
 import { SegmentReader, segmentsOf } from '@/utils/page/segments';
+import './support/static-range';
 
 const matcher = compileMatcher([defaultBundle]);
 const NAMES = { mention: 'test-mention', active: 'test-active' };
 
-// happy-dom has no StaticRange; the spec's is a plain record of its boundary points.
-globalThis.StaticRange ??= class {
-  readonly startContainer: Node;
-  readonly startOffset: number;
-  readonly endContainer: Node;
-  readonly endOffset: number;
-  constructor(init: StaticRangeInit) {
-    ({ startContainer: this.startContainer, startOffset: this.startOffset } = init);
-    ({ endContainer: this.endContainer, endOffset: this.endOffset } = init);
-  }
-  get collapsed() {
-    return this.startContainer === this.endContainer && this.startOffset === this.endOffset;
-  }
-} as unknown as typeof StaticRange;
 
 function page(html: string): HTMLElement {
   const parsed = new DOMParser().parseFromString(`<body>${html}</body>`, 'text/html');

@@ -490,6 +490,8 @@ export class PageScanner {
       const start = positionIn(segment, startAt, false);
       const end = positionIn(segment, endAt, true);
       if (!this.isVisible(found, start.node)) continue;
+      // A captured name in a site's menu ("NBC Asian America") is the site's furniture, not a mention of it.
+      if (candidate.alias.alias.alone && start.node.parentElement?.closest('nav')) continue;
       const first = segment.nodes.indexOf(start.node);
       const last = segment.nodes.indexOf(end.node, first);
       const mention: Mention = {

@@ -11,13 +11,11 @@ export interface TextSegment {
   text: string;
 }
 
-/** Elements whose text a person does not read as page text (or not as the page's), or that belong to the extension itself. */
+/** Elements whose text a person does not read as page text, or that belong to the extension itself. */
 const SKIPPED = new Set([
   'script', 'style', 'noscript', 'template', 'textarea', 'input', 'select', 'option', 'optgroup', 'datalist',
   'head', 'title', 'iframe', 'frame', 'object', 'embed', 'svg', 'math', 'canvas', 'video', 'audio', 'picture',
   'map', 'side-notes-card',
-  // A site's menus: a name in a link of the navigation ("NBC Asian America") is the site's furniture, not a mention.
-  'nav',
 ]);
 
 const INLINE = new Set([

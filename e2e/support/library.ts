@@ -1,0 +1,84 @@
+/**
+ * Captured notes for the journeys and scripts that need a library like a reader's: pages captured with the
+ * capture's own code (scripts/bench-capture-page.ts, run in the page), saved as "Save" in the review page saves them
+ * (`bundleFromDraft`, every drafted entity kept), and written into the extension's library.
+ */
+import type { Page } from 'playwright-core';
+import type { Bundle } from '@/utils/bundle/schema';
+import { buildCatalogue } from '@/utils/catalogue/catalogue';
+import type { CaptureDraft } from '@/utils/capture/types';
+import { bundleFromDraft, type ReviewedEntity } from '@/utils/library/from-draft';
+import type * as CapturePage from '../../scripts/bench-capture-page';
+import { pageScript } from '../../scripts/page-script';
+import type { ExtensionBrowser } from './browser';
+import { PATIENCE_MS } from './patience';
+
+declare const SideNotesCapture: typeof CapturePage;
+
+/** A draft's entries as the reader leaves them when they change nothing but remove what cannot be saved (no quote), then Save. */
+export function reviewedAsIs(draft: CaptureDraft): ReviewedEntity[] {
+  return draft.entities.filter((entity) => entity.facts.length > 0).map(({ name, kind, aliases, commonWords, description, facts }) => ({
+    name,
+    kind,
+    aliases,
+    ...(commonWords ? { commonWords } : {}),
+    ...(description ? { description } : {}),
+    facts,
+  }));
+}
+
+let script: Promise<string> | undefined;
+
+/**
+ * Captures each page in `tab` and saves it as a bundle, ids made unique; a page with no article gives none. The
+ * `when` date stands for "today" where a page gives none.
+ */
+export async function captureBundles(tab: Page, urls: string[], { now = new Date('2025-01-15T12:00:00Z') } = {}): Promise<Bundle[]> {
+  script ??= pageScript('bench-capture-page.ts', 'SideNotesCapture');
+  const content = await script;
+  const bundles: Bundle[] = [];
+  const takenIds = new Set<string>();
+  for (const url of urls) {
+    await tab.goto(url, { waitUntil: 'load', timeout: PATIENCE_MS }).catch(() => tab.waitForLoadState('domcontentloaded'));
+    await tab.addScriptTag({ content });
+    const run = await tab.evaluate((url) => SideNotesCapture.capture(url, 1), url);
+    if ('error' in run.draft || !run.text || run.draft.entities.length === 0) continue;
+    const saved = bundleFromDraft({ source: run.draft.source, entities: reviewedAsIs(run.draft) }, run.text, { now, takenIds });
+    if (!saved.ok) throw new Error(`${url}: ${saved.errors.join('; ')}`);
+    takenIds.add(saved.bundle.id);
+    bundles.push(saved.bundle);
+  }
+  return bundles;
+}
+
+/** Writes bundles into the extension's library, on, before the others (as `addBundles` does), in one write. */
+export async function addToLibrary(browser: ExtensionBrowser, bundles: Bundle[]): Promise<void> {
+  await browser.worker.evaluate(
+    async ({ bundles, libraryKey, prefix }) => {
+      const chrome = (globalThis as unknown as { chrome: { storage: { local: { get(key: string): Promise<Record<string, unknown>>; set(items: Record<string, unknown>): Promise<void> } } } }).chrome;
+      const { [libraryKey]: stored } = await chrome.storage.local.get(libraryKey);
+      const entries = (stored as { entries: { id: string }[] }).entries;
+      const addedAt = new Date().toISOString();
+      await chrome.storage.local.set({
+        ...Object.fromEntries(bundles.map((bundle) => [`${prefix}${bundle.id}`, bundle])),
+        [libraryKey]: {
+          entries: [...bundles.map((bundle) => ({ id: bundle.id, enabled: true, builtIn: false, hidden: false, addedAt })), ...entries],
+        },
+      });
+    },
+    // utils/library/read.ts's LIBRARY_KEY and BUNDLE_PREFIX (it imports the extension's `browser`).
+    { bundles, libraryKey: 'library', prefix: 'bundle:' },
+  );
+}
+
+/**
+ * For each entry of the catalogue the library makes (the captures before the built-in bundle, as the library lists
+ * them), the ids of `seed`'s entities it holds: what the baselines call it. Entries of captures alone hold none.
+ */
+export function seedIdsOfEntries(captured: readonly Bundle[], seed: Bundle): Map<string, string[]> {
+  const ids = new Map<string, string[]>();
+  for (const [id, entry] of buildCatalogue([...captured, seed])) {
+    ids.set(id, entry.sources.filter((source) => source.bundle === seed).map((source) => source.entity.id));
+  }
+  return ids;
+}
