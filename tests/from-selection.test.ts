@@ -48,7 +48,7 @@ describe('a selection becomes a quote', () => {
         kind: 'person',
         description: 'Secretary General of NATO, who urged South Korea to send weapons to Ukraine',
         descriptionBy: 'curated',
-        aliases: [{ text: 'Jens Stoltenberg', needs: 'always', case: 'any' }],
+        aliases: [{ text: 'Jens Stoltenberg', needs: 'always', case: 'any', alone: true }],
         facts: [{ quote: QUOTE, start: 412 }],
         related: [],
       },

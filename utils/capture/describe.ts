@@ -109,8 +109,17 @@ function titleBefore(text: string, mention: Span, sentence: Span): Phrase | unde
     if (!TITLES.has(lower) && !PORTFOLIOS.has(lower) && lower !== 'of' && lower !== 'for' && !capitalised) break;
     start -= match[0].length;
   }
-  // Trim what is not part of the title: a leading "the", "of", "for".
   let phrase = text.slice(start, mention.start).trimEnd();
+  // "Kim and Interior Minister Lee": a list; the title is what follows its last "and" (not "Trade and Industry").
+  for (const and of [...phrase.matchAll(/(\S+) and /g)].reverse()) {
+    const word = and[1].toLowerCase();
+    if (TITLES.has(word) || PORTFOLIOS.has(word)) continue;
+    const cut = and.index + and[0].length;
+    start += cut;
+    phrase = phrase.slice(cut);
+    break;
+  }
+  // Trim what is not part of the title: a leading "the", "of", "for".
   while (/^(?:the|of|for|and)\s/i.test(phrase)) {
     const cut = phrase.indexOf(' ') + 1;
     start += cut;

@@ -42,6 +42,7 @@ export function draftFromArticle(article: Article, { url, known = [] }: CaptureO
   const creditLineStarts = new Set(credits.filter((credit) => credit.line).map((credit) => credit.start));
   const isCreditLine = (sentence: Span) => creditLineStarts.has(sentence.start);
   const found = findEntities(text, sentences, credits, known, article.things)
+    .filter((entity) => !isDemonymOnly(entity))
     .sort((a, b) => b.mentions.length - a.mentions.length || a.mentions[0].start - b.mentions[0].start)
     .slice(0, MAX_ENTITIES);
   const namesOfKind = new Map<string, Set<string>>();
@@ -63,7 +64,7 @@ export function draftFromArticle(article: Article, { url, known = [] }: CaptureO
       ...(description ? { description } : {}),
       facts: pickFacts(text, entity, sentences, isCreditLine).map((span) => ({ quote: text.slice(span.start, span.end) })),
     };
-  });
+  }).filter((entity) => entity.facts.length > 0); // The article says nothing of it but its name: nothing to keep.
   return {
     source: {
       url,
@@ -92,8 +93,10 @@ function pickFacts(text: string, entity: FoundEntity, sentences: Span[], isCredi
     const mention = entity.mentions[m];
     if (mention && mention.start >= sentence.start && mention.end <= sentence.end) naming.push(sentence);
   }
-  const usable = naming.filter((span) => !isCreditLine(span) && span.end - span.start <= MAX_FACT_CHARS);
-  if (!usable.length) return naming.filter((span) => span.end - span.start <= MAX_FACT_CHARS).slice(0, 1);
+  const whole = (span: Span) => !nameAlone(text.slice(span.start, span.end), entity.forms) && !midQuotation(text.slice(span.start, span.end));
+  const usable = naming.filter((span) => !isCreditLine(span) && span.end - span.start <= MAX_FACT_CHARS && whole(span));
+  // (A credit line is all the article says of a photographer or an agency, its name alone included: "(Reuters)".)
+  if (!usable.length) return naming.filter((span) => span.end - span.start <= MAX_FACT_CHARS && (isCreditLine(span) || whole(span))).slice(0, 1);
   const quote = (span: Span) => text.slice(span.start, span.end);
   const good = usable.filter((span) => COMPLETE.test(quote(span)) && quote(span).split(/\s+/).length >= MIN_FACT_WORDS);
   const picked = new Set(good.slice(0, MAX_FACTS));
@@ -130,4 +133,26 @@ export function commonWordsOf(text: string, entity: Pick<FoundEntity, 'kind' | '
 function withCommonWords(text: string, entity: FoundEntity): Pick<DraftEntity, 'commonWords'> {
   const common = commonWordsOf(text, entity);
   return common.length ? { commonWords: common } : {};
+}
+
+/** "Spanish", "Israeli" on their own: a people's adjective names no entity (the country is a place of its own). */
+function isDemonymOnly(entity: FoundEntity): boolean {
+  return entity.forms.every((form) => ONE_WORD.test(form) && (lexiconTags(form.toLowerCase()).includes('Demonym') || nlp(form).has('(#Adjective|#Demonym)')));
+}
+
+/** A "sentence" that is the name and nothing else ("Stella Kim" under a photo): it says nothing about it. */
+export function nameAlone(quote: string, forms: string[]): boolean {
+  let rest = quote;
+  for (const form of [...forms].sort((a, b) => b.length - a.length)) rest = rest.split(form).join(' ');
+  return !/[\p{L}\p{N}]/u.test(rest);
+}
+
+/**
+ * A sentence cut out of a longer quotation: it closes a quotation it did not open ("We will stay,” she said." after
+ * “It is hard.), so read alone it puts words in the wrong mouth.
+ */
+export function midQuotation(quote: string): boolean {
+  const close = quote.indexOf('”');
+  const open = quote.indexOf('“');
+  return close >= 0 && (open < 0 || close < open);
 }

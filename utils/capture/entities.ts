@@ -4,7 +4,7 @@ import { appositiveHead, roleBefore } from './describe';
 import { kindOf, kindOfWords, kindWords, quoted, wordAfter, type KindVerdict } from './kinds';
 import {
   ACRONYM_KINDS, CORPORATE_SUFFIXES, DIRECTIONS, EQUIPMENT_NOUNS, EVENT_HEADS, LAW_WORDS, EVENT_NAMES, EVENT_NOUNS, EXERCISE_NOUNS, MEETING_NOUNS, NEWS_AGENCIES, OF_WORDS, ORG_HEADS, OUTBREAK_NOUNS,
-  PARTY_MEMBERS, PLACE_HEADS, PORTFOLIOS, QUALIFIERS, ROLE_NOUNS, TITLES, TREATY_MODIFIERS, TREATY_NOUNS, TREATY_NOUNS_NEEDING_A_MODIFIER, TREATY_WORDS,
+  NAME_PARTICLES, PARTY_MEMBERS, PLACE_HEADS, PORTFOLIOS, QUALIFIERS, ROLE_NOUNS, TITLES, TREATY_MODIFIERS, TREATY_NOUNS, TREATY_NOUNS_NEEDING_A_MODIFIER, TREATY_WORDS,
 } from './lexicon';
 import { shoutedBylineOrganisation, type Credit, type CreditKind } from './credits';
 import type { MetadataThing } from './metadata';
@@ -96,6 +96,21 @@ function runs(words: Word[]): Word[][] {
   return out;
 }
 
+const FIRST_NAME_TAGS = ['FirstName', 'MaleName', 'FemaleName'];
+const isFirstName = (word: Word) => has(word, FIRST_NAME_TAGS) || lexiconTags(word.lower).some((tag) => FIRST_NAME_TAGS.includes(tag));
+
+/**
+ * Where a second person's name starts in a run of four or more capitalised words with no particle, title or "of"
+ * ("Zohar Lahav David Morales" → 2): a first name after two words of a name, before its surname; -1 when none.
+ */
+function secondPersonAt(words: Word[]): number {
+  if (words.length < 4 || words.length > 6) return -1;
+  if (words.some((word) => !UPPER.test(word.text) || NAME_PARTICLES.has(word.lower) || OF_WORDS.has(word.lower) || isTitleWord(word) || isAcronym(word))) return -1;
+  if (words.some((word) => has(word, [...PLACE_TAGS, ...ORG_TAGS]) || isCommonWord(word.lower))) return -1;
+  for (let i = 2; i <= words.length - 2; i++) if (isFirstName(words[i]) && !isFirstName(words[i - 1])) return i;
+  return -1;
+}
+
 /**
  * Splits a chunk at its titles: "US Defense Secretary Lloyd Austin" → "US" and the titled "Lloyd Austin";
  * "NATO Secretary General Jens Stoltenberg" → "NATO" and "Jens Stoltenberg". Leading function words go ("The").
@@ -145,7 +160,12 @@ function splitChunk(whole: Word[], words: Word[]): { words: Word[]; title?: stri
   for (const part of parts) {
     while (part.words.length > 1 && (has(part.words[0], FUNCTION_TAGS) || OF_WORDS.has(part.words[0].lower))) part.words.shift();
   }
-  return parts.filter((part) => part.words.length && !(part.words.length === 1 && (has(part.words[0], FUNCTION_TAGS) || /^\p{Lu}\.?$/u.test(part.words[0].text))));
+  // "Zohar Lahav David Morales": two people written side by side with no comma between them.
+  const split = parts.flatMap((part) => {
+    const at = part.verdict ? -1 : secondPersonAt(part.words);
+    return at < 0 ? [part] : [{ ...part, words: part.words.slice(0, at) }, { words: part.words.slice(at) }];
+  });
+  return split.filter((part) => part.words.length && !(part.words.length === 1 && (has(part.words[0], FUNCTION_TAGS) || /^\p{Lu}\.?$/u.test(part.words[0].text))));
 }
 
 /** Words compromise's lexicon knows as a country, a city or a region ("United States"). */

@@ -1,7 +1,7 @@
 import type { EntityKind } from '../bundle/schema';
 import { appositiveHead, roleBefore } from './describe';
 import {
-  ACRONYM_KINDS, CORPORATE_SUFFIXES, DIRECTIONS, EQUIPMENT, EQUIPMENT_NOUNS, EVENT_HEADS, INSTITUTION_WORDS, LAW_WORDS, LOCATIVES,
+  ACRONYM_KINDS, CORPORATE_SUFFIXES, DIRECTIONS, EQUIPMENT, EQUIPMENT_NOUNS, EVENT_HEADS, INSTITUTION_WORDS, LAW_WORDS, LOCATIVES, NAME_PARTICLES,
   MILITARY_HEADS, NOT_ACRONYMS,
   ORG_ATTRIBUTES, ORG_HEADS, ORG_HEADS_BEFORE_OF, ORG_NOUNS, PLACE_APPOSITIVES, PLACE_FIRSTS, PLACE_HEADS, PLACE_NAMES,
   PLACE_NOUNS, ROLE_NOUNS, SHIP_PREFIXES, SPEECH_VERBS, TREATY_WORDS, ACQUISITION_VERBS,
@@ -272,5 +272,16 @@ export function kindOf(name: Word[], context: NameContext): KindVerdict | undefi
   const after = wordAfter(name, context.words);
   const own = kindOfWords(name, after, context.words);
   if (own !== undefined) return own ? { ...own, own: true } : undefined;
-  return kindOfContext(name, context, before, after) ?? kindOfTags(name, after) ?? kindOfClues(name, before, after, context.words);
+  return kindOfContext(name, context, before, after) ?? placeWithParticle(name, before) ?? kindOfTags(name, after) ?? kindOfClues(name, before, after, context.words);
+}
+
+/**
+ * "in Jerez de Frontera", "near Rio de Janeiro": a name joined by a particle, after a preposition of place, is a
+ * place, whatever a person's particle ("Charles de Gaulle") makes compromise guess.
+ */
+function placeWithParticle(name: Word[], before: Word | undefined): KindVerdict | undefined {
+  const inner = name.slice(1, -1);
+  if (before === undefined || !LOCATIVES.has(before.lower) || !inner.some((word) => NAME_PARTICLES.has(word.lower))) return undefined;
+  if (name[name.length - 1].possessive) return undefined;
+  return verdict('place', `a name with ${quoted(inner.find((word) => NAME_PARTICLES.has(word.lower))!.text)} after ${quoted(before.text)}`);
 }
