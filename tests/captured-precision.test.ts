@@ -64,6 +64,7 @@ describe('captured names and longer proper names', () => {
     expect(insideLongerName(word('northern'), none, plain)).toBe(false);
     expect(insideLongerName(none, word('day'), plain)).toBe(true);
     expect(insideLongerName(none, word('on'), plain)).toBe(false);
+    expect(insideLongerName(none, word('president'), plain)).toBe(false);
     // A title before a person's name is no longer name; in a Title Case headline only a name-making word after counts.
     expect(insideLongerName(word('president'), none, { person: true, titleCase: false })).toBe(false);
     expect(insideLongerName(word('york'), word('says'), { person: false, titleCase: true })).toBe(false);

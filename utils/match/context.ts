@@ -96,11 +96,15 @@ export function readsAsTitleCase(capitalisedWords: number, words: number): boole
   return words >= 3 && capitalisedWords / words >= 0.75;
 }
 
+/** Titles that follow a country's or an organisation's name without making a longer name: "South Korea President". */
+const TITLES_AFTER: ReadonlySet<string> = new Set('president prime minister secretary chancellor ambassador envoy leader king queen'.split(' '));
+
 /**
  * Whether an alias that must stand alone (`alone`) is part of a longer proper name: a capitalised word joined after
  * it that is not a function word ("Patriot Day", "State Department Building"), or, for what is not a person (a title
  * stands before a person's name), one joined before it that is not a function word, a place's modifier or a short
- * acronym ("New York State Department", but "US State Department", "the State Department"). In a Title Case
+ * acronym ("New York State Department", but "US State Department", "the State Department"); a title after it
+ * ("South Korea President Yoon") makes no longer name. In a Title Case
  * headline or menu capitals say nothing: only a name-making word after it counts there.
  */
 export function insideLongerName(before: Neighbour, after: Neighbour, { person, titleCase }: { person: boolean; titleCase: boolean }): boolean {
@@ -108,6 +112,6 @@ export function insideLongerName(before: Neighbour, after: Neighbour, { person, 
   const acronym = before.shouting === true && before.word !== null && before.word.length <= 3;
   const nameBefore =
     !person && before.word !== null && before.capitalised && !acronym && !FUNCTION_WORDS.has(before.word) && !PLACE_MODIFIERS.has(before.word);
-  const nameAfter = after.word !== null && after.capitalised && !FUNCTION_WORDS.has(after.word);
+  const nameAfter = after.word !== null && after.capitalised && !FUNCTION_WORDS.has(after.word) && !TITLES_AFTER.has(after.word);
   return nameBefore || nameAfter;
 }
