@@ -240,16 +240,13 @@ export function knownNames(catalogue: Catalogue): { name: string; kind: Entity['
 
 /**
  * An entry's quotes grouped by article, newest first: what a card shows for an entity several articles know. Two
- * bundles of one article (its address, fragment aside; or its title and date) are one group, and a quote is shown
- * once in its group.
+ * bundles of one article (its address, else its title) are one group, and a quote is shown once in its group.
  */
 export function quotesBySource({ sources }: Pick<CatalogueEntry, 'sources'>): { source: Source; facts: Fact[] }[] {
   const groups = new Map<string, { source: Source; facts: Fact[] }>();
   for (const { bundle, entity } of sources) {
-    const { source } = bundle;
-    const key = source.url?.split('#')[0] || `${source.title}\n${source.date}`;
-    const group = groups.get(key) ?? { source, facts: [] };
-    groups.set(key, group);
+    const key = bundle.source.url ?? bundle.source.title;
+    const group = groups.get(key) ?? groups.set(key, { source: bundle.source, facts: [] }).get(key)!;
     for (const fact of listOf(entity.facts)) if (!group.facts.some((other) => other.quote === fact.quote)) group.facts.push(fact);
   }
   return [...groups.values()];
