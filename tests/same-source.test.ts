@@ -69,7 +69,8 @@ describe('one source, one bundle', () => {
     const [stoltenberg, seoul, kremlin] = merged.entities;
     expect(stoltenberg.description).toBe('Secretary General of NATO');
     expect(stoltenberg.facts.map((fact) => fact.quote)).toEqual(TEXT.split('\n\n').slice(0, 2));
-    expect(stoltenberg.aliases.map((alias) => alias.text)).toEqual(['Jens Stoltenberg', 'Stoltenberg', 'NATO chief Stoltenberg']);
+    // The forms of the name are the reader's: one the new capture has is not added (the reader may have taken it away).
+    expect(stoltenberg.aliases.map((alias) => alias.text)).toEqual(['Jens Stoltenberg', 'Stoltenberg']);
     // The kind the reader chose stays; the quote both captures hold is there once.
     expect(seoul).toMatchObject({ kind: 'organisation', description: placeholderDescription(SOURCE.title) });
     expect(seoul.facts.map((fact) => fact.quote)).toEqual(TEXT.split('\n\n').slice(1, 3));

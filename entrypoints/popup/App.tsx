@@ -370,7 +370,7 @@ export function shownFile({ type }: PageSummary): string | null {
   if (!type) return null;
   if (type === 'application/pdf') return 'a PDF file';
   const media = /^(image|video|audio)\//.exec(type)?.[1];
-  return media ? `${media === 'audio' ? 'an' : 'a'} ${media === 'image' ? 'image' : `${media} file`}` : null;
+  return media ? ({ image: 'an image', video: 'a video file', audio: 'an audio file' } as Record<string, string>)[media] : null;
 }
 
 /** Why "On this page" lists nothing, said plainly. */

@@ -36,11 +36,11 @@ const formsOf = (entity: Entity) => new Set([entity.name, ...entity.aliases.map(
 
 /**
  * `kept` with what only `extra` holds: its new quotes on the entities both name (an entity is the same one with the
- * same id, or when it is named by a form the other is named by, whatever kind either says), its new forms of their
- * names, and its entities `kept` lacks. Everything `kept` says stays as it says it: its ids, names, kinds, aliases
- * with their rules, descriptions (unless `kept` has only a placeholder and `extra` a real one), source, and the
- * order of its entities and quotes. A quote is never held twice by an entity, and a form never names two entities.
- * Merging a bundle with itself gives it back unchanged.
+ * same id, or when it is named by a form the other is named by, whatever kind either says), and its entities `kept`
+ * lacks. Everything `kept` says stays as it says it: its ids, names, kinds, aliases with their rules (a form the
+ * reader took away is not brought back), descriptions (unless `kept` has only a placeholder and `extra` a real one),
+ * source, and the order of its entities and quotes. A quote is never held twice by an entity, and a form never names
+ * two entities. Merging a bundle with itself gives it back unchanged.
  */
 export function mergeBundle(kept: Bundle, extra: Bundle): Bundle {
   const entities = kept.entities.map((entity) => ({ ...entity, aliases: [...entity.aliases], facts: [...entity.facts], related: [...entity.related] }));
@@ -78,12 +78,6 @@ export function mergeBundle(kept: Bundle, extra: Bundle): Bundle {
       if (id && id !== target.id && !target.related.includes(id)) target.related.push(id);
     }
     if (fresh) continue;
-    for (const alias of incoming.aliases) {
-      const form = aliasKey(alias.text);
-      if (owner.has(form)) continue;
-      owner.set(form, target);
-      target.aliases.push(alias);
-    }
     const quotes = new Set(target.facts.map((fact) => fact.quote.trim()));
     for (const fact of incoming.facts) {
       if (quotes.has(fact.quote.trim())) continue;
