@@ -88,6 +88,8 @@ describe('captured notes the reader can trust: one bundle a page, a review that 
     await review.getByTestId('remove-selected').click();
     expect(await namesIn(review)).toEqual([before[0], ...before.slice(5)]);
     expect(await review.getByTestId('undo-status').textContent()).toContain('Removed 4 entries.');
+    // The keyboard goes on from Undo: the buttons it was on went with their entries.
+    await expect.poll(() => review.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('undo-remove');
     await review.getByTestId('undo-remove').click();
     expect(await namesIn(review)).toEqual(before);
     expect(await review.getByTestId('undo-status').textContent()).toBe('');

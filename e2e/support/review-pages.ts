@@ -3,6 +3,7 @@
  * people and places (the review page's list must stay compact), two names run together in a caption, and a page
  * that is no article (a directory: names and towns in a list, hardly a sentence).
  */
+import { newsPage } from './capture-pages';
 
 const PEOPLE = [
   ['Anna', 'Berglund', 'Uppsala'], ['Carlos', 'Mendoza', 'Valencia'], ['Ingrid', 'Halvorsen', 'Bergen'], ['Tomasz', 'Wojcik', 'Gdansk'],
@@ -13,24 +14,8 @@ const PEOPLE = [
   ['Saskia', 'Jansen', 'Groningen'], ['Nadia', 'Haddad', 'Marseille'], ['Lars', 'Eriksen', 'Aarhus'], ['Paula', 'Ionescu', 'Constanta'],
 ] as const;
 
-const page = (title: string, body: string) => `<!doctype html>
-<html lang="en">
-<head>
-  <meta charset="utf-8">
-  <title>${title} | The Continental Ledger</title>
-  <meta property="og:site_name" content="The Continental Ledger">
-  <meta property="article:published_time" content="2024-05-14T07:00:00Z">
-  <style>body { font: 18px/1.6 Georgia, serif; max-width: 680px; margin: 40px auto; padding: 0 24px; }</style>
-</head>
-<body>
-  <main>
-    <article>
-      <h1>${title}</h1>
-      ${body}
-    </article>
-  </main>
-</body>
-</html>`;
+const page = (title: string, body: string) =>
+  newsPage({ title, site: 'The Continental Ledger', published: '2024-05-14T07:00:00Z', body });
 
 export const MAYORS_TITLE = 'Mayors of twenty-four cities meet to plan cleaner ports';
 

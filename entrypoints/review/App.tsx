@@ -139,6 +139,11 @@ function Review({ start, onSaved }: { start: ReviewStart; onSaved: (saved: Saved
   const [saveErrors, setSaveErrors] = useState<string[]>([]);
   const [saving, setSaving] = useState(false);
   const selectAll = useRef<HTMLInputElement>(null);
+  const undoButton = useRef<HTMLButtonElement>(null);
+  // The removed entries' buttons are gone with them: the keyboard goes on from Undo.
+  useEffect(() => {
+    if (removed) undoButton.current?.focus();
+  }, [removed]);
   const problemsId = useId();
 
   const problems = useMemo(() => [...(source.title.trim() ? [] : ['The article needs a title.']), ...problemsOf(entries)], [source, entries]);
@@ -301,7 +306,7 @@ function Review({ start, onSaved }: { start: ReviewStart; onSaved: (saved: Saved
             {removed && (
               <>
                 <span>Removed {removed.length === 1 ? `“${removed[0].entry.name}”` : plural(removed.length, 'entry', 'entries')}.</span>
-                <button type="button" class="sn-button" onClick={undoRemove} data-testid="undo-remove">
+                <button ref={undoButton} type="button" class="sn-button" onClick={undoRemove} data-testid="undo-remove">
                   Undo
                 </button>
               </>
