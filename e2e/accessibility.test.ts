@@ -3,7 +3,7 @@
  * rest, with focus in it and with the reader's own note; the popup (the page's list, search results, a card with its
  * walk through the page's mentions, every note by kind, paused); the options page (a bundle opened, a site refused, a
  * site off); the add-note page (the entities a passage names, a search, a new entity refused without a name); the
- * first-run page. The WCAG 2.2 A
+ * review page (its compact list, an entry open with its split, a problem, an undo); the first-run page. The WCAG 2.2 A
  * and AA rules (and 2.0/2.1's) must find nothing.
  *
  * The shipped card's shadow root is closed, so axe cannot read it on a web page. The card is checked where axe can
@@ -315,6 +315,33 @@ describe('axe-core finds no WCAG 2.2 A/AA violation', () => {
       await check(page, `add note (${scheme}, new entity)`);
       await screenshotTo(page, `axe-add-note-new-${scheme}`);
       await page.close();
+    });
+
+    it(`on the review page (${scheme}): the compact list, an entry open with its split, a problem, an undo`, async () => {
+      const article = await browser.context.newPage();
+      await article.goto(`${server.origin}/article.html`);
+      await settledPageState(browser, article);
+      const review = await browser.context.newPage();
+      await review.emulateMedia({ colorScheme: scheme });
+      await review.setViewportSize({ width: 900, height: 900 });
+      await review.goto(`chrome-extension://${browser.extensionId}/review.html?tab=${await tabIdOf(browser, article)}`);
+      await review.getByTestId('review-entry').first().waitFor();
+      await check(review, `review (${scheme})`);
+      const first = review.getByTestId('review-entry').first();
+      await first.getByTestId('expand').click();
+      await first.getByTestId('split').click();
+      await first.getByTestId('split-panel').waitFor();
+      await first.getByTestId('select').check();
+      await check(review, `review (${scheme}, an entry open, split)`);
+      await screenshotTo(review, `axe-review-${scheme}`);
+      await first.getByTestId('name').fill('');
+      await first.getByTestId('name').press('Tab');
+      await review.getByTestId('review-problems').locator('li').first().waitFor();
+      await review.getByTestId('review-entry').nth(1).getByTestId('remove').click();
+      await review.getByTestId('undo-remove').waitFor();
+      await check(review, `review (${scheme}, a problem, an undo)`);
+      await review.close();
+      await article.close();
     });
 
     it(`on the first-run page (${scheme})`, async () => {

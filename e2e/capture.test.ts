@@ -155,6 +155,7 @@ describe('taking notes from an article', () => {
     // Dropping a quote: Vilnius has two.
     const vilnius = await entry('Vilnius');
     expect(await vilnius.getByTestId('fact').count()).toBe(2);
+    await vilnius.getByTestId('expand').click();
     await vilnius.getByTestId('drop-fact').last().click();
     expect(await vilnius.getByTestId('fact').count()).toBe(1);
     expect(await vilnius.getByTestId('drop-fact').isDisabled()).toBe(true);

@@ -351,6 +351,7 @@ describe('notes from a selection, the reader’s own notes, editing later', () =
     await niinisto.press('Tab');
     const stoltenberg = review.getByTestId('review-entry').first();
     expect(await stoltenberg.getByTestId('fact').count()).toBe(2);
+    await stoltenberg.getByTestId('expand').click();
     await stoltenberg.getByTestId('drop-fact').last().click();
     expect(await stoltenberg.getByTestId('fact').count()).toBe(1);
     await screenshotTo(review, 'notes-review-edit');

@@ -173,7 +173,7 @@ describe('export and import', () => {
     const read = readImport(exported);
     expect(read.ok).toBe(true);
     const outcomes = await importBundles(read.ok ? read.bundles : []);
-    expect(outcomes.map((outcome) => outcome.result)).toEqual(['added', 'kept']);
+    expect(outcomes.map((outcome) => outcome.result)).toEqual(['added', 'unchanged']);
     const after = await getLibrary();
     expect(after.map(({ entry, bundle }) => [entry.id, entry.enabled, entry.hidden, entry.builtIn, bundle])).toEqual(
       before.map(({ entry, bundle }) => [entry.id, entry.enabled, entry.hidden, entry.builtIn, bundle]),
@@ -214,6 +214,7 @@ describe('export and import', () => {
     expect(readImport(JSON.stringify({ ...file, bundles: [{ bundle: good }, { bundle: good }] }))).toEqual({
       ok: false,
       errors: [`bundles[1].bundle.id: "${good.id}" is already the id of bundles[0].bundle`],
+      foreign: false,
     });
     expect(readImport(JSON.stringify({ id: 'x' }))).toMatchObject({ ok: false, errors: expect.arrayContaining([expect.stringMatching(/^schemaVersion: /)]) });
   });

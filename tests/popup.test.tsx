@@ -2,7 +2,7 @@ import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { App } from '@/entrypoints/popup/App';
+import { App, shownFile } from '@/entrypoints/popup/App';
 import { PAGE_SUMMARY_PORT, type PageMention, type PageSummary } from '@/utils/page/page-state';
 import { setPaused, setSiteEnabled, siteOf, siteSettings } from '@/utils/settings/items';
 import { notesBundle } from './fixtures/notes-bundle';
@@ -538,5 +538,17 @@ describe('popup: the details a reader notices (issue 13)', () => {
     const [found] = await search('munich');
     expect(found.querySelector('.sn-list__name')?.textContent).toBe('Jens Stoltenberg');
     expect(found.querySelector('[data-testid="match"]')?.textContent).toBe('Your note: Met him at the Munich conference.');
+  });
+});
+
+describe('a tab that shows a file, not a web page', () => {
+  const summary = (type?: string): PageSummary => ({ enabled: true, host: 'example.org', site: 'example.org', entities: [], total: 0, openCard: null, type });
+
+  it('names the file the browser shows: a PDF, an image, a video; a page of text is read', () => {
+    expect(shownFile(summary('application/pdf'))).toBe('a PDF file');
+    expect(shownFile(summary('image/png'))).toBe('an image');
+    expect(shownFile(summary('video/mp4'))).toBe('a video file');
+    expect(shownFile(summary('audio/ogg'))).toBe('an audio file');
+    for (const type of ['text/html', 'application/xhtml+xml', 'text/plain', undefined]) expect(shownFile(summary(type))).toBeNull();
   });
 });

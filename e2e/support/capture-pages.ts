@@ -15,27 +15,37 @@ const VILNIUS_PARAGRAPHS = [
   'Security was tight across Vilnius, where Patriot air defence systems were brought in from Germany and Spain for the two days of talks.',
 ];
 
-export function vilniusArticle(): string {
+/** A news article's page: the site's name and the day in its metadata, a heading and the body in `<article>`. */
+export function newsPage({ title, site, published, body }: { title: string; site: string; published: string; body: string }): string {
   return `<!doctype html>
 <html lang="en">
 <head>
   <meta charset="utf-8">
-  <title>${VILNIUS_TITLE} | The Baltic Courier</title>
-  <meta property="og:site_name" content="The Baltic Courier">
-  <meta property="article:published_time" content="2023-07-11T08:00:00Z">
+  <title>${title} | ${site}</title>
+  <meta property="og:site_name" content="${site}">
+  <meta property="article:published_time" content="${published}">
   <style>body { font: 18px/1.6 Georgia, serif; max-width: 680px; margin: 40px auto; padding: 0 24px; }</style>
 </head>
 <body>
   <header><nav><a href="/">Home</a> <a href="/world">World</a></nav></header>
   <main>
     <article>
-      <h1>${VILNIUS_TITLE}</h1>
-      ${VILNIUS_PARAGRAPHS.map((paragraph) => `<p>${paragraph}</p>`).join('\n      ')}
+      <h1>${title}</h1>
+      ${body}
     </article>
   </main>
-  <footer><p>© The Baltic Courier</p></footer>
+  <footer><p>© ${site}</p></footer>
 </body>
 </html>`;
+}
+
+export function vilniusArticle(): string {
+  return newsPage({
+    title: VILNIUS_TITLE,
+    site: 'The Baltic Courier',
+    published: '2023-07-11T08:00:00Z',
+    body: VILNIUS_PARAGRAPHS.map((paragraph) => `<p>${paragraph}</p>`).join('\n      '),
+  });
 }
 
 /** Another page, later: it names the article's entities in its own words, and Stoltenberg, whom the seed knows too. */

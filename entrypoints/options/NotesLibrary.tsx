@@ -50,7 +50,28 @@ type NotesOutcome = Awaited<ReturnType<typeof importReaderNotes>>;
 type ImportState =
   | { status: 'idle' }
   | { status: 'done'; outcomes: ImportOutcome[]; notes: NotesOutcome | null }
-  | { status: 'failed'; errors: string[] };
+  /** `foreign`: the file is not a Side Notes file, which is all the reader needs to know first. */
+  | { status: 'failed'; errors: string[]; foreign?: boolean };
+
+/** What an import did with each bundle, in a sentence. */
+const IMPORT_RESULTS: Record<ImportOutcome['result'], (outcome: ImportOutcome) => string> = {
+  added: ({ title }) => `“${title}” was added.`,
+  updated: ({ title }) => `“${title}” was already in the library: it was updated with what the file adds (nothing you had was lost).`,
+  unchanged: ({ title }) => `“${title}” is already in the library, unchanged.`,
+  renamed: ({ title, id }) => `“${title}” was added beside a different bundle with the same id (now ${id}).`,
+};
+
+function ImportErrors({ errors }: { errors: string[] }) {
+  return (
+    <ul>
+      {errors.map((error, index) => (
+        <li key={index}>
+          <code>{error}</code>
+        </li>
+      ))}
+    </ul>
+  );
+}
 
 /** What an import did with the reader's own notes, in a sentence; '' when the file had none. */
 function notesSentence(notes: NotesOutcome | null): string {
@@ -107,7 +128,7 @@ export function NotesLibrary() {
   async function importFile(file: File) {
     const read = readImport(await file.text());
     if (!read.ok) {
-      setImported({ status: 'failed', errors: read.errors });
+      setImported({ status: 'failed', errors: read.errors, foreign: read.foreign });
       return;
     }
     try {
@@ -298,12 +319,8 @@ export function NotesLibrary() {
       {imported.status === 'done' && (
         <ul class="options__import-result" role="status" data-testid="import-result">
           {imported.outcomes.map((outcome) => (
-            <li key={outcome.id}>
-              {outcome.result === 'kept'
-                ? `“${outcome.title}” is already in the library.`
-                : outcome.result === 'renamed'
-                  ? `“${outcome.title}” was added beside a different bundle with the same id (now ${outcome.id}).`
-                  : `“${outcome.title}” was added.`}
+            <li key={outcome.id} data-result={outcome.result}>
+              {IMPORT_RESULTS[outcome.result](outcome)}
             </li>
           ))}
           {notesSentence(imported.notes) && <li data-testid="import-notes">{notesSentence(imported.notes)}</li>}
@@ -311,14 +328,22 @@ export function NotesLibrary() {
       )}
       {imported.status === 'failed' && (
         <div class="options__import-errors" role="alert" data-testid="import-errors">
-          <p>Nothing was imported. The file has {imported.errors.length === 1 ? 'a problem' : `${imported.errors.length} problems`}:</p>
-          <ul>
-            {imported.errors.map((error, index) => (
-              <li key={index}>
-                <code>{error}</code>
-              </li>
-            ))}
-          </ul>
+          {imported.foreign ? (
+            <>
+              <p data-testid="import-foreign">This is not a Side Notes file. Nothing was imported.</p>
+              {imported.errors.length > 0 && (
+                <details>
+                  <summary>Details</summary>
+                  <ImportErrors errors={imported.errors} />
+                </details>
+              )}
+            </>
+          ) : (
+            <>
+              <p>Nothing was imported. The file has {imported.errors.length === 1 ? 'a problem' : `${imported.errors.length} problems`}:</p>
+              <ImportErrors errors={imported.errors} />
+            </>
+          )}
         </div>
       )}
     </section>

@@ -186,7 +186,7 @@ export function App({ bundles, tabId, readerNotes = [] }: AppProps) {
         <button
           type="button"
           class="sn-button popup__take-notes"
-          disabled={tab === null || tab === undefined || page.status !== 'ready'}
+          disabled={tab === null || tab === undefined || page.status !== 'ready' || shownFile(page.summary) !== null}
           onClick={() => {
             if (!tab) return;
             void browser.tabs.create({ url: reviewPageUrl(tab.id) }).then(() => window.close());
@@ -362,12 +362,39 @@ export function App({ bundles, tabId, readerNotes = [] }: AppProps) {
   );
 }
 
+/**
+ * What file the browser shows in the tab instead of a web page — its own PDF viewer, an image, a video — or null for
+ * a page of text (HTML, XML, plain text), which Side Notes reads.
+ */
+export function shownFile({ type }: PageSummary): string | null {
+  if (!type) return null;
+  if (type === 'application/pdf') return 'a PDF file';
+  const media = /^(image|video|audio)\//.exec(type)?.[1];
+  return media ? ({ image: 'an image', video: 'a video file', audio: 'an audio file' } as Record<string, string>)[media] : null;
+}
+
 /** Why "On this page" lists nothing, said plainly. */
 function PageMessage(props: { page: PageView; paused: boolean; enabledHere: boolean | null }) {
   const { page, paused, enabledHere } = props;
   if (page.status === 'loading') return <>Reading this page…</>;
   // Nothing answers on browser pages, and on pages open since before Side Notes was installed or updated.
-  if (page.status === 'unreadable') return <>Side Notes can't read this page. If it is a web page, reloading it may help.</>;
+  if (page.status === 'unreadable') {
+    return (
+      <>
+        Side Notes can't read this page: browser pages (settings, extensions, the web store, page sources) are closed to
+        extensions. If it is a web page, reloading it may help.
+      </>
+    );
+  }
+  const file = shownFile(page.summary);
+  if (file) {
+    return (
+      <span data-testid="unreadable-file">
+        This tab shows {file}, not a web page: Side Notes can't read it, so nothing here is underlined. Open the article
+        as a web page to see its names.
+      </span>
+    );
+  }
   if (paused) return <>Side notes are paused everywhere.</>;
   if (enabledHere === false) return <>Side notes are off on this site.</>;
   return <>Nothing from your notes is named on this page.</>;

@@ -131,6 +131,7 @@ export default defineUnlistedScript(() => {
       entities: session?.entityCounts() ?? [],
       total: session?.mentionCount() ?? 0,
       openCard: session?.openCard() ?? null,
+      type: document.contentType,
     };
   }
 

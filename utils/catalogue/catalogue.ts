@@ -255,7 +255,16 @@ export function knownNames(catalogue: Catalogue): { name: string; kind: Entity['
   }));
 }
 
-/** An entry's quotes grouped by article, newest first: what a card shows for an entity several articles know. */
+/**
+ * An entry's quotes grouped by article, newest first: what a card shows for an entity several articles know. Two
+ * bundles of one article (its address, else its title) are one group, and a quote is shown once in its group.
+ */
 export function quotesBySource({ sources }: Pick<CatalogueEntry, 'sources'>): { source: Source; facts: Fact[] }[] {
-  return sources.map(({ bundle, entity }) => ({ source: bundle.source, facts: listOf(entity.facts) }));
+  const groups = new Map<string, { source: Source; facts: Fact[] }>();
+  for (const { bundle, entity } of sources) {
+    const key = bundle.source.url ?? bundle.source.title;
+    const group = groups.get(key) ?? groups.set(key, { source: bundle.source, facts: [] }).get(key)!;
+    for (const fact of listOf(entity.facts)) if (!group.facts.some((other) => other.quote === fact.quote)) group.facts.push(fact);
+  }
+  return [...groups.values()];
 }

@@ -4,6 +4,7 @@ import { describeIssues, findEntityProblems, parseBundle, type ParsedBundle } fr
 import { buildCatalogue, quotesBySource, type CatalogueEntry } from '@/utils/catalogue/catalogue';
 import { KIND_LABELS } from '@/components/kinds';
 import { formatSourceDate } from '@/components/SourceDate';
+import { placeBundle, type HeldBundle, type Placement } from './same-source';
 import { freeBundleId, getBundle, setBundle, updateLibrary, type LibraryEntry, type LibraryItem } from './store';
 import { noteFor, type ReaderNote } from './reader-notes-read';
 import { ReaderNoteSchema } from './reader-notes';
@@ -69,7 +70,17 @@ export interface ImportedBundle {
   addedAt?: string;
 }
 
-export type ReadImport = { ok: true; bundles: ImportedBundle[]; readerNotes: ReaderNote[] } | { ok: false; errors: string[] };
+export type ReadImport =
+  | { ok: true; bundles: ImportedBundle[]; readerNotes: ReaderNote[] }
+  /** `foreign`: the file is not one Side Notes writes (not JSON, or JSON of something else); `errors` say more. */
+  | { ok: false; errors: string[]; foreign: boolean };
+
+/** Whether parsed JSON is meant as Side Notes' own: a library file (its `format`), or a bundle (a source and entities). */
+function looksLikeSideNotes(json: unknown): boolean {
+  if (typeof json !== 'object' || json === null || Array.isArray(json)) return false;
+  if ('format' in json) return json.format === LIBRARY_FORMAT;
+  return 'source' in json && 'entities' in json;
+}
 
 /**
  * Reads a file to import: a library file (`format: "side-notes-library"`, version 1 or 2) or one bundle. Every
@@ -81,17 +92,20 @@ export function readImport(text: string): ReadImport {
   try {
     json = JSON.parse(text);
   } catch (error) {
-    return { ok: false, errors: [`The file is not JSON: ${(error as Error).message}`] };
+    return { ok: false, errors: [`The file is not JSON: ${(error as Error).message}`], foreign: true };
   }
-  const isLibrary = typeof json === 'object' && json !== null && 'format' in json;
-  if (!isLibrary) {
+  if (!looksLikeSideNotes(json)) {
+    const parsed = parseBundle(json);
+    return { ok: false, errors: parsed.ok ? [] : parsed.errors, foreign: true };
+  }
+  if (!('format' in (json as object))) {
     const parsed = parseBundle(json);
     return parsed.ok
       ? { ok: true, bundles: [{ bundle: parsed.bundle, enabled: true, hidden: false }], readerNotes: [] }
-      : { ok: false, errors: parsed.errors };
+      : { ok: false, errors: parsed.errors, foreign: false };
   }
   const file = v.safeParse(LibraryFileSchema, json);
-  if (!file.success) return { ok: false, errors: describeIssues(file.issues) };
+  if (!file.success) return { ok: false, errors: describeIssues(file.issues), foreign: false };
   const errors: string[] = [];
   const bundles: ImportedBundle[] = [];
   const firstWithId = new Map<string, number>();
@@ -117,7 +131,7 @@ export function readImport(text: string): ReadImport {
     else errors.push(...describeIssues(note.issues, `readerNotes[${index}]`));
   });
   if (file.output.bundles.length === 0 && file.output.readerNotes.length === 0) errors.push('bundles: the file holds no bundle');
-  return errors.length ? { ok: false, errors } : { ok: true, bundles, readerNotes };
+  return errors.length ? { ok: false, errors, foreign: false } : { ok: true, bundles, readerNotes };
 }
 
 /** `parseBundle`, with every problem's path starting at `where` in the file. */
@@ -131,44 +145,44 @@ function parseBundleAt(json: unknown, where: string): ParsedBundle {
 /** What an import did, bundle by bundle, in the file's order. */
 export interface ImportOutcome {
   title: string;
-  /** `added`: new to the library; `kept`: the library already held it, word for word; `renamed`: the library holds
-   * another bundle with its id, so it was added under `id`. */
-  result: 'added' | 'kept' | 'renamed';
+  /** `added`: new to the library; `updated`: the library held the notes of its source, which it joined
+   * (`placeBundle`); `unchanged`: the library already held all of it; `renamed`: the library holds another bundle
+   * with its id, so it was added under `id`. */
+  result: Placement['result'];
   id: string;
 }
 
-/** The same notes, word for word, whatever the order of keys or the defaults written out (both read by the schema). */
-function sameBundle(stored: unknown, imported: Bundle): boolean {
-  const parsed = parseBundle(stored);
-  return parsed.ok && JSON.stringify(parsed.bundle) === JSON.stringify(imported);
-}
-
 /**
- * Adds checked bundles to the library in one write. A bundle the library already holds word for word is kept, with
- * the file's state (on, off or deleted, and when it was added: importing an export into another profile gives the
- * same library); one with
- * the id of a different bundle is added under a free id, so neither is lost. New bundles go first, in the file's
- * order.
+ * Adds checked bundles to the library in one write. A bundle of a source the library already holds joins that
+ * bundle (`placeBundle`): nothing is held twice, nothing the library held is lost, and its entry takes the file's
+ * state (on, off or deleted, and when it was added: importing an export into another profile gives the same
+ * library). Any other bundle is added, under a free id if its id is taken. New bundles go first, in the file's order.
  */
 export async function importBundles(bundles: ImportedBundle[], now = new Date()): Promise<ImportOutcome[]> {
   const outcomes: ImportOutcome[] = [];
   await updateLibrary(async (index) => {
     const taken = new Set(index.entries.map((entry) => entry.id));
+    const stored = await Promise.all(index.entries.map((entry) => getBundle(entry.id).catch(() => null)));
+    const held: HeldBundle[] = index.entries.map((entry, at) => {
+      const parsed = stored[at] ? parseBundle(stored[at]) : null;
+      return { id: entry.id, builtIn: entry.builtIn, bundle: parsed?.ok ? parsed.bundle : null };
+    });
     const added: LibraryEntry[] = [];
     const states = new Map<string, Pick<ImportedBundle, 'enabled' | 'hidden' | 'addedAt'>>();
     for (const { bundle, enabled, hidden, addedAt } of bundles) {
-      const existing = taken.has(bundle.id) ? await getBundle(bundle.id).catch(() => null) : null;
-      if (existing && sameBundle(existing, bundle)) {
-        states.set(bundle.id, { enabled, hidden, addedAt });
-        outcomes.push({ title: bundle.source.title, result: 'kept', id: bundle.id });
+      const placed = placeBundle(held, bundle, (base) => freeBundleId(base, taken));
+      const { id } = placed.bundle;
+      outcomes.push({ title: bundle.source.title, result: placed.result, id });
+      if (placed.result !== 'unchanged') await setBundle(placed.bundle);
+      if (placed.result === 'updated' || placed.result === 'unchanged') {
+        held.find((item) => item.id === id)!.bundle = placed.bundle;
+        states.set(id, { enabled, hidden, addedAt });
         continue;
       }
-      const id = freeBundleId(bundle.id, taken);
       taken.add(id);
-      await setBundle({ ...bundle, id });
+      held.push({ id, builtIn: false, bundle: placed.bundle });
       // Only the extension's own bundle is built in: an imported copy of it under another id is the reader's.
       added.push({ id, enabled, builtIn: false, hidden: false, addedAt: addedAt ?? now.toISOString() });
-      outcomes.push({ title: bundle.source.title, result: id === bundle.id ? 'added' : 'renamed', id });
     }
     const entries = index.entries.map((entry) => {
       const state = states.get(entry.id);

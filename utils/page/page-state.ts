@@ -60,6 +60,8 @@ export interface PageSummary {
   /** Mentions in all. */
   total: number;
   openCard: string | null;
+  /** The document's type (`document.contentType`): the browser shows a PDF or an image in a page with no text to read. */
+  type?: string;
 }
 
 export function isPageSummary(message: unknown): message is PageSummary {
