@@ -72,10 +72,38 @@ describe('one source, one bundle', () => {
     // The forms of the name are the reader's: one the new capture has is not added (the reader may have taken it away).
     expect(stoltenberg.aliases.map((alias) => alias.text)).toEqual(['Jens Stoltenberg', 'Stoltenberg']);
     // The kind the reader chose stays; the quote both captures hold is there once.
-    expect(seoul).toMatchObject({ kind: 'organisation', description: placeholderDescription(SOURCE.title) });
+    expect(seoul.kind).toBe('organisation');
+    expect(seoul.description).toBeUndefined();
     expect(seoul.facts.map((fact) => fact.quote)).toEqual(TEXT.split('\n\n').slice(1, 3));
     expect(kremlin).toMatchObject({ id: 'kremlin', name: 'Kremlin', related: [] });
     expect(merged.entities).toHaveLength(3);
+  });
+
+  it('keeps a description a person wrote over a drafted one, and takes one where the held bundle had none', () => {
+    const held = first();
+    const stoltenberg = held.entities.find((entity) => entity.name === 'Jens Stoltenberg')!;
+    const seoul = held.entities.find((entity) => entity.name === 'Seoul')!;
+    const drafted: Bundle = {
+      ...held,
+      entities: [
+        { ...stoltenberg, description: 'NATO chief', descriptionBy: 'capture' },
+        { ...seoul, description: 'Capital of South Korea', descriptionBy: 'capture' },
+      ],
+    };
+    const readers: Bundle = { ...held, entities: [{ ...stoltenberg, description: 'Head of NATO', descriptionBy: 'reader' }, seoul] };
+    const byName = (bundle: Bundle, name: string) => bundle.entities.find((entity) => entity.name === name)!;
+    const keptFirst = { ...held, entities: [{ ...stoltenberg, descriptionBy: 'capture' as const }, seoul] };
+
+    // A draft never overwrites what the held bundle says; it fills what it leaves empty.
+    expect(byName(mergeBundle(held, drafted), 'Jens Stoltenberg').description).toBe(stoltenberg.description);
+    expect(byName(mergeBundle(held, drafted), 'Seoul')).toMatchObject({ description: 'Capital of South Korea', descriptionBy: 'capture' });
+    // A person's description replaces a capture's, with its author.
+    expect(byName(mergeBundle(keptFirst, readers), 'Jens Stoltenberg')).toMatchObject({ description: 'Head of NATO', descriptionBy: 'reader' });
+    // A placeholder older saves wrote says nothing, so a draft fills it.
+    const old = { ...held, entities: [stoltenberg, { ...seoul, description: placeholderDescription(SOURCE.title) }] };
+    expect(byName(mergeBundle(old, drafted), 'Seoul').description).toBe('Capital of South Korea');
+    // …but not another person's.
+    expect(byName(mergeBundle(readers, { ...held, entities: [{ ...stoltenberg, description: 'x', descriptionBy: 'reader' }] }), 'Jens Stoltenberg').description).toBe('Head of NATO');
   });
 
   it('gives a bundle merged with itself back unchanged', () => {
@@ -91,7 +119,7 @@ describe('one source, one bundle', () => {
     const placed = placeBundle(held, edited, free);
     expect(placed.result).toBe('updated');
     expect(placed.bundle.id).toBe('nato-asks-seoul-for-arms');
-    expect(placed.bundle.entities.map((entity) => entity.description)).toEqual(['Edited in the file', placeholderDescription(SOURCE.title)]);
+    expect(placed.bundle.entities.map((entity) => entity.description)).toEqual(['Edited in the file', undefined]);
     // The same page under another id (another profile's capture) joins it too.
     expect(placeBundle(held, { ...second(), id: 'copy' }, free)).toMatchObject({ result: 'updated', bundle: { id: 'nato-asks-seoul-for-arms' } });
     const other = { ...first(), source: { ...first().source, url: 'https://news.example.org/other' } };

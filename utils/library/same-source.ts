@@ -84,11 +84,30 @@ export function mergeBundle(kept: Bundle, extra: Bundle): Bundle {
       quotes.add(fact.quote.trim());
       target.facts.push(fact);
     }
-    if (target.description === placeholderDescription(kept.source.title) && incoming.description !== placeholderDescription(extra.source.title)) {
+    if (takesDescription(target, kept, incoming, extra)) {
       target.description = incoming.description;
+      if (incoming.descriptionBy) target.descriptionBy = incoming.descriptionBy;
+      else delete target.descriptionBy;
     }
   }
   return { ...kept, source: { ...kept.source, url: kept.source.url ?? extra.source.url }, entities };
+}
+
+/** A description a person wrote or confirmed (curated, the reader's) outranks one a capture drafted. */
+const byPerson = (entity: Entity) => entity.descriptionBy === 'curated' || entity.descriptionBy === 'reader';
+
+/** A description that says something: not empty, not the placeholder older saves wrote. */
+const saysSomething = (entity: Entity, bundle: Bundle) =>
+  !!entity.description?.trim() && entity.description !== placeholderDescription(bundle.source.title);
+
+/**
+ * Whether the incoming entity's description replaces the kept one's: when the kept one says nothing, or when only the
+ * incoming one is by a person (a capture's draft never overwrites what a person wrote or confirmed).
+ */
+function takesDescription(target: Entity, kept: Bundle, incoming: Entity, extra: Bundle): boolean {
+  if (!saysSomething(incoming, extra)) return false;
+  if (!saysSomething(target, kept)) return true;
+  return byPerson(incoming) && !byPerson(target);
 }
 
 const sameText = (a: Bundle, b: Bundle) => JSON.stringify(a) === JSON.stringify(b);
