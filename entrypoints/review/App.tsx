@@ -16,6 +16,7 @@ import {
   type ReviewEntry,
 } from './edits';
 import { captureStart, editStart, type ReviewStart } from './start';
+import { storageProblem } from '@/utils/library/storage-errors';
 
 type View =
   | { status: 'reading' }
@@ -139,7 +140,7 @@ function Review({ start, onSaved }: { start: ReviewStart; onSaved: (title: strin
       }
       onSaved(saved.title, saved.count);
     } catch (error) {
-      setSaveErrors([`Nothing was saved: ${(error as Error).message}`]);
+      setSaveErrors([storageProblem(error, 'Nothing was saved')]);
     } finally {
       setSaving(false);
     }
