@@ -60,6 +60,18 @@ function syncBetween(a: Device, b: Device) {
   return link;
 }
 
+/**
+ * Back online: each device, told of the other's changes (its onChanged), merges and writes back what the other lacks;
+ * the first, told of that, merges once more.
+ */
+async function reconnect(link: ReturnType<typeof syncBetween>, a: Device, b: Device, at: number) {
+  link.online = true;
+  link.deliver();
+  await reconcile(a.local, a.sync, at);
+  await reconcile(b.local, b.sync, at);
+  await reconcile(a.local, a.sync, at);
+}
+
 const settingsOf = async ({ local }: Device) => (await local.get()) as { siteSettings?: Settings['sites']; appearance?: Settings['appearance'] };
 
 const turnOff = (d: Device, site: string, at: number) =>
@@ -88,12 +100,7 @@ describe('settings across two devices', () => {
     await changeSettings(a.local, (now) => ({ ...now, sites: { ...now.sites, paused: true } }), 3000);
     await reconcile(a.local, a.sync, 3000);
     await reconcile(b.local, b.sync, 3000);
-    link.online = true;
-    link.deliver();
-    // Each device, told of the other's change (its onChanged), merges and writes back what the other lacks.
-    await reconcile(a.local, a.sync, 4000);
-    await reconcile(b.local, b.sync, 4000);
-    await reconcile(a.local, a.sync, 5000);
+    await reconnect(link, a, b, 4000);
     for (const d of [a, b]) {
       const { siteSettings: sites, appearance } = await settingsOf(d);
       expect(sites).toEqual({ paused: true, disabledSites: ['a.example', 'b.example'] });
@@ -114,11 +121,7 @@ describe('settings across two devices', () => {
     // Meanwhile A, not yet told, writes its (older) state again.
     await turnOff(a, 'other.example', 2000);
     await reconcile(a.local, a.sync, 2000);
-    link.online = true;
-    link.deliver();
-    await reconcile(a.local, a.sync, 4000);
-    await reconcile(b.local, b.sync, 4000);
-    await reconcile(a.local, a.sync, 4000);
+    await reconnect(link, a, b, 4000);
     for (const d of [a, b]) expect((await settingsOf(d)).siteSettings?.disabledSites).toEqual(['other.example']);
     expect(readReplica((await a.local.get(REPLICA_KEY))[REPLICA_KEY]).sites['example.com']).toEqual({ off: false, at: 3000 });
   });
