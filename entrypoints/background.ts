@@ -8,6 +8,7 @@ import { badgeText, badgeTitle, isMentionCountMessage } from '@/utils/messages';
 import { REVIEW_MENU_ID, reviewPageUrl } from '@/utils/capture-host/review-url';
 import { CONTENT_MATCHES } from '@/utils/content-matches';
 import { toggleActiveTabSite } from '@/utils/settings/shortcut';
+import { startSettingsSync } from '@/utils/settings/items';
 import { isCardCommand, sendCardCommand } from '@/utils/keyboard/card-commands';
 import { ADD_NOTE_COMMAND, ADD_NOTE_MENU_ID, addSelectionFrom } from '@/utils/add-note/open';
 
@@ -18,6 +19,9 @@ export default defineBackground(() => {
   // The notes shipped with the extension go into the library (on install, on update, and on any start, in case
   // storage was cleared); the content script reads them from there.
   void installBuiltIn(defaultBundle);
+
+  // Settings follow the reader through the browser's sync; notes stay on this device (README, "Settings across devices").
+  startSettingsSync();
 
   // The first-run page, on install only (not on updates or browser restarts): what Side Notes does, a live example,
   // the keys, where notes come from, privacy.

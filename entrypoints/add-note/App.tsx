@@ -13,6 +13,7 @@ import { bundleForPage, entryTarget, hostOf, pageTitle, saveQuote, type QuoteTar
 import { NOTE_MAX_LENGTH, noteFor, setReaderNote, type ReaderNote } from '@/utils/library/reader-notes';
 import type { PageSelection } from '@/utils/messages';
 import type { Note } from '@/utils/search/notes-search';
+import { storageProblem } from '@/utils/library/storage-errors';
 
 export interface AppProps {
   /** What the background gave this page: the selection, or why there is none (null: nothing, or read already). */
@@ -182,7 +183,7 @@ function AddNote({ selection, bundles, ownBundles, readerNotes }: { selection: P
       }
       await closePage();
     } catch (error) {
-      setErrors([`Nothing was saved: ${(error as Error).message}`]);
+      setErrors([storageProblem(error, 'Nothing was saved')]);
     } finally {
       setSaving(false);
     }

@@ -7,6 +7,7 @@ import { Logo } from '@/components/Logo';
 import { AppearanceSettings } from './AppearanceSettings';
 import { KeyboardShortcuts } from './KeyboardShortcuts';
 import { NotesLibrary } from './NotesLibrary';
+import { SyncStatus } from './SyncStatus';
 
 /** The options page: where Side Notes is off, how it marks names and opens cards, its keys, the notes library. */
 export function App() {
@@ -63,6 +64,7 @@ export function App() {
           testId="pause-switch"
         />
         <p class="options__hint">While paused, no page is underlined. Your list of sites stays as it is.</p>
+        <SyncStatus />
 
         <h3>Off on these sites</h3>
         {settings === null ? null : settings.disabledSites.length > 0 ? (

@@ -8,7 +8,9 @@ import { defaultBundle } from '@/utils/bundle/load';
 import { parseBundle } from '@/utils/bundle/parse';
 import { editPageUrl } from '@/utils/capture-host/review-url';
 import { isPlaceholderIn } from '@/utils/library/edit-bundle';
-import { importBundles, libraryFile, readImport, toJson, toMarkdown, type ImportOutcome } from '@/utils/library/exchange';
+import { importBundles, libraryFile, toJson, toMarkdown, type ImportOutcome } from '@/utils/library/exchange';
+import { readImportFile, type ImportProgress } from '@/utils/library/read-import';
+import { storageProblem } from '@/utils/library/storage-errors';
 import { getReaderNotes, importReaderNotes, watchReaderNotes, type ReaderNote } from '@/utils/library/reader-notes';
 import {
   deleteBundle,
@@ -49,9 +51,13 @@ type NotesOutcome = Awaited<ReturnType<typeof importReaderNotes>>;
 
 type ImportState =
   | { status: 'idle' }
+  | { status: 'reading'; progress: ImportProgress | null; cancel: () => void }
+  | { status: 'saving'; count: number }
+  | { status: 'cancelled' }
   | { status: 'done'; outcomes: ImportOutcome[]; notes: NotesOutcome | null }
   /** `foreign`: the file is not a Side Notes file, which is all the reader needs to know first. */
-  | { status: 'failed'; errors: string[]; foreign?: boolean };
+  | { status: 'failed'; errors: string[]; foreign?: boolean }
+  | { status: 'not-saved'; message: string };
 
 /** What an import did with each bundle, in a sentence. */
 const IMPORT_RESULTS: Record<ImportOutcome['result'], (outcome: ImportOutcome) => string> = {
@@ -71,6 +77,22 @@ function ImportErrors({ errors }: { errors: string[] }) {
       ))}
     </ul>
   );
+}
+
+const count = (n: number) => n.toLocaleString('en');
+
+/** Where an import is, in words, with what its bar shows (no `value`: under way, how far unknown). */
+function importStep(state: ImportState): { text: string; value?: number; max?: number } | null {
+  if (state.status === 'saving') return { text: `Saving ${count(state.count)} ${state.count === 1 ? 'article' : 'articles'}…` };
+  if (state.status !== 'reading') return null;
+  const { progress } = state;
+  if (!progress) return { text: 'Reading the file…' };
+  const { phase, done, total } = progress;
+  if (phase === 'reading') {
+    const mb = (bytes: number) => (bytes / 1024 / 1024).toFixed(1);
+    return { text: `Reading the file: ${mb(done)} of ${mb(total)} MB…`, value: done, max: total };
+  }
+  return { text: `Checking the notes: ${count(done)} of ${count(total)} articles…`, value: done, max: total };
 }
 
 /** What an import did with the reader's own notes, in a sentence; '' when the file had none. */
@@ -126,20 +148,31 @@ export function NotesLibrary() {
   }
 
   async function importFile(file: File) {
-    const read = readImport(await file.text());
+    // Read and checked in a worker, with progress and a way out: a big file never holds the page (read-import.ts).
+    const reading = readImportFile(file, (progress) =>
+      setImported((now) => (now.status === 'reading' ? { ...now, progress } : now)),
+    );
+    setImported({ status: 'reading', progress: null, cancel: reading.cancel });
+    const read = await reading.result;
+    if (read === null) {
+      setImported({ status: 'cancelled' });
+      return;
+    }
     if (!read.ok) {
       setImported({ status: 'failed', errors: read.errors, foreign: read.foreign });
       return;
     }
+    setImported({ status: 'saving', count: read.bundles.length });
     try {
       // The bundles first (one write), then the reader's own notes, merged into theirs (utils/library/reader-notes.ts).
       const outcomes = read.bundles.length > 0 ? await importBundles(read.bundles) : [];
       const notes = read.readerNotes.length > 0 ? await importReaderNotes(read.readerNotes) : null;
       setImported({ status: 'done', outcomes, notes });
     } catch (error) {
-      setImported({ status: 'failed', errors: [`Nothing was imported: ${(error as Error).message}`] });
+      setImported({ status: 'not-saved', message: storageProblem(error, 'Nothing was imported') });
     }
   }
+  const step = importStep(imported);
 
   return (
     <section class="options__section" aria-labelledby="library-heading">
@@ -295,7 +328,13 @@ export function NotesLibrary() {
         >
           All notes as Markdown
         </button>
-        <button type="button" class="sn-button options__button" onClick={() => fileInput.current?.click()} data-testid="import">
+        <button
+          type="button"
+          class="sn-button options__button"
+          disabled={step !== null}
+          onClick={() => fileInput.current?.click()}
+          data-testid="import"
+        >
           Import JSON…
         </button>
         <input
@@ -316,6 +355,31 @@ export function NotesLibrary() {
         is for reading. A file is checked whole before anything is imported, and importing never loses a note you have:
         where you and the file each have a different note on an entity, both are kept.
       </p>
+      {step && (
+        <div class="options__import-progress" data-testid="import-progress">
+          <p id="import-step" class="options__status" role="status">
+            {step.text}
+          </p>
+          <div class="options__add-row">
+            <progress aria-labelledby="import-step" value={step.value} max={step.max} />
+            {imported.status === 'reading' && (
+              <button type="button" class="sn-button options__button" onClick={imported.cancel} data-testid="import-cancel">
+                Cancel
+              </button>
+            )}
+          </div>
+        </div>
+      )}
+      {imported.status === 'cancelled' && (
+        <p class="options__status" role="status" data-testid="import-cancelled">
+          Import cancelled: nothing was imported.
+        </p>
+      )}
+      {imported.status === 'not-saved' && (
+        <p class="options__error" role="alert" data-testid="import-not-saved">
+          {imported.message}
+        </p>
+      )}
       {imported.status === 'done' && (
         <ul class="options__import-result" role="status" data-testid="import-result">
           {imported.outcomes.map((outcome) => (

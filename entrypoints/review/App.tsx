@@ -26,6 +26,7 @@ import {
   type SplitPlan,
 } from './edits';
 import { captureStart, editStart, type ReviewStart } from './start';
+import { storageProblem } from '@/utils/library/storage-errors';
 
 type View =
   | { status: 'reading' }
@@ -198,7 +199,7 @@ function Review({ start, onSaved }: { start: ReviewStart; onSaved: (saved: Saved
       }
       onSaved(saved);
     } catch (error) {
-      setSaveErrors([`Nothing was saved: ${(error as Error).message}`]);
+      setSaveErrors([storageProblem(error, 'Nothing was saved')]);
     } finally {
       setSaving(false);
     }

@@ -1,33 +1,16 @@
-import * as v from 'valibot';
 import { storage } from 'wxt/utils/storage';
-import { ENTITY_KINDS } from '@/utils/bundle/schema';
 import { withLock } from '@/utils/locks';
 import { aliasKey } from '@/utils/match/normalize';
 import { noteFor, READER_NOTES_KEY, readReaderNotes, type NoteOwner, type ReaderNote, type ReaderNotesValue } from './reader-notes-read';
 
 export { noteFor, READER_NOTES_KEY, readerNoteIndex, readReaderNotes, type NoteOwner, type ReaderNote } from './reader-notes-read';
+export { NOTE_MAX_LENGTH, ReaderNoteSchema, ReaderNotesSchema } from './reader-note-schema';
 
 /**
  * The reader's own notes in storage (README, "Notes library"): one WXT storage item, `local:readerNotes`, version 1,
  * `{ notes: ReaderNote[] }`, at most one note per kind and folded name. Written one change at a time (Web Locks,
  * like the library), checked with valibot when they come from a file.
  */
-
-/** How long a note the reader types may be (one written by merging two imports may be longer). */
-export const NOTE_MAX_LENGTH = 2000;
-
-const nonEmpty = v.pipe(v.string(), v.trim(), v.minLength(1));
-
-export const ReaderNoteSchema = v.object({
-  kind: v.picklist(ENTITY_KINDS),
-  key: v.pipe(v.string(), v.minLength(1)),
-  name: nonEmpty,
-  entryId: v.string(),
-  text: v.pipe(nonEmpty, v.maxLength(20 * NOTE_MAX_LENGTH)),
-  updatedAt: v.optional(v.string(), ''),
-});
-
-export const ReaderNotesSchema = v.array(ReaderNoteSchema);
 
 const notesItem = storage.defineItem<ReaderNotesValue>(`local:${READER_NOTES_KEY}`, {
   fallback: { notes: [] },

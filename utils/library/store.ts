@@ -28,12 +28,18 @@ export async function getBundle(id: string): Promise<Bundle | null> {
   return bundleItem(id).getValue();
 }
 
+/** The bundles the library write under way (`updateLibrary`) has written, and those it takes away once it is stored. */
+let turn: { written: Set<string>; removals: Set<string> } | null = null;
+
 export async function setBundle(bundle: Bundle): Promise<void> {
   await bundleItem(bundle.id).setValue(bundle);
+  turn?.written.add(bundle.id);
 }
 
+/** Takes a bundle's text away; within `updateLibrary`, only once the index without it is stored. */
 export async function removeBundle(id: string): Promise<void> {
-  await bundleItem(id).removeValue();
+  if (turn) turn.removals.add(id);
+  else await bundleItem(id).removeValue();
 }
 
 /**
@@ -58,13 +64,31 @@ const LIBRARY_LOCK = 'side-notes:library';
 /**
  * Changes the library one writer at a time (utils/locks.ts): `change` gets the index as it is when its turn
  * comes, may write bundles, and returns the index to store (the same object: nothing to store).
+ *
+ * The index is what commits a change (README, "Import limits"): new bundles are written before it, and bundles are
+ * taken away only after it is stored. When a write fails (storage full, a disk error), the index stays as it was,
+ * every bundle it names stays as it was, and the new bundles written for it are taken away again.
  */
 export function updateLibrary(change: (index: LibraryIndex) => Promise<LibraryIndex>): Promise<LibraryIndex> {
   return withLock(LIBRARY_LOCK, async () => {
     const index = await getLibraryIndex();
-    const next = await change(index);
-    if (next !== index) await setLibraryIndex(next);
-    return next;
+    const mine = { written: new Set<string>(), removals: new Set<string>() };
+    turn = mine;
+    try {
+      const next = await change(index);
+      if (next !== index) await setLibraryIndex(next);
+      turn = null;
+      const named = new Set(next.entries.map((entry) => entry.id));
+      for (const id of mine.removals) if (!named.has(id)) await bundleItem(id).removeValue();
+      return next;
+    } catch (error) {
+      turn = null;
+      const stored = new Set(index.entries.map((entry) => entry.id));
+      for (const id of mine.written) if (!stored.has(id)) await bundleItem(id).removeValue().catch(() => {});
+      throw error;
+    } finally {
+      turn = null;
+    }
   });
 }
 

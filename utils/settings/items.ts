@@ -1,6 +1,7 @@
+import { browser } from 'wxt/browser';
 import { storage } from 'wxt/utils/storage';
 import { withLock } from '@/utils/locks';
-import { APPEARANCE_KEY, SITE_SETTINGS_KEY } from './follow';
+import { APPEARANCE_KEY, SITE_SETTINGS_KEY, type Settings } from './follow';
 import {
   DEFAULT_APPEARANCE,
   DEFAULT_SITE_SETTINGS,
@@ -12,6 +13,7 @@ import {
 } from './schema';
 import { siteForHost, tidySites } from './site-names';
 import { covers, normalizeHost } from './sites';
+import { changeSettings, reconcile, REPLICA_KEY, saveSyncStatus, SETTINGS_LOCK, type Area } from './sync';
 
 export { covers, normalizeHost, siteOf } from './sites';
 export { parseSiteInput, siteForHost, siteLabel } from './site-names';
@@ -30,7 +32,8 @@ export {
  * The settings as storage items, for the extension's pages and its background (the content script reads them
  * itself: `follow.ts`). Kept in `storage.local`: they survive restarts, are shared by every part of the extension,
  * and changes reach open tabs live. Two items: where Side Notes is on (`siteSettings`), and how it marks names and
- * opens cards (`appearance`); both written through one lock, one change at a time.
+ * opens cards (`appearance`); both written through one lock, one change at a time, and merged with the reader's
+ * other devices through `storage.sync` by the background (`sync.ts`).
  */
 
 /**
@@ -103,25 +106,64 @@ export function followAppearance(callback: (value: Appearance) => void): () => v
   return follow(appearanceSettings, callback);
 }
 
-const SETTINGS_LOCK = 'side-notes:settings';
+/** Waits for WXT's migrations of the stored settings (version 2 of the site list) before a write reads them. */
+const migrated = () => Promise.all([storedSiteSettings.getValue(), storedAppearance.getValue()]);
 
-/** Changes the stored site settings with `change`, applied to the value as it is when this write's turn comes. */
-export function updateSiteSettings(change: (settings: SiteSettings) => SiteSettings): Promise<SiteSettings> {
+/**
+ * Changes the stored settings with `change`, applied to them as they are when this write's turn comes: one settings
+ * write at a time (`SETTINGS_LOCK`), each stamped for sync (`sync.ts`).
+ */
+function updateSettings(change: (settings: Settings) => Settings): Promise<Settings> {
   return withLock(SETTINGS_LOCK, async () => {
-    const next = readSiteSettings(change(await siteSettings.getValue()));
-    await storedSiteSettings.setValue(next);
-    return next;
+    await migrated();
+    return changeSettings(browser.storage.local, change);
   });
 }
 
-/** Changes the stored appearance the same way, under the same lock: one settings write at a time. */
-export function updateAppearance(change: Partial<Appearance> | ((value: Appearance) => Appearance)): Promise<Appearance> {
-  return withLock(SETTINGS_LOCK, async () => {
-    const now = await appearanceSettings.getValue();
-    const next = readAppearance(typeof change === 'function' ? change(now) : { ...now, ...change });
-    await storedAppearance.setValue(next);
-    return next;
+/** Changes the stored site settings with `change`, applied to the value as it is when this write's turn comes. */
+export async function updateSiteSettings(change: (settings: SiteSettings) => SiteSettings): Promise<SiteSettings> {
+  return (await updateSettings((now) => ({ ...now, sites: change(now.sites) }))).sites;
+}
+
+/** Changes the stored appearance the same way, under the same lock. */
+export async function updateAppearance(change: Partial<Appearance> | ((value: Appearance) => Appearance)): Promise<Appearance> {
+  const next = await updateSettings((now) => ({
+    ...now,
+    appearance: typeof change === 'function' ? change(now.appearance) : { ...now.appearance, ...change },
+  }));
+  return next.appearance;
+}
+
+/** How long local changes wait to be synced, so that a burst becomes one write (`storage.sync` limits writes a minute). */
+const SYNC_DELAY_MS = 2000;
+/** After a refused write (too many a minute, a quota), the next try. */
+const SYNC_RETRY_MS = 60_000;
+
+/**
+ * The background's part (README, "Settings across devices"): merges the settings with `storage.sync` at start, after
+ * changes here (a burst at a time) and after changes another device made, and records how it went.
+ */
+export function startSettingsSync(sync: Area | undefined = browser.storage.sync as Area | undefined): void {
+  const local = browser.storage.local as Area;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const run = () => {
+    timer = undefined;
+    return withLock(SETTINGS_LOCK, async () => {
+      await migrated();
+      const status = await reconcile(local, sync);
+      await saveSyncStatus(local, status);
+      if (status.state === 'failed') schedule(SYNC_RETRY_MS);
+    }).catch(() => schedule(SYNC_RETRY_MS));
+  };
+  const schedule = (delay: number) => {
+    timer ??= setTimeout(() => void run(), delay);
+  };
+  browser.storage.onChanged.addListener((changes, area) => {
+    if (area === 'sync' || (area === 'local' && [SITE_SETTINGS_KEY, APPEARANCE_KEY, REPLICA_KEY].some((key) => key in changes))) {
+      schedule(SYNC_DELAY_MS);
+    }
   });
+  schedule(0);
 }
 
 /**
