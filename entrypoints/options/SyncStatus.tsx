@@ -46,7 +46,12 @@ export function SyncStatus() {
   }, []);
   const { text, problem } = syncSentence(status);
   return (
-    <p class={problem ? 'options__error' : 'options__hint'} role={problem ? 'alert' : undefined} data-testid="sync-status" data-state={status?.state ?? 'unknown'}>
+    <p
+      class={problem ? 'options__error' : 'options__hint'}
+      role={problem ? 'alert' : undefined}
+      data-testid="sync-status"
+      data-state={status?.state ?? 'unknown'}
+    >
       {text}
     </p>
   );
