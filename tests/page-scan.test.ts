@@ -5,7 +5,7 @@ import { defaultBundle } from '@/utils/bundle/load';
 import { compileMatcher } from '@/utils/match/compile';
 import { Highlights } from '@/utils/page/highlights';
 import { changedBlocks } from '@/utils/page/observe';
-import { NameStarts, quickLookOf, scanText } from '@/utils/match/scan';
+import { NameStarts, scanText } from '@/utils/match/scan';
 import { MentionIndex } from '@/utils/page/mentions';
 import { PageScanner, WINDOW_CHARS } from '@/utils/page/scanner';
 import { SegmentReader, segmentsOf } from '@/utils/page/segments';
@@ -323,7 +323,7 @@ describe('reading only the text that may hold a name', () => {
       }
     }
     // And it does vouch for plain text: most nodes of most pages never reach the loop.
-    const look = quickLookOf(matcher)!;
+    const look = matcher.quickLook!;
     expect(look.test('Plain words with nothing in them, “quoted” — and dashed.')).toBe(false);
     expect(['Then NATO met', 'seoul', 'usher us', 'café'].map((text) => look.test(text))).toEqual([true, true, true, true]);
   });

@@ -46,6 +46,15 @@ export function isPlaceholderDescription({ entity, bundle }: EntitySource): bool
   return entity.description === placeholderDescription(bundle.source?.title ?? '');
 }
 
+/**
+ * Which source's description an entry shows: the newest one written by a person or found in the article, never the
+ * placeholder a capture gives an entity it found none for (unless no source has another).
+ */
+export function describedSource(sources: readonly EntitySource[]): number {
+  const at = sources.findIndex((source) => typeof source.entity.description === 'string' && !isPlaceholderDescription(source));
+  return Math.max(0, at);
+}
+
 /** Bundles newest article first; bundles of the same date keep their order (the library's: newest entry first). */
 export function newestFirst(bundles: readonly Bundle[]): Bundle[] {
   const dateOf = (bundle: Bundle) => (typeof bundle?.source?.date === 'string' ? bundle.source.date : '');
@@ -187,7 +196,7 @@ function mergeSources(
 ): CatalogueEntry {
   const sources = keyed.map(({ bundle, entity }): EntitySource => ({ bundle, entity }));
   const newest = sources[0];
-  const described = sources.find((source) => typeof source.entity.description === 'string' && !isPlaceholderDescription(source)) ?? newest;
+  const described = sources[describedSource(sources)];
 
   const aliases: Alias[] = [];
   const seenAliases = new Set<string>();
