@@ -91,8 +91,10 @@ describe('taking notes from an article', () => {
     // A name the reader's notes already hold comes back under the notes' name.
     expect(contractDraft.entities.find((entity) => entity.name === 'Jens Stoltenberg')?.aliases).toEqual(['Stoltenberg']);
     const html = vilniusArticle();
+    expect(contractDraft.entities.find((entity) => entity.name === 'OSCE')?.kind).toBe('organisation');
     for (const entity of contractDraft.entities) {
-      expect(Object.keys(entity).sort()).toEqual(expect.arrayContaining(['aliases', 'facts', 'kind', 'name']));
+      expect(Object.keys(entity).sort()).toEqual(expect.arrayContaining(['aliases', 'facts', 'kind', 'kindReason', 'name']));
+      expect(entity.kindReason, entity.name).toMatch(/\S/);
       for (const { quote } of entity.facts) expect(html).toContain(quote);
     }
     expect(await storageOf(browser)).toEqual(before);
@@ -108,6 +110,10 @@ describe('taking notes from an article', () => {
     await review.getByTestId('review-entry').first().waitFor({ state: 'visible' });
     expect(await entryNames()).toEqual(contractDraft.entities.map((entity) => entity.name));
     expect(await review.getByTestId('source-title').inputValue()).toBe(VILNIUS_TITLE);
+    // Each entry's kind is the draft's, with the capture's reason for it beside it.
+    const kinds = await review.getByTestId('kind').evaluateAll((selects) => selects.map((select) => (select as HTMLSelectElement).value));
+    expect(kinds).toEqual(contractDraft.entities.map((entity) => entity.kind));
+    expect(await review.getByTestId('kind-reason').allTextContents()).toEqual(contractDraft.entities.map((entity) => entity.kindReason));
   });
 
   it('cancelling leaves no trace', async () => {
@@ -162,10 +168,18 @@ describe('taking notes from an article', () => {
 
     const library = await libraryOf(browser);
     expect(library).toHaveLength(2);
-    const saved = library[0].bundle as { id: string; source: Record<string, unknown>; entities: { id: string; name: string; aliases: { text: string }[]; facts: { quote: string }[] }[] };
+    const saved = library[0].bundle as {
+      id: string;
+      source: Record<string, unknown>;
+      entities: { id: string; name: string; kind: string; aliases: { text: string }[]; facts: { quote: string }[] }[];
+    };
     expect(saved.source).toEqual({ title: VILNIUS_TITLE, date: '2023-07-11', publisher: 'The Baltic Courier', url: `${server.origin}/vilnius.html` });
     expect(saved.entities).toHaveLength(count);
     expect(saved.entities.map((entity) => entity.name)).not.toContain('Spain');
+    // Kinds reach the bundle as the capture drafted them: the reader changed none.
+    const drafted = new Map(contractDraft.entities.map((entity) => [entity.name, entity.kind]));
+    for (const entity of saved.entities) if (drafted.has(entity.name)) expect(entity.kind, entity.name).toBe(drafted.get(entity.name));
+    expect(saved.entities.find((entity) => entity.name === 'Organization for Security and Co-operation in Europe')?.kind).toBe('organisation');
     const osce = saved.entities.find((entity) => entity.id === 'organization-for-security-and-co-operation-in-europe')!;
     expect(osce.aliases.map((alias) => alias.text)).toEqual(expect.arrayContaining(['OSCE', 'Organization for Security and Co-operation']));
     expect(saved.entities.find((entity) => entity.id === 'sauli-vainamo-niinisto')?.name).toBe('Sauli Väinämö Niinistö');

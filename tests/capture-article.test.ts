@@ -50,9 +50,34 @@ describe('the source', () => {
       ],
     });
     const doc = parse(`<html><head><script type="application/ld+json">${graph}</script></head><body></body></html>`);
-    expect(readMetadata(doc)).toEqual({ site: 'NBC News', author: 'Stella Kim, Jennifer Jett', published: '2024-12-07' });
+    expect(readMetadata(doc)).toEqual({
+      site: 'NBC News',
+      author: 'Stella Kim, Jennifer Jett',
+      published: '2024-12-07',
+      things: [{ name: 'Stella Kim', kind: 'person', type: 'Person', role: 'author' }],
+    });
     const metaOnly = parse('<html><head><meta property="og:site_name" content="Yonhap"><meta property="article:published_time" content="2019-08-20T09:31:01+09:00"><meta name="author" content="https://facebook.com/someone"></head><body></body></html>');
     expect(readMetadata(metaOnly)).toEqual({ site: 'Yonhap', author: undefined, published: '2019-08-20T09:31:01+09:00' });
+  });
+
+  it('lists what the JSON-LD names with a type: about, mentions, authors, publishers, at any depth', () => {
+    const ld = JSON.stringify([
+      {
+        '@type': 'NewsArticle',
+        about: [{ '@type': 'Organization', name: 'Korean Central News Agency' }, { '@id': 'wd:Q1', name: 'untyped' }],
+        mentions: { '@type': 'Event', name: 'Munich Security Conference' },
+        publisher: { '@type': 'NewsMediaOrganization', name: 'Example News', logo: { '@type': 'ImageObject', name: 'logo' } },
+        contentLocation: { '@type': 'City', name: 'Seoul' },
+      },
+      { '@type': 'Legislation', name: 'Patriot Act' },
+    ]);
+    const doc = parse(`<html><head><script type="application/ld+json">${ld}</script><script type="application/ld+json">{ broken</script></head><body></body></html>`);
+    expect(readMetadata(doc).things).toEqual([
+      { name: 'Korean Central News Agency', kind: 'organisation', type: 'Organization', role: 'about' },
+      { name: 'Munich Security Conference', kind: 'event', type: 'Event', role: 'mentions' },
+      { name: 'Example News', kind: 'organisation', type: 'NewsMediaOrganization', role: 'publisher' },
+      { name: 'Seoul', kind: 'place', type: 'City', role: 'contentLocation' },
+    ]);
   });
 
   it('drops the word "By" from a byline', () => {

@@ -149,16 +149,22 @@ describe('the lexicon', () => {
     expect(names(draft)).not.toContain('Patriot Act');
   });
 
-  it('leaves out photo credits, bylines and lone first names', () => {
+  it('drafts the people and agencies of credits and bylines, but never quotes a credit line for anyone else', () => {
     const draft = draftOf([
-      'Lloyd Austin walks to board a helicopter at Osan Air Base in Pyeongtaek on January 30, 2023. Lee Jin-man/ POOL / AFP',
+      'Lloyd Austin walks to board a helicopter at Osan Air Base in Pyeongtaek on January 30, 2023. Lee Jin-man/ POOL / AFP AFP – LEE JIN-MAN',
       'Reporting by Hyonhee Shin; Editing by Gerry Doyle',
       'Grace said she was glad. Lloyd Austin said the talks in Seoul went well and that he would return to Korea soon.',
     ]);
-    for (const junk of ['Lee Jin-man', 'POOL', 'AFP', 'Hyonhee Shin', 'Gerry Doyle', 'Grace']) expect(names(draft)).not.toContain(junk);
+    expect(entity(draft, 'Lee Jin-man')).toMatchObject({ kind: 'person', kindReason: 'named in a photo credit', aliases: ['LEE JIN-MAN'] });
+    expect(entity(draft, 'AFP')).toMatchObject({ kind: 'organisation', kindReason: 'a news agency named in a photo credit' });
+    expect(entity(draft, 'Hyonhee Shin')).toMatchObject({ kind: 'person', kindReason: 'named in a contributor line' });
+    expect(entity(draft, 'Gerry Doyle').kind).toBe('person');
+    // Named only in the credit: the credit line is its one quote, verbatim.
+    expect(entity(draft, 'Lee Jin-man').facts).toEqual([{ quote: 'Lee Jin-man/ POOL / AFP AFP – LEE JIN-MAN' }]);
+    for (const junk of ['POOL', 'Grace', 'Reporting', 'Credit']) expect(names(draft)).not.toContain(junk);
     expect(entity(draft, 'Osan Air Base').kind).toBe('place');
     expect(entity(draft, 'Pyeongtaek').kind).toBe('place');
-    expect(entity(draft, 'Lloyd Austin').facts.map((fact) => fact.quote)).not.toContain('Lee Jin-man/ POOL / AFP');
+    expect(entity(draft, 'Lloyd Austin').facts.map((fact) => fact.quote)).not.toContain('Lee Jin-man/ POOL / AFP AFP – LEE JIN-MAN');
   });
 });
 
@@ -170,8 +176,8 @@ describe('variants and events', () => {
     ]);
     expect(entity(draft, 'United Nations').aliases).toEqual(['UN']);
     expect(entity(draft, 'kyiv').kind).toBe('place');
-    expect(entity(draft, 'war in Ukraine').kind).toBe('event');
-    expect(entity(draft, 'Russian invasion').kind).toBe('event');
+    // One war: its place's phrase and its people's phrase are one event.
+    expect(entity(draft, 'war in Ukraine')).toMatchObject({ kind: 'event', aliases: ['Russian invasion'] });
   });
 });
 

@@ -6,10 +6,10 @@ const TEXT = 'Stoltenberg went to Seoul. NATO said so. The North Atlantic Treaty
 const draft: CaptureDraft = {
   source: { url: 'https://example.org/a', title: 'A' },
   entities: [
-    { name: 'NATO', kind: 'organisation', aliases: [], facts: [{ quote: 'NATO said so.' }] },
-    { name: 'North Atlantic Treaty Organization', kind: 'organisation', aliases: [], description: 'the alliance', facts: [{ quote: 'The North Atlantic Treaty Organization agreed.' }] },
-    { name: 'Seoul', kind: 'person', aliases: ['Séoul'], facts: [{ quote: 'Stoltenberg went to Seoul.' }, { quote: 'Seoul agreed too.' }] },
-    { name: 'Stoltenberg', kind: 'person', aliases: [], facts: [{ quote: 'Stoltenberg went to Seoul.' }] },
+    { name: 'NATO', kind: 'organisation', kindReason: 'an acronym, as organisations are named', aliases: [], facts: [{ quote: 'NATO said so.' }] },
+    { name: 'North Atlantic Treaty Organization', kind: 'organisation', kindReason: '“Organization” heads the name', aliases: [], description: 'the alliance', facts: [{ quote: 'The North Atlantic Treaty Organization agreed.' }] },
+    { name: 'Seoul', kind: 'person', kindReason: 'a name that speaks (“agreed”)', aliases: ['Séoul'], facts: [{ quote: 'Stoltenberg went to Seoul.' }, { quote: 'Seoul agreed too.' }] },
+    { name: 'Stoltenberg', kind: 'person', kindReason: 'compromise reads it as a person here', aliases: [], facts: [{ quote: 'Stoltenberg went to Seoul.' }] },
   ],
 };
 
@@ -22,8 +22,12 @@ describe('editing a draft before saving', () => {
   });
 
   it('changes a kind, removes an entry, edits aliases once each', () => {
+    expect(entriesOf(draft)[2].kindReason).toBe('a name that speaks (“agreed”)');
     let entries = setKind(entriesOf(draft), 2, 'place');
     expect(entries[2].kind).toBe('place');
+    // The capture's reason was for its own kind: the reader's choice needs none.
+    expect(entries[2]).not.toHaveProperty('kindReason');
+    expect(entries[3].kindReason).toBe('compromise reads it as a person here');
     entries = remove(entries, 0);
     expect(entries.map((entry) => entry.name)).toEqual(['North Atlantic Treaty Organization', 'Seoul', 'Stoltenberg']);
     entries = setAliases(entries, 2, ['Seoul', 'Soul', 'SOUL', ' Seoul-si ']);

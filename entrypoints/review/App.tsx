@@ -254,6 +254,7 @@ function EntryEditor(props: { entry: ReviewEntry; selected: boolean; onToggle: (
         </label>
         <label class="review__field">
           <span class="review__label">Kind</span>
+          {entry.kindReason && <span class="review__why" data-testid="kind-reason">{entry.kindReason}</span>}
           <select
             value={entry.kind}
             data-testid="kind"

@@ -12,6 +12,8 @@ import { aliasKey } from '@/utils/match/normalize';
 export interface ReviewEntry extends ReviewedEntity {
   /** Stable across edits: the page's keys and the reader's selection follow it. */
   key: number;
+  /** Why the capture chose the kind (shown beside it); gone once the reader picks a kind. Not saved. */
+  kindReason?: string;
 }
 
 export function entriesOf(draft: CaptureDraft): ReviewEntry[] {
@@ -19,6 +21,7 @@ export function entriesOf(draft: CaptureDraft): ReviewEntry[] {
     key,
     name: entity.name,
     kind: entity.kind,
+    ...(entity.kindReason ? { kindReason: entity.kindReason } : {}),
     aliases: [...entity.aliases],
     ...(entity.description ? { description: entity.description } : {}),
     facts: entity.facts.map(({ quote }) => ({ quote })),
@@ -50,7 +53,7 @@ export function rename(entries: ReviewEntry[], key: number, name: string): Revie
 }
 
 export function setKind(entries: ReviewEntry[], key: number, kind: EntityKind): ReviewEntry[] {
-  return change(entries, key, (entry) => ({ ...entry, kind }));
+  return change(entries, key, ({ kindReason: _reason, ...entry }) => ({ ...entry, kind }));
 }
 
 export function setDescription(entries: ReviewEntry[], key: number, description: string): ReviewEntry[] {

@@ -68,6 +68,7 @@ export function extractArticle(doc: Document): Article | null {
     site: clean(parsed.siteName) ?? metadata.site,
     author: cleanByline(parsed.byline) ?? metadata.author,
     published: clean(parsed.publishedTime) ?? metadata.published,
+    ...(metadata.things ? { things: metadata.things } : {}),
   };
 }
 

@@ -1,7 +1,7 @@
 import { extractArticle, type Article } from './article';
+import { findCredits } from './credits';
 import { describe } from './describe';
 import { findEntities, type FoundEntity } from './entities';
-import { CREDIT_PATTERNS } from './lexicon';
 import { splitSentences, type Span } from './sentences';
 import type { CaptureDraft, CaptureError, DraftEntity, KnownName } from './types';
 
@@ -35,20 +35,21 @@ export function captureDraft(doc: Document, options: CaptureOptions): CaptureDra
 export function draftFromArticle(article: Article, { url, known = [] }: CaptureOptions): CaptureDraft {
   const { text } = article;
   const sentences = splitSentences(text);
-  const creditLines = sentences.filter((sentence) => isCredit(text.slice(sentence.start, sentence.end)));
-  const creditSet = new Set(creditLines);
-  const credits = [...creditLines, ...creditParentheses(text, sentences, creditSet)].sort((a, b) => a.start - b.start);
-  const found = findEntities(text, sentences, credits, known)
+  const credits = findCredits(text, sentences);
+  const creditLineStarts = new Set(credits.filter((credit) => credit.line).map((credit) => credit.start));
+  const isCreditLine = (sentence: Span) => creditLineStarts.has(sentence.start);
+  const found = findEntities(text, sentences, credits, known, article.things)
     .sort((a, b) => b.mentions.length - a.mentions.length || a.mentions[0].start - b.mentions[0].start)
     .slice(0, MAX_ENTITIES);
   const entities = found.map((entity): DraftEntity => {
-    const description = describe(text, entity.kind, entity.mentions, sentences, (sentence) => creditSet.has(sentence));
+    const description = describe(text, entity.kind, entity.mentions, sentences, isCreditLine);
     return {
       name: entity.name,
       kind: entity.kind,
+      kindReason: entity.kindReason,
       aliases: entity.forms.filter((form) => form !== entity.name),
       ...(description ? { description } : {}),
-      facts: pickFacts(text, entity, sentences, creditSet).map((span) => ({ quote: text.slice(span.start, span.end) })),
+      facts: pickFacts(text, entity, sentences, isCreditLine).map((span) => ({ quote: text.slice(span.start, span.end) })),
     };
   });
   return {
@@ -63,30 +64,15 @@ export function draftFromArticle(article: Article, { url, known = [] }: CaptureO
   };
 }
 
-/** A photo credit, byline or agency line ("Lee Jin-man/ POOL / AFP", "Reporting by …"). */
-export function isCredit(sentence: string): boolean {
-  return CREDIT_PATTERNS.some((pattern) => pattern.test(sentence));
-}
-
-/** Credits in brackets inside a caption: "… said.(Oleg Urusov/ Roscosmos Space Agency Press Service photo via AP)". */
-function creditParentheses(text: string, sentences: Span[], creditLines: Set<Span>): Span[] {
-  const spans: Span[] = [];
-  for (const sentence of sentences) {
-    if (creditLines.has(sentence)) continue;
-    for (const match of text.slice(sentence.start, sentence.end).matchAll(/\([^()]{3,160}\)/g)) {
-      if (isCredit(match[0].slice(1, -1))) spans.push({ start: sentence.start + match.index, end: sentence.start + match.index + match[0].length });
-    }
-  }
-  return spans;
-}
-
 const COMPLETE = /[.!?…]["'”’)\]]*$/;
 
 /**
  * The sentences that name the entity, earliest first: complete sentences of a sensible length, then (only if there
- * are too few) headings and fragments; never credit lines. Returned in article order.
+ * are too few) headings and fragments; never credit lines, except for an entity the article names only in credits
+ * (a photographer, an agency): its first credit line, verbatim and short, is its one quote, since it is all the
+ * article says of it ("Lee Jin-man/ POOL / AFP AFP – LEE JIN-MAN"). Returned in article order.
  */
-function pickFacts(text: string, entity: FoundEntity, sentences: Span[], credits: Set<Span>): Span[] {
+function pickFacts(text: string, entity: FoundEntity, sentences: Span[], isCreditLine: (sentence: Span) => boolean): Span[] {
   const naming: Span[] = [];
   let m = 0;
   for (const sentence of sentences) {
@@ -94,7 +80,8 @@ function pickFacts(text: string, entity: FoundEntity, sentences: Span[], credits
     const mention = entity.mentions[m];
     if (mention && mention.start >= sentence.start && mention.end <= sentence.end) naming.push(sentence);
   }
-  const usable = naming.filter((span) => !credits.has(span) && span.end - span.start <= MAX_FACT_CHARS);
+  const usable = naming.filter((span) => !isCreditLine(span) && span.end - span.start <= MAX_FACT_CHARS);
+  if (!usable.length) return naming.filter((span) => span.end - span.start <= MAX_FACT_CHARS).slice(0, 1);
   const quote = (span: Span) => text.slice(span.start, span.end);
   const good = usable.filter((span) => COMPLETE.test(quote(span)) && quote(span).split(/\s+/).length >= MIN_FACT_WORDS);
   const picked = new Set(good.slice(0, MAX_FACTS));

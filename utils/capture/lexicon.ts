@@ -18,7 +18,7 @@ export const ACRONYM_KINDS: Record<string, EntityKind> = {
  */
 export const ORGANISATION_WORDS = [
   'reuters', 'bloomberg', 'xinhua', 'yonhap', 'tass', 'interfax', 'kyodo', 'congress', 'parliament', 'senate',
-  'pentagon', 'kremlin', 'knesset', 'bundestag', 'duma', 'politburo',
+  'pentagon', 'kremlin', 'knesset', 'bundestag', 'duma', 'politburo', 'white house',
 ];
 
 /** Dotted forms compromise reads as one word: "U.S." is the United States. */
@@ -30,8 +30,9 @@ export const NOT_ACRONYMS = new Set([
   'gps', 'atm', 'diy', 'vip', 'lol', 'omg', 'fyi', 'asap', 'rip', 'ps', 'ad', 'bc', 'ce', 'bce', 'id', 'iq', 'mp',
   'mps', 'hiv', 'aids', 'covid', 'sars', 'ufo', 'pc', 'ip', 'vpn', 'sms', 'suv', 'ev', 'evs', 'led', 'lcd', 'ii',
   'iii', 'iv', 'vi', 'vii', 'viii', 'ix', 'xi', 'xii', 'vs', 'etc', 'est', 'edt', 'pst', 'pdt', 'gmt', 'utc', 'cst',
-  'cdt', 'kg', 'km', 'mph', 'usd', 'eur', 'gbp', 'jpy', 'krw', 'cny', 'rss', 'api', 'css', 'js', 'os', 'ui', 'ux',
+  'cdt', 'et', 'pt', 'bst', 'cet', 'kg', 'km', 'mph', 'usd', 'eur', 'gbp', 'jpy', 'krw', 'cny', 'rss', 'api', 'css', 'js', 'os', 'ui', 'ux',
   'photo', 'video', 'watch', 'read', 'more', 'update', 'updated', 'editor', 'note', 'live', 'new', 'breaking',
+  'cpu', 'gpu', 'ram', 'rom', 'ssd', 'hdd', 'lan', 'wifi', 'http', 'https', 'json', 'xml', 'sql', 'nfc', 'oled', 'hd',
 ]);
 
 /**
@@ -52,6 +53,7 @@ export const EQUIPMENT: Record<string, { context: boolean }> = {
   tornado: { context: true }, apache: { context: true }, chinook: { context: true }, 'black hawk': { context: true },
   'storm shadow': { context: true }, 'iron dome': { context: true }, aegis: { context: true }, sidewinder: { context: true },
   amraam: { context: false }, 'k2 black panther': { context: false }, 'k9 thunder': { context: false },
+  'air force one': { context: false }, 'marine one': { context: false }, soyuz: { context: true }, proton: { context: true },
 };
 
 /** Nouns that make a nearby name a weapon or a piece of equipment ("Leopard 2 tanks", "F-16 fighter jets"). */
@@ -79,6 +81,8 @@ export const PLACE_HEADS = new Set([
   'hills', 'heights', 'strip', 'basin', 'delta', 'highlands', 'plains', 'pass', 'avenue', 'street', 'beach', 'wall',
   'terminal', 'passage', 'locks',
 ]);
+/** Countries whose names end in a word that heads organisations ("Soviet Union"): places all the same. */
+export const PLACE_NAMES = new Set(['soviet union', 'union of soviet socialist republics', 'state of palestine', 'state of israel', 'holy see']);
 /** Words that make a name a place when they come first ("Mount Everest", "Lake Geneva"). */
 export const PLACE_FIRSTS = new Set(['mount', 'lake', 'cape', 'fort', 'port', 'gulf', 'isle', 'camp']);
 
@@ -94,24 +98,58 @@ export const ORG_HEADS = new Set([
   'technologies', 'industries', 'motors', 'media', 'studios', 'museum', 'hospital', 'church', 'watch',
   'international', 'trust', 'tribunal', 'directorate', 'commandos', 'regiment', 'division', 'fleet', 'institution',
   'magazine', 'telegraph', 'tribune', 'herald', 'gazette', 'broadcasting', 'television', 'radio', 'labs', 'embassy',
-  'consulate', 'mission',
+  'consulate', 'mission', 'research', 'holdings', 'partners', 'ventures', 'securities', 'capital', 'consulting', 'analytics',
+  'pharmaceuticals', 'therapeutics', 'airways', 'railways', 'communications', 'entertainment', 'insider',
 ]);
 
+/** Companies' legal suffixes: they end a company's name ("Business Insider Inc") and name nothing alone. */
+export const CORPORATE_SUFFIXES = new Set(['inc', 'inc.', 'ltd', 'ltd.', 'llc', 'plc', 'corp', 'corp.', 'co.', 'gmbh', 'ag', 'sa', 'nv', 'bv', 'pty']);
+/** Words of institutions that, capitalised alone inside a sentence, name one ("a Navy veteran", "the Court ruled"). */
+export const INSTITUTION_WORDS = new Set(['army', 'navy', 'police', 'court', 'cabinet']);
 /** Heads that make a name an organisation when "of" follows them ("House of Representatives", "Chamber of Commerce"). */
-export const ORG_HEADS_BEFORE_OF = new Set(['house', 'chamber', 'bank']);
+export const ORG_HEADS_BEFORE_OF = new Set(['house', 'chamber', 'bank', 'chiefs']);
+/** Words of armed forces that make a name an organisation wherever they stand in it ("U.S. Forces Korea", "Army Europe"). */
+export const MILITARY_HEADS = new Set(['forces', 'command', 'army', 'navy', 'fleet', 'corps', 'guard']);
+/** Prefixes of ships' names ("USS Ronald Reagan", "HMS Queen Elizabeth"): a ship is equipment. */
+export const SHIP_PREFIXES = new Set(['uss', 'hms', 'hmas', 'hmcs', 'hmnzs', 'ins', 'frs', 'rfs', 'ros', 'usns', 'uscgc']);
+/** Lower-case nouns of military exercises after their name ("the Ulchi Freedom Shield exercise"). */
+export const EXERCISE_NOUNS = new Set(['exercise', 'exercises', 'drill', 'drills', 'wargames', 'war games']);
 
 /** Last words of laws: a law is none of the kinds a note has (not a treaty), so such names are left out. */
-export const LAW_WORDS = new Set(['act', 'bill', 'law', 'amendment', 'statute', 'ordinance', 'directive', 'regulation']);
+export const LAW_WORDS = new Set(['act', 'bill', 'law', 'amendment', 'statute', 'ordinance', 'directive', 'regulation', 'code']);
 
 /** Last words that make a name an event ("Korean War", "Munich Security Conference", "World Cup"). */
 export const EVENT_HEADS = new Set([
   'war', 'wars', 'revolution', 'summit', 'olympics', 'games', 'cup', 'uprising', 'massacre', 'crisis',
   'conference', 'festival', 'championship', 'championships', 'election', 'elections', 'referendum', 'offensive',
-  'genocide', 'holocaust', 'pandemic',
+  'genocide', 'holocaust', 'pandemic', 'spring',
 ]);
 
-/** Nouns of invasion and war that, before "in"/"of" and a place, name an event ("war in Ukraine"). */
-export const EVENT_NOUNS = new Set(['war', 'invasion', 'occupation', 'annexation', 'siege', 'bombing', 'blockade']);
+/**
+ * Nouns of invasion and war that name an event before "in"/"of" and a place ("war in Ukraine", "conflict in
+ * Darfur"), after a demonym ("Russian invasion") or after a place ("Gaza conflict", "Ukraine war").
+ */
+export const EVENT_NOUNS = new Set(['war', 'invasion', 'occupation', 'annexation', 'siege', 'bombing', 'blockade', 'conflict', 'genocide', 'uprising', 'massacre']);
+/** Lower-case nouns that make a place's or an organisation's name before them an event ("NATO summit", "Madrid peace talks"). */
+export const MEETING_NOUNS = new Set(['summit', 'peace talks', 'peace conference', 'peace process']);
+/** Lower-case nouns of disease that make a name before them an event ("COVID-19 pandemic", "Ebola outbreak"). */
+export const OUTBREAK_NOUNS = new Set(['pandemic', 'epidemic', 'outbreak']);
+/**
+ * Events known by a name that has no event word in it (general knowledge, written as the press writes them).
+ */
+export const EVENT_NAMES = ['9/11', 'Super Bowl', 'World Series', 'Brexit', 'Watergate', 'D-Day', 'Kristallnacht', 'Holodomor', 'Nakba', 'Intifada', 'Anschluss', 'Reconquista'];
+
+/**
+ * Lower-case treaty nouns after a place's name ("the Iran nuclear deal", "the Paris climate agreement", "the Oslo
+ * accords"): "deal" and "agreement" only with a word that says what about (`TREATY_MODIFIERS`), since a "Yahoo deal"
+ * is a sale.
+ */
+export const TREATY_NOUNS = new Set(['treaty', 'treaties', 'accord', 'accords', 'pact', 'convention', 'deal', 'agreement', 'agreements']);
+export const TREATY_NOUNS_NEEDING_A_MODIFIER = new Set(['deal', 'agreement', 'agreements', 'convention']);
+export const TREATY_MODIFIERS = new Set([
+  'nuclear', 'peace', 'climate', 'trade', 'free-trade', 'arms', 'ceasefire', 'cease-fire', 'security', 'defense', 'defence',
+  'border', 'grain', 'gas', 'withdrawal', 'normalization', 'normalisation', 'armistice', 'non-aggression', 'nonaggression',
+]);
 
 /**
  * Titles that stand before a person's name ("President Joe Biden", "NATO chief Jens Stoltenberg"); the name
@@ -127,7 +165,7 @@ export const TITLES = new Set([
   'marshal', 'officer', 'leader', 'head', 'deputy', 'assistant', 'professor', 'speaker', 'councillor',
   'councilman', 'councilwoman', 'commissioner', 'inspector', 'superintendent', 'detective', 'sheriff', 'coach',
   'dictator', 'former', 'late', 'acting', 'interim', 'elect', 'designate', 'pastor', 'reverend', 'saint',
-  'activist', 'lawmaker', 'economist', 'analyst', 'historian', 'novelist', 'author', 'writer', 'photographer', 'reporter',
+  'activist', 'lawmaker', 'democrat', 'republican', 'economist', 'analyst', 'historian', 'novelist', 'author', 'writer', 'photographer', 'reporter',
   'correspondent', 'editor', 'columnist', 'gen', 'lt', 'col', 'maj', 'capt', 'sgt', 'adm', 'gov', 'sen', 'rep',
   'rev', 'st', 'prophet', ...['mr', 'mrs', 'ms', 'mx', 'dr', 'prof', 'sir', 'dame', 'lord', 'lady', 'messrs', 'mme', 'mlle'],
 ]);
@@ -154,7 +192,7 @@ export const OF_HEADS = new Set([
   'department', 'secretary', 'minister', 'museum', 'church', 'house', 'court', 'sea', 'isle', 'federation',
   'commonwealth', 'league', 'council', 'office', 'board', 'chamber', 'academy', 'school', 'society', 'order', 'party',
   'people’s', "people's", 'state', 'states', 'emirates', 'islands', 'city', 'province', 'region', 'district',
-  'battle', 'siege', 'treaty', 'statue', 'cathedral', 'palace', 'bay', 'gulf', 'strait', 'straits', 'duke',
+  'battle', 'siege', 'treaty', 'statue', 'cathedral', 'palace', 'bay', 'gulf', 'strait', 'straits', 'duke', 'chiefs',
   'duchess', 'prince', 'princess', 'king', 'queen', 'bishop', 'archbishop', 'mayor', 'governor',
 ]);
 
@@ -176,7 +214,9 @@ export const ORG_ATTRIBUTES = new Set([
 ]);
 
 /** Lower-case nouns that make the name before them or after "of" a place ("the Tuva region", "the city of Sirte"). */
-export const PLACE_NOUNS = new Set(['city', 'town', 'village', 'province', 'region', 'island', 'county', 'district', 'prefecture', 'oblast']);
+export const PLACE_NOUNS = new Set(['city', 'town', 'village', 'province', 'region', 'island', 'county', 'district', 'prefecture', 'oblast', 'capital']);
+/** A party's members after a state's name ("Virginia Democrat", "Oklahoma Republican"): the state is a place. */
+export const PARTY_MEMBERS = new Set(['democrat', 'democrats', 'republican', 'republicans']);
 /** Nouns that, heading an appositive, say the name is a place ("Tunisia, a mostly Muslim nation of …"). */
 export const PLACE_APPOSITIVES = new Set([...PLACE_NOUNS, 'country', 'nation', 'capital', 'state', 'area', 'port', 'suburb', 'neighbourhood', 'neighborhood']);
 /** Prepositions of place: an unknown name after them is a place ("Osan Air Base in Pyeongtaek"). */
@@ -205,13 +245,33 @@ export const SPEECH_VERBS = new Set([
   'claims', 'acknowledged', 'acknowledges', 'admitted', 'admits', 'declared', 'declares',
 ]);
 
-/** Photo and video credits, bylines and agency tags: names in them are not what the article is about. */
+/** Verbs of buying and selling: an unknown name right after one is a company's ("bought Snapchat"). */
+export const ACQUISITION_VERBS = new Set(['bought', 'buy', 'buys', 'buying', 'acquired', 'acquire', 'acquires', 'acquiring', 'sold', 'sell', 'sells', 'selling']);
+
+/**
+ * Photo and video credits, bylines and agency tags. Their lines are never facts of what the article says about
+ * anyone; the people and agencies they name are entities of their own (credits.ts).
+ */
 export const CREDIT_PATTERNS = [
   /\b(?:photo|photograph|image|picture|video|illustration|graphic)s?\s*(?:by|:|credit|courtesy|via)\b/i,
   /^\s*credits?\s+\p{Lu}/iu,
+  // "CreditChang W. Lee/The New York Times": the word glued to the name, as some sites print it.
+  /^\s*(?:Credit)+\p{Lu}/u,
   /\bcontributed to this report\b/i,
   /\b(?:credit|courtesy|source)\s*:/i,
   /\b(?:getty images|shutterstock|reuters\/|\/\s*reuters|\/\s*afp|afp\s*\/|\/\s*ap\b|\bap\s*\/|\/\s*epa|epa\s*\/|\bpool\s*\/|\/\s*pool\b|via getty|via ap\b|via reuters|via afp|alamy|istock)/i,
   /^\s*(?:by|reporting by|additional reporting by|editing by|written by|compiled by)\s+\p{Lu}/iu,
   /\b(?:reporting|editing) by\s+\p{Lu}/u,
 ];
+
+/**
+ * News, photo and wire agencies, lower case: in a credit line they are organisations ("Lee Jin-man/ POOL / AFP",
+ * "Ezra Acayan / Getty Images"). General knowledge: the agencies that credit the world's news photos.
+ */
+export const NEWS_AGENCIES = new Set([
+  'afp', 'agence france-presse', 'agence france presse', 'ap', 'associated press', 'the associated press', 'reuters',
+  'thomson reuters', 'getty images', 'getty', 'epa', 'epa-efe', 'efe', 'shutterstock', 'rex', 'rex features', 'alamy',
+  'istock', 'dpa', 'ansa', 'anadolu', 'anadolu agency', 'xinhua', 'kyodo', 'kyodo news', 'yonhap', 'tass', 'ria novosti',
+  'sputnik', 'interfax', 'kcna', 'bloomberg', 'press association', 'pa', 'pa images', 'aap', 'cp', 'the canadian press',
+  'upi', 'nurphoto', 'sipa', 'zuma', 'zuma press', 'abaca', 'magnum photos', 'bbc', 'cnn', 'cbs', 'nbc', 'abc',
+]);

@@ -70,6 +70,20 @@ function periodEnds(text: string, dot: number, next: number): boolean {
   return true;
 }
 
+/**
+ * A period with no space after it ends a sentence when a lower-case word or a number ends right before it and a
+ * capitalised word starts right after it ("Thursday.Anthony", "2023.CreditJeon"): pages glue a caption to its credit
+ * so. Not abbreviations ("U.S."), web addresses ("SmartAsset.com") or initials.
+ */
+function gluedSentence(text: string, dot: number, next: number): boolean {
+  if (text[dot] !== '.' || next !== dot + 1) return false;
+  let start = dot;
+  while (start > 0 && /[\p{L}\p{N}]/u.test(text[start - 1])) start--;
+  const before = text.slice(start, dot);
+  const wordEnds = /^\p{Lu}?[\p{Ll}\p{N}]+$/u.test(before) && before.length >= 2 && (start === 0 || !/[.@/]/.test(text[start - 1]));
+  return wordEnds && /^\(?\p{Lu}\p{Ll}/u.test(text.slice(next, next + 3));
+}
+
 /** Sentences of one line of text, offset by `base`. */
 function splitLine(text: string, from: number, to: number, out: Span[]): void {
   let start = from;
@@ -87,6 +101,11 @@ function splitLine(text: string, from: number, to: number, out: Span[]): void {
     while (end < to && CLOSING.includes(text[end])) end++;
     if (end >= to) break;
     if (!isSpace(text[end]) && !'。！？'.includes(text[i])) {
+      // A caption glued to its credit: "… in Seoul on Thursday.Anthony Wallace / AFP - Getty Images".
+      if (gluedSentence(text, i, end)) {
+        push(end);
+        start = end;
+      }
       i = end - 1;
       continue;
     }

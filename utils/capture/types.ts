@@ -23,6 +23,11 @@ export interface DraftEntity {
   /** The fullest form the article uses, or the reader's own name for an entity already in their notes. */
   name: string;
   kind: EntityKind;
+  /**
+   * Why the capture chose that kind, in a short sentence for the reader: "“Agency” heads the name", "a title stands
+   * before it (“President”)", "the page's metadata (JSON-LD) lists it as an Organization", "named in a photo credit".
+   */
+  kindReason: string;
   /** The other forms this article uses for it ("Stoltenberg", "NATO"), never the name itself. */
   aliases: string[];
   /** Verbatim words of the article that say who or what it is ("the Secretary General of NATO"). */

@@ -3,6 +3,7 @@ import {
   ACRONYM_KINDS, DOTTED_ACRONYM, EQUIPMENT, EQUIPMENT_NOUNS, MODEL_NUMBER, NAME_PARTICLES, OF_HEADS, ORG_HEADS, PLACE_HEADS,
   TREATY_WORDS,
 } from './lexicon';
+import type { Credit, CreditKind } from './credits';
 import { sideNotesPlugin } from './plugin';
 import type { Span } from './sentences';
 
@@ -32,10 +33,12 @@ export interface Word {
   compound?: string;
   /** Nothing but opening punctuation stands between it and the start of its sentence (or a colon, a dash, a bracket). */
   initial: boolean;
-  /** Inside a credit line or byline. */
-  credit: boolean;
+  /** Inside a credit line, a byline or a dateline's agency: which. */
+  credit?: CreditKind;
   /** One of three or more upper-case words in a row. */
   shouted: boolean;
+  /** In a line written in Title Case (a headline, a related link): its capitals say little. */
+  headline?: boolean;
 }
 
 export const PERSON_TAGS = ['Person', 'FirstName', 'LastName', 'MaleName', 'FemaleName'];
@@ -53,11 +56,21 @@ const HAS_LOWER = /\p{Ll}/u;
 /**
  * The shapes of a word that can be part of a name: letters and digits, inner hyphens and apostrophes, an "&", soft
  * hyphens; periods only in initials and abbreviations ("U.S.", "D.A.", "J.", "U.S.-South") or a web address
- * ("SmartAsset.com"). Words
- * glued together across a slash or a missing space ("Masuike/The", "underground.CreditChang") are not.
+ * ("SmartAsset.com"). Words glued together across a slash or a missing space ("Masuike/The",
+ * "underground.CreditChang") are first cut apart (`gluedParts`).
  */
 const INSIDE_NAME = "[\\p{L}\\p{N}\\p{M}\\u00AD\\u200B-\\u200D\\u2060'’&‐‑-]";
 const NAME_SHAPE = new RegExp(`^(?:(?:\\p{L}{1,3}\\.)+(?:[-‐‑]${INSIDE_NAME}+)?|[\\p{L}\\p{N}]${INSIDE_NAME}*(?:\\.(?:com|org|net|io))?)$`, 'u');
+/** Plurals whose possessive is a word of names: "People’s Republic", "Murdoch Children’s Research Institute". */
+const PLURAL_OWNERS = new Set(['people', 'children', 'women', 'men']);
+
+/** The words of credit lines themselves, which name nobody. */
+const CREDIT_WORDS = new Set([
+  'credit', 'credits', 'photo', 'photograph', 'photographs', 'image', 'picture', 'video',
+  'illustration', 'graphic', 'source', 'sources', 'courtesy', 'via', 'by', 'pool', 'file', 'handout', 'supplied',
+  'staff', 'contributed', 'reporting', 'editing', 'writing', 'additional', 'and', 'for', 'the', 'photographer',
+]);
+
 /** After these a capital says no more than at the start of a sentence. */
 const OPENS_CLAUSE = /[:[(“"‘—–•]\s*$/;
 
@@ -108,10 +121,47 @@ function isHeadWord(lower: string): boolean {
   return ORG_HEADS.has(lower) || PLACE_HEADS.has(lower);
 }
 
+/**
+ * A term compromise read as one word that is several glued together: across a slash ("Lee/The", "Coex/AFP"), a
+ * period with no space after it ("Thursday.Anthony"), or a caption's "Credit" glued to a name ("CreditCreditChang").
+ * Each part keeps compromise's tags only where they are the lexicon's for that part alone.
+ */
+function gluedParts(term: RawTerm): RawTerm[] {
+  const { text } = term;
+  if (NAME_SHAPE.test(text) || !/[/.]|^Credit\p{Lu}/u.test(text)) return [term];
+  const parts: { word: string; at: number }[] = [];
+  let reached = 0;
+  for (const match of text.matchAll(/[\p{L}\p{N}\p{M}'’&‐‑-]+/gu)) {
+    const glue = text.slice(reached, match.index);
+    let word = match[0];
+    let at = match.index;
+    const credit = /^(?:Credit)+(?=\p{Lu})/u.exec(word);
+    if (credit) {
+      word = word.slice(credit[0].length);
+      at += credit[0].length;
+    }
+    const previous = parts[parts.length - 1]?.word ?? '';
+    // Only a slash glues anything; a period glues a word or a year to a capitalised word ("Thursday.Anthony"),
+    // never an abbreviation ("U.S.") or a web address.
+    const glued = parts.length === 0 ? glue === '' : glue === '/' || (/^\.\(?$/.test(glue) && /[\p{Ll}\p{N}]$/u.test(previous) && /^\p{Lu}\p{Ll}/u.test(word));
+    if (!glued) return [term];
+    parts.push({ word, at });
+    reached = match.index + match[0].length;
+  }
+  if (reached !== text.length || (parts.length < 2 && parts[0]?.at === 0)) return [term];
+  return parts.map(({ word, at }, i) => ({
+    text: word,
+    pre: i === 0 ? term.pre : text.slice(at - 1, at) === '(' ? '(' : '',
+    post: i === parts.length - 1 ? term.post : text.slice(at + word.length, parts[i + 1].at),
+    tags: [...lexiconTags(word.toLowerCase()), ...(UPPER.test(word) ? ['ProperNoun'] : [])],
+    offset: { start: term.offset.start + at, length: word.length },
+  }));
+}
+
 /** compromise's terms as words with offsets into `text`. */
-export function wordsOf(text: string, sentences: Span[], credits: Span[]): Word[] {
+export function wordsOf(text: string, sentences: Span[], credits: Credit[]): Word[] {
   const json = nlp(text).json({ offset: true, terms: { offset: true } }) as { terms: RawTerm[] }[];
-  const terms = json.flatMap((sentence) => sentence.terms).filter((term) => term.text);
+  const terms = json.flatMap((sentence) => sentence.terms).filter((term) => term.text).flatMap(gluedParts);
   const words: Word[] = [];
   let cursor = 0;
   for (let i = 0; i < terms.length; i++) {
@@ -130,7 +180,8 @@ export function wordsOf(text: string, sentences: Span[], credits: Span[]): Word[
         compound = next.text.toLowerCase();
         break;
       }
-      if (/^\d/.test(next.text) && !/^\p{Lu}+$/u.test(text.slice(start, end))) break;
+      // "AMX-10", "Hwasong-18", "Falcon-9": a capitalised name and a number are one model's name.
+      if (/^\d/.test(next.text) && !/^\p{Lu}/u.test(text.slice(start, end))) break;
       const nextStart = text.indexOf(next.text, end);
       if (nextStart !== end + 1) break;
       end = nextStart + next.text.length;
@@ -142,15 +193,22 @@ export function wordsOf(text: string, sentences: Span[], credits: Span[]): Word[
     let wordText = text.slice(start, end);
     // "Sam’s Club", "Fisherman’s Terminal": a possessive before a lone head word is part of one name.
     const next = terms[i + 1];
-    const afterHead = terms[i + 2]?.text ?? '';
+    // (The word after the head counts only when nothing but a space stands between: not the next sentence's.)
+    const afterHead = next && next.post === ' ' ? (terms[i + 2]?.text ?? '') : '';
     const headAfter =
       !!next && post === ' ' && !next.pre && UPPER.test(next.text) && isHeadWord(next.text.toLowerCase()) &&
       !UPPER.test(afterHead) && !['of', 'on', 'for', 'and'].includes(afterHead) && !isHeadWord(wordTextBase(text.slice(start, end)));
-    const possessive = POSSESSIVE.test(wordText) && !headAfter;
+    // "People’s Republic", "People’s Party": that possessive is a word of the name.
+    // "Workers’ Party of Korea", "Veterans’ Affairs": a plural's possessive before a capital is a word of the name.
+    const pluralOwner = /s['’]$/.test(wordText) && isCommonWord(wordText.slice(0, -1).toLowerCase());
+    const peoples = (PLURAL_OWNERS.has(wordTextBase(wordText)) || pluralOwner) && UPPER.test(wordText) && !!next && post === ' ' && UPPER.test(next.text);
+    const possessive = POSSESSIVE.test(wordText) && !headAfter && !peoples;
     if (possessive) wordText = wordText.replace(POSSESSIVE, '');
     // "F-16s": the plural of a model is the model.
     if (/\d+s$/.test(wordText)) wordText = wordText.slice(0, -1);
     let joinsNext = !possessive && (post === ' ' || post === '\u00a0') && !terms[i + 1]?.pre;
+    // "Workers’ Party of Korea": a plural's possessive apostrophe, read by compromise as punctuation after the word.
+    if (/^['’] $/.test(post) && /s$/.test(wordText) && UPPER.test(wordText) && isCommonWord(wordText.toLowerCase()) && UPPER.test(next?.text ?? '') && !next?.pre) joinsNext = true;
     // An initial ("Donald J. Trump"): the period is part of the name.
     if (/^\p{Lu}$/u.test(wordText) && post === '. ' && !terms[i + 1]?.pre && UPPER.test(terms[i + 1]?.text ?? '')) {
       wordText += '.';
@@ -167,16 +225,38 @@ export function wordsOf(text: string, sentences: Span[], credits: Span[]): Word[
       possessive,
       compound,
       initial: false,
-      credit: false,
       shouted: false,
     });
   }
   markPositions(text, words, sentences, credits);
   markShouting(words);
+  markHeadlines(text, words);
   return words;
 }
 
-function markPositions(text: string, words: Word[], sentences: Span[], credits: Span[]): void {
+/**
+ * Lines written in Title Case: three or more common words of four letters or more after the first, at least seven in
+ * ten of them capitalised ("Pizza Man Making Special Delivery to Afghanistan During Super Bowl", "What May Soon Exceed
+ * Cost of U.S. Military?"). A line of a sentence's case ("Tension on the Korean Peninsula after NATO’s intention") is
+ * none, and neither is a sentence full of names.
+ */
+function markHeadlines(text: string, words: Word[]): void {
+  let from = 0;
+  while (from < words.length) {
+    const lineEnd = text.indexOf('\n', words[from].start);
+    const end = lineEnd < 0 ? text.length : lineEnd;
+    let to = from;
+    while (to < words.length && words[to].start < end) to++;
+    // Only common words tell: a sentence full of names is no headline.
+    const long = words.slice(from + 1, to).filter((word) => /^[\p{L}.'’-]{4,}$/u.test(word.text) && isCommonWord(word.lower.replace(/['’]s$/, '')));
+    const capitalised = long.filter((word) => UPPER.test(word.text)).length;
+    const credit = words.slice(from, to).some((word) => word.credit);
+    if (!credit && to - from <= 24 && capitalised >= 3 && capitalised >= 0.7 * long.length) for (let i = from; i < to; i++) words[i].headline = true;
+    from = to;
+  }
+}
+
+function markPositions(text: string, words: Word[], sentences: Span[], credits: Credit[]): void {
   let s = 0;
   let c = 0;
   for (const word of words) {
@@ -188,7 +268,7 @@ function markPositions(text: string, words: Word[], sentences: Span[], credits: 
       word.initial = !/[\p{L}\p{N}]/u.test(before) || OPENS_CLAUSE.test(before);
     }
     const credit = credits[c];
-    word.credit = !!credit && credit.start <= word.start;
+    word.credit = credit && credit.start <= word.start ? credit.what : undefined;
   }
 }
 
@@ -204,7 +284,7 @@ function markShouting(words: Word[]): void {
 
 /** Whether a word can be part of a proper name at all. */
 export function nameLike(word: Word): boolean {
-  if (word.credit || !NAME_SHAPE.test(word.text)) return false;
+  if (!NAME_SHAPE.test(word.text)) return false;
   if (!UPPER.test(word.text)) {
     if (PARTICLE_PREFIX.test(word.text)) return true;
     // A city the lexicon knows, written in lower case ("support for kyiv").
@@ -213,8 +293,11 @@ export function nameLike(word: Word): boolean {
   if (has(word, ['Date', 'Month', 'WeekDay', 'Pronoun'])) return false;
   // A shouted line ("LAURIE OAKES IS THE NINE NETWORK POLITICAL EDITOR"): its common words are no names, and
   // nor is anything in a run of three upper-case words or more.
-  if (word.text.length > 1 && !HAS_LOWER.test(word.text) && !ACRONYM_KINDS[word.lower.replace(/\./g, '')] && (isCommonWord(word.lower) || word.shouted)) return false;
-  if (!word.initial) return true;
+  // Credit lines shout names of people ("LEE JIN-MAN", "JIM WATSON/AFP").
+  if (word.text.length > 1 && !HAS_LOWER.test(word.text) && !ACRONYM_KINDS[word.lower.replace(/\./g, '')] && (isCommonWord(word.lower) || (word.shouted && !word.credit))) return false;
+  // In a credit every capital counts (a list of names), except the credit's own words ("Credit", "Photo", "Pool").
+  if (word.credit) return !CREDIT_WORDS.has(word.lower);
+  if (!word.initial && !word.headline) return true;
   // A capital at the start of a sentence says nothing: compromise must know the word as a name ("Seoul"), or tag
   // a common word as one here ("Mark Milley"), or not know the word at all ("Stoltenberg arrived").
   if (isCommonWord(word.lower)) return has(word, [...PERSON_TAGS, ...PLACE_TAGS, ...ORG_TAGS, 'Acronym', 'Equipment']) && !has(word, FUNCTION_TAGS);
@@ -233,18 +316,25 @@ function joinsName(chunk: Word[], word: Word, words: Word[]): boolean {
   const prev = chunk[chunk.length - 1];
   const next = words[word.index + 1];
   const afterNext = words[word.index + 2];
-  const nextIsName = nameLike(next) || (next.lower === 'the' && next.joinsNext && afterNext !== undefined && nameLike(afterNext));
+  // "Republic of the Congo", "Committee for a Responsible Federal Budget"
+  const article = next.lower === 'the' || ((next.lower === 'a' || next.lower === 'an') && word.lower === 'for');
+  const nextIsName = nameLike(next) || (article && next.joinsNext && afterNext !== undefined && nameLike(afterNext));
   if (!nextIsName) return false;
   switch (word.lower) {
     case 'of':
     case 'for':
-      return OF_HEADS.has(prev.lower);
+      // (And any "of" once the name has opened with a head and its connector: "Treaty on the Non-Proliferation of
+      // Nuclear Weapons".)
+      return OF_HEADS.has(prev.lower) || (word.lower === 'of' && chunk.some((inner, i) => i > 0 && ['of', 'on', 'for'].includes(inner.lower) && OF_HEADS.has(chunk[i - 1].lower)));
     case 'on':
       return TREATY_WORDS.has(prev.lower) || ORG_HEADS.has(prev.lower);
     case 'against':
       return TREATY_WORDS.has(prev.lower);
     case 'the':
       return ['of', 'for', 'on', 'against'].includes(prev.lower);
+    case 'a':
+    case 'an':
+      return prev.lower === 'for';
     case 'and': {
       if (!nameLike(next)) return false;
       if (chunk.some((inner, i) => ['of', 'for', 'on'].includes(inner.lower) && i > 0 && (OF_HEADS.has(chunk[i - 1].lower) || ORG_HEADS.has(chunk[i - 1].lower)))) return true;
@@ -269,7 +359,28 @@ function modelNumberOf(prev: Word, word: Word, next: Word | undefined): boolean 
  * common word at the start of a sentence joins the name after it when the article writes the two together
  * elsewhere too ("Whole Foods" … "Whole Foods touted").
  */
-export function chunks(words: Word[]): Word[][] {
+/**
+ * Whether `word`, after a comma, goes on a list inside the name being read: "American Academy of Allergy, Asthma and
+ * Immunology", "Bureau of Alcohol, Tobacco, Firearms and Explosives" — a name that has opened with a head word and
+ * its "of", and a list that closes with "and" and a name.
+ */
+function listInName(chunk: Word[], word: Word, words: Word[], text: string): boolean {
+  const prev = chunk[chunk.length - 1];
+  if (!prev || prev.index !== word.index - 1 || text.slice(prev.end, word.start) !== ', ' || !UPPER.test(word.text) || prev.credit || word.credit) return false;
+  const opened = chunk.some((inner, i) => i > 0 && ['of', 'for', 'on'].includes(inner.lower) && (OF_HEADS.has(chunk[i - 1].lower) || ORG_HEADS.has(chunk[i - 1].lower)));
+  if (!opened) return false;
+  for (let j = word.index; j < words.length && j < word.index + 8; j++) {
+    const current = words[j];
+    if (!nameLike(current) || !UPPER.test(current.text)) return false;
+    const after = text.slice(current.end, current.end + 6);
+    const next = words[j + 1];
+    if (/^,? and $/.test(after.slice(0, after.indexOf('and') + 4)) && next?.lower === 'and') return !!words[j + 2] && nameLike(words[j + 2]) && UPPER.test(words[j + 2].text);
+    if (!(current.joinsNext || after.startsWith(', '))) return false;
+  }
+  return false;
+}
+
+export function chunks(words: Word[], text = ''): Word[][] {
   const pairs = new Set<string>();
   for (let i = 0; i + 1 < words.length; i++) {
     if (!words[i].initial && words[i].joinsNext && UPPER.test(words[i].text) && nameLike(words[i]) && nameLike(words[i + 1])) pairs.add(`${words[i].lower} ${words[i + 1].lower}`);
@@ -286,7 +397,8 @@ export function chunks(words: Word[]): Word[][] {
   for (let i = 0; i < words.length; i++) {
     const word = words[i];
     const prev = chunk[chunk.length - 1];
-    const joined = prev !== undefined && prev.joinsNext && prev.index === i - 1;
+    // A credit's names are not joined to the caption's, nor a credit's to the next credit's.
+    const joined = (prev !== undefined && prev.joinsNext && prev.index === i - 1 && prev.credit === word.credit) || (!!text && listInName(chunk, word, words, text));
     if (nameLike(word) || startsName(word)) {
       if (!joined) close();
       chunk.push(word);
