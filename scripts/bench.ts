@@ -14,8 +14,8 @@
  *        --only=cold,warm,big,search  only these sections.
  *        --no-mark   leave mark.js out of the cold section.
  */
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { basename, join, resolve } from 'node:path';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { basename, join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import * as v from 'valibot';
@@ -30,6 +30,7 @@ import { benchSearch } from './bench-search.ts';
 import { benchLibrary } from './bench-library.ts';
 import type * as BenchPage from './bench-page.ts';
 import { runLifetimeBench } from './bench-lifetime.ts';
+import { BENCH_FOLDERS, benchPages, CORPUS, hasCorpus, type BenchPageFile } from './bench-pages.ts';
 import { median as coldMedian, runColdBench, type ColdRow } from './bench-cold.ts';
 
 const RUNS = 5;
@@ -38,7 +39,6 @@ const MARK_TIMEOUT_MS = 120_000;
 const LOAD_TIMEOUT_MS = 30_000;
 const TARGETS = { floorRatio: 3, markRatio: 100, tenKRatio: 1.5, longTaskMs: 50, gzipKB: 40 };
 
-const CORPUS = resolve(process.env.SIDE_NOTES_CORPUS ?? join(ROOT, '..', 'shared', 'corpus'));
 const CONTENT_SCRIPT = join(EXTENSION_DIR, 'side-notes.js');
 const args = process.argv.slice(2);
 const forceProfile = args.includes('--profile');
@@ -76,19 +76,8 @@ const ratio = (value: number) => (value < 10 ? value.toFixed(2) : value < 100 ? 
 const size = (bytes: number) => (bytes >= 1e6 ? `${(bytes / 1e6).toFixed(2)} MB` : `${Math.round(bytes / 1e3)} KB`);
 const sleep = (time: number) => new Promise<void>((done) => setTimeout(done, time));
 
-function pagesToMeasure(): { name: string; dir: string; file: string; bytes: number }[] {
-  const large = readdirSync(join(CORPUS, 'large'))
-    .filter((file) => file.endsWith('.html'))
-    .sort()
-    .map((file) => ({ dir: 'large', file }));
-  const readability = readdirSync(join(CORPUS, 'readability'))
-    .filter((file) => file.endsWith('.html'))
-    .map((file) => ({ dir: 'readability', file, bytes: statSync(join(CORPUS, 'readability', file)).size }))
-    .sort((a, b) => b.bytes - a.bytes)
-    .slice(0, 3);
-  return [...large, ...readability]
-    .map(({ dir, file }) => ({ name: `${dir}/${file}`, dir, file, bytes: statSync(join(CORPUS, dir, file)).size }))
-    .filter((page) => !pageFilter || pageFilter.some((part) => page.name.includes(part)));
+function pagesToMeasure(): BenchPageFile[] {
+  return benchPages(pageFilter);
 }
 
 async function open(page: Page, url: string): Promise<'load' | 'domcontentloaded'> {
@@ -257,7 +246,7 @@ function printCold(rows: ColdRow[]): void {
 
 async function main(): Promise<void> {
   const began = Date.now();
-  if (!existsSync(join(CORPUS, 'large')) || !existsSync(join(CORPUS, 'readability'))) {
+  if (!hasCorpus()) {
     console.log(`corpus not found at ${CORPUS}: the page benchmark needs ../shared/corpus (see README); only the big-page and search sections run`);
     await runLifetimeBench();
     await benchSearch();
@@ -280,7 +269,7 @@ async function main(): Promise<void> {
   if (!checked.success) throw new Error(`the synthetic bundle is not valid: ${checked.issues[0].message}`);
 
   const server = await startPageServer({
-    folders: { '/large/': join(CORPUS, 'large'), '/readability/': join(CORPUS, 'readability') },
+    folders: BENCH_FOLDERS,
   });
   const { origin } = server;
   const browser: Browser = await chromium.launch({

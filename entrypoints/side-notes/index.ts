@@ -122,7 +122,7 @@ export default defineUnlistedScript(() => {
       site,
       mentions: session?.mentions() ?? [],
       openCard: session?.openCard() ?? null,
-      stats: session?.stats() ?? { scanMs: 0, textNodes: 0, viewportMs: 0 },
+      stats: { ...(session?.stats() ?? { scanMs: 0, textNodes: 0, viewportMs: 0 }), loadMs },
     };
   }
   function summary(): PageSummary {
@@ -215,6 +215,8 @@ export default defineUnlistedScript(() => {
   // trie's nodes at once, the rest when a page's words or a card need it. Read again whenever a new form is stored;
   // a newer read supersedes one still under way. With none stored yet (just installed), the background is asked.
   let reading = 0;
+  const scriptStart = performance.now();
+  let loadMs = 0;
   async function readNotes() {
     const turn = ++reading;
     let loaded = await StoredMatcher.open().catch(() => null);
@@ -224,6 +226,7 @@ export default defineUnlistedScript(() => {
     }
     if (!loaded || turn !== reading || !alive()) return;
     const first = matcher === null;
+    if (first) loadMs = Math.round((performance.now() - scriptStart) * 10) / 10;
     matcher = loaded;
     if (first) apply();
     else lifetime.renewed();

@@ -120,6 +120,8 @@ export function startSession(signal: AbortSignal, cause: StartCause, deps: Sessi
   let returnTo: HTMLElement | null = null;
   /** The cards the reader went on from by a related entity, latest last: Back returns along them. */
   let trail: (CardPlace & { entityId: string })[] = [];
+  /** Focus goes into the card once it is drawn: asked for while its entry was still being read. */
+  let focusWhenDrawn = false;
   /** The card Back is returning to, drawn as the reader left it (one render). */
   let restoring: CardPlace | undefined;
   /** The last Next or Previous in the card went round the page's end (until the card shows anything else). */
@@ -206,7 +208,8 @@ export function startSession(signal: AbortSignal, cause: StartCause, deps: Sessi
     const known = target ? cardOf(target) : null;
     // Still being read: drawn when it is there.
     if (known === undefined) return;
-    const focused = card.hasFocus();
+    const focused = card.hasFocus() || focusWhenDrawn;
+    focusWhenDrawn = false;
     if (!target || !known) {
       card.hide();
       highlights.setActive([]);
@@ -324,7 +327,9 @@ export function startSession(signal: AbortSignal, cause: StartCause, deps: Sessi
       returnTo = active instanceof HTMLElement && !onCard(active) ? active : null;
       // Pinned: with focus inside, the card stays however the pointer moves.
       send({ type: 'open-now', target });
-      card.focus();
+      // A card still being read takes focus when it is drawn.
+      if (cardOf(target) === undefined) focusWhenDrawn = true;
+      else card.focus();
     }
     return answer ?? { entityId: target, at: anchor ? scanner.index.ofEntity(target).indexOf(anchor.mention) : -1, of: scanner.index.countOf(target) };
   }
