@@ -178,6 +178,7 @@ export class MemoryMatcher implements Matcher {
   readonly longestAlias: number;
   readonly quickLook: RegExp | null;
   readonly aliasCount: number;
+  readonly complete = true;
   /** The catalogue the matcher was compiled from: what the card shows for an entity id. */
   readonly entities: Catalogue;
   private readonly records: Map<number, AliasRecord[]>;

@@ -120,6 +120,8 @@ export interface Matcher {
    * when they have not been read yet: the matcher then notes what it must read (`StoredMatcher.load`).
    */
   aliasesAt(key: number): readonly CompiledAlias[] | undefined;
+  /** Holds every alias (`aliasesAt` never says `undefined`): nothing to read ahead for. */
+  readonly complete: boolean;
   /** Reads what `aliasesAt` said it had not read yet. */
   load(): Promise<void>;
 }

@@ -345,6 +345,26 @@ export function scanTextIfReady(text: string, matcher: Matcher): Candidate[] | n
   return ready ? found : null;
 }
 
+/**
+ * Notes, without scanning, the aliases a scan of `text` would need that the matcher has not read yet (it reads them
+ * at its next `load`). Returns whether there were any: a scan reading ahead asks for several texts' aliases at once.
+ */
+export function noteWanted(text: string, matcher: Matcher): boolean {
+  readWords(text);
+  const nodes = matcher.nodes;
+  let wanted = false;
+  for (let first = 0; first < words.count; first++) {
+    let key = childKey(ROOT_KEY, words.hashes[first]);
+    for (let w = first, flags = nodes.get(key); flags !== 0; ) {
+      if (flags & HAS_ALIASES && matcher.aliasesAt(key) === undefined) wanted = true;
+      if (!(flags & HAS_CHILDREN) || ++w >= words.count) break;
+      key = childKey(key, words.hashes[w]);
+      flags = nodes.get(key);
+    }
+  }
+  return wanted;
+}
+
 /** `scanTextIfReady` with a matcher that holds every alias (the compiler's own: `MemoryMatcher`). */
 export function scanText(text: string, matcher: Matcher): Candidate[] {
   const found = scanTextIfReady(text, matcher);

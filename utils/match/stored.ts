@@ -119,6 +119,7 @@ export function isCurrentMeta(value: unknown): value is CompiledMeta {
  */
 export class StoredMatcher implements Matcher {
   readonly longestAlias: number;
+  readonly complete = false;
   private quick: RegExp | null | undefined;
   private readonly shards = new Map<number, Map<number, AliasRecord[]>>();
   private readonly compiled = new Map<number, readonly CompiledAlias[]>();
@@ -135,10 +136,12 @@ export class StoredMatcher implements Matcher {
 
   /** The compiled form in storage, or null when there is none this version reads (yet). */
   static async open(): Promise<StoredMatcher | null> {
-    const meta = (await browser.storage.local.get(COMPILED_KEY))[COMPILED_KEY];
+    // The first chunk of nodes comes with the meta: most libraries have one, read in one go.
+    const first = await browser.storage.local.get([COMPILED_KEY, nodeChunkKey(0)]);
+    const meta = first[COMPILED_KEY];
     if (!isCurrentMeta(meta)) return null;
     const keys = Array.from({ length: meta.nodeChunks }, (_, i) => nodeChunkKey(i));
-    const stored = await getMany(keys, 4);
+    const stored = keys.length > 1 ? { ...first, ...(await getMany(keys.slice(1), 4)) } : first;
     const chunks = keys.map((key) => stored[key]);
     if (!chunks.every((chunk) => typeof chunk === 'string')) return null;
     return new StoredMatcher(meta, decodeNodes(chunks as string[]));

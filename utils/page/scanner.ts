@@ -1,5 +1,5 @@
 import type { Matcher } from '@/utils/match/matcher';
-import { NameStarts, scanTextIfReady } from '@/utils/match/scan';
+import { NameStarts, noteWanted, scanTextIfReady } from '@/utils/match/scan';
 import type { Highlights } from './highlights';
 import { type Mention, MentionIndex } from './mentions';
 import { afterRender, pause } from './schedule';
@@ -28,6 +28,12 @@ export interface ScanStats {
   /** From the start of the first full scan until the names on screen were registered (read first, in one piece). */
   viewportMs: number;
 }
+
+/** Segments, and characters, read ahead of the scan (`readPhases`). */
+const LOOK_AHEAD_SEGMENTS = 48;
+const LOOK_AHEAD_CHARS = 32_768;
+/** A look ahead stops after this long, so that a slice still looks at the clock often enough. */
+const LOOK_AHEAD_MS = 4;
 
 /** About a screenful of dense text: what is read first, from where the text on screen starts. */
 const VIEWPORT_CHARS = 6_000;
@@ -364,18 +370,39 @@ export class PageScanner {
     let phase: ReadPhase | null = iterator.next().value ?? null;
     let complete = true;
     let hint = -1;
+    // Segments read ahead of the scan (within one phase): what aliases they need is asked for all at once, so a
+    // matcher that reads aliases from storage waits once for many blocks rather than once for each.
+    const ahead: TextSegment[] = [];
+    let screenRead = false;
+    const readAhead = (current: ReadPhase): void => {
+      let chars = 0;
+      const began = performance.now();
+      while (ahead.length < LOOK_AHEAD_SEGMENTS && chars < LOOK_AHEAD_CHARS && performance.now() - began < LOOK_AHEAD_MS) {
+        const segment = current.onScreen ? current.reader.next(VIEWPORT_CHARS) : nextOf(current.reader);
+        if (segment === MORE) return;
+        if (!segment) {
+          if (current.onScreen) screenRead = true;
+          return;
+        }
+        ahead.push(segment);
+        chars += segment.text.length;
+        if (!this.matcher.complete) noteWanted(segment.text, this.matcher);
+      }
+    };
     const busy = await this.sliced(
       this.windows(
         () => {
           while (phase) {
+            if (ahead.length === 0 && !screenRead) readAhead(phase);
+            const segment = ahead.shift();
+            if (segment) return segment;
             if (phase.onScreen) {
-              const segment = phase.reader.next(VIEWPORT_CHARS);
-              if (segment) return segment;
+              screenRead = false;
               phase.onScreen();
               phase.onScreen = undefined;
+              continue;
             }
-            const segment = nextOf(phase.reader);
-            if (segment) return segment;
+            if (!phase.reader.finished) return MORE;
             phase = iterator.next().value ?? null;
           }
           return null;
