@@ -25,18 +25,7 @@ import type { Bundle, Entity, EntityKind, Fact } from '../utils/bundle/schema';
 import { parseBundle } from '../utils/bundle/parse';
 import { aliasesFor, kebabId } from '../utils/library/from-draft';
 import { aliasKey } from '../utils/match/normalize';
-
-/** mulberry32: small, fast, and the same on every engine. */
-export function prng(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { prng } from './bench-synthetic';
 
 type Random = () => number;
 const pick = <T>(random: Random, list: readonly T[]): T => list[Math.floor(random() * list.length)];

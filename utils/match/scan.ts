@@ -306,23 +306,11 @@ function insideAddress(text: string, start: number, end: number): boolean {
 export function scanTextIfReady(text: string, matcher: Matcher): Candidate[] | null {
   readWords(text);
   titleCaseOf = null;
-  const nodes = matcher.nodes;
   const found: Candidate[] = [];
-  const reached: number[] = [];
   let ready = true;
   for (let first = 0; first < words.count; first++) {
-    let key = childKey(ROOT_KEY, words.hashes[first]);
-    let flags = nodes.get(key);
-    if (flags === 0) continue;
     // Walk the trie as far as the page's words go, then try the longest alias first.
-    reached.length = 0;
-    for (let w = first; ; ) {
-      if (flags & HAS_ALIASES) reached.push(key);
-      if (!(flags & HAS_CHILDREN) || ++w >= words.count) break;
-      key = childKey(key, words.hashes[w]);
-      flags = nodes.get(key);
-      if (flags === 0) break;
-    }
+    const reached = reachedFrom(first, matcher);
     let matched = false;
     for (let r = reached.length - 1; r >= 0 && !matched; r--) {
       const aliases = matcher.aliasesAt(reached[r]);
@@ -345,24 +333,28 @@ export function scanTextIfReady(text: string, matcher: Matcher): Candidate[] | n
   return ready ? found : null;
 }
 
-/**
- * Notes, without scanning, the aliases a scan of `text` would need that the matcher has not read yet (it reads them
- * at its next `load`). Returns whether there were any: a scan reading ahead asks for several texts' aliases at once.
- */
-export function noteWanted(text: string, matcher: Matcher): boolean {
-  readWords(text);
-  const nodes = matcher.nodes;
-  let wanted = false;
-  for (let first = 0; first < words.count; first++) {
-    let key = childKey(ROOT_KEY, words.hashes[first]);
-    for (let w = first, flags = nodes.get(key); flags !== 0; ) {
-      if (flags & HAS_ALIASES && matcher.aliasesAt(key) === undefined) wanted = true;
-      if (!(flags & HAS_CHILDREN) || ++w >= words.count) break;
-      key = childKey(key, words.hashes[w]);
-      flags = nodes.get(key);
-    }
+const reached: number[] = [];
+
+/** The trie nodes an alias ends at that the words read from `first` on reach, shortest first (reused: copy to keep). */
+function reachedFrom(first: number, { nodes }: Matcher): number[] {
+  reached.length = 0;
+  let key = childKey(ROOT_KEY, words.hashes[first]);
+  for (let w = first, flags = nodes.get(key); flags !== 0; ) {
+    if (flags & HAS_ALIASES) reached.push(key);
+    if (!(flags & HAS_CHILDREN) || ++w >= words.count) break;
+    key = childKey(key, words.hashes[w]);
+    flags = nodes.get(key);
   }
-  return wanted;
+  return reached;
+}
+
+/**
+ * Notes, without scanning, the aliases a scan of `text` would need that the matcher has not read yet: it reads them
+ * at its next `load`. A scan reading ahead asks for several texts' aliases at once.
+ */
+export function noteWanted(text: string, matcher: Matcher): void {
+  readWords(text);
+  for (let first = 0; first < words.count; first++) for (const key of reachedFrom(first, matcher)) matcher.aliasesAt(key);
 }
 
 /** `scanTextIfReady` with a matcher that holds every alias (the compiler's own: `MemoryMatcher`). */
