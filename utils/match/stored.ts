@@ -32,6 +32,9 @@ export const nodeChunkKey = (chunk: number) => `${COMPILED_PREFIX}n${chunk}`;
 export const aliasShardKey = (shard: number) => `${COMPILED_PREFIX}a${shard}`;
 export const cardShardKey = (shard: number) => `${COMPILED_PREFIX}c${shard}`;
 
+/** Chunks of nodes read with the meta, whether or not there are so many (8,192 nodes each: about 40,000 entities). */
+const FIRST_READ_CHUNKS = 8;
+
 /** What `compiled` holds. */
 export interface CompiledMeta {
   format: number;
@@ -136,12 +139,12 @@ export class StoredMatcher implements Matcher {
 
   /** The compiled form in storage, or null when there is none this version reads (yet). */
   static async open(): Promise<StoredMatcher | null> {
-    // The first chunk of nodes comes with the meta: most libraries have one, read in one go.
-    const first = await browser.storage.local.get([COMPILED_KEY, nodeChunkKey(0)]);
+    // The chunks of nodes most libraries have come with the meta, in one read: a page waits for one answer.
+    const first = await getMany([COMPILED_KEY, ...Array.from({ length: FIRST_READ_CHUNKS }, (_, i) => nodeChunkKey(i))], 4);
     const meta = first[COMPILED_KEY];
     if (!isCurrentMeta(meta)) return null;
     const keys = Array.from({ length: meta.nodeChunks }, (_, i) => nodeChunkKey(i));
-    const stored = keys.length > 1 ? { ...first, ...(await getMany(keys.slice(1), 4)) } : first;
+    const stored = keys.length > FIRST_READ_CHUNKS ? { ...first, ...(await getMany(keys.slice(FIRST_READ_CHUNKS), 4)) } : first;
     const chunks = keys.map((key) => stored[key]);
     if (!chunks.every((chunk) => typeof chunk === 'string')) return null;
     return new StoredMatcher(meta, decodeNodes(chunks as string[]));
