@@ -22,7 +22,7 @@ export interface EntityCardProps {
   /** The reader's own note on the entity: shown apart from the quotes, as the reader's. */
   ownNote?: string;
   /** The entities `entity.related` names, resolved by the caller. */
-  related: Entity[];
+  related: Pick<Entity, 'id' | 'name' | 'kind'>[];
   /** How often the current page names this entity; the line is left out when undefined. */
   mentionsOnPage?: number;
   /** Which of those mentions the card points at (1-based): "3 of 7" beside Next. */

@@ -3,7 +3,9 @@ import { defineBackground } from 'wxt/utils/define-background';
 import { defaultBundle } from '@/utils/bundle/load';
 import { isCapturePageMessage } from '@/utils/capture-host/messages';
 import { captureHtml } from '@/utils/capture-host/open';
+import { COMPILE_MESSAGE } from '@/utils/library/read';
 import { installBuiltIn } from '@/utils/library/store';
+import { CompiledKeeper } from '@/utils/match/store-compiled';
 import { badgeText, badgeTitle, isMentionCountMessage } from '@/utils/messages';
 import { REVIEW_MENU_ID, reviewPageUrl } from '@/utils/capture-host/review-url';
 import { CONTENT_MATCHES } from '@/utils/content-matches';
@@ -22,6 +24,17 @@ export default defineBackground(() => {
 
   // Settings follow the reader through the browser's sync; notes stay on this device (README, "Settings across devices").
   startSettingsSync();
+
+  // The matcher is compiled here, once per change of the library, and stored for every page to load as it is
+  // (README, "Compiled once"); at start-up, again if the library changed while the background was stopped. A page
+  // that finds none stored yet, and every writer of the library, asks with `COMPILE_MESSAGE`; the answer comes
+  // once the stored form is current.
+  const compiled = new CompiledKeeper();
+  compiled.watch();
+  browser.runtime.onMessage.addListener((message) => {
+    if ((message as { type?: unknown } | null)?.type !== COMPILE_MESSAGE) return undefined;
+    return compiled.ensure().then(() => true);
+  });
 
   // The first-run page, on install only (not on updates or browser restarts): what Side Notes does, a live example,
   // the keys, where notes come from, privacy.

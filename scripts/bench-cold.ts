@@ -22,7 +22,7 @@ export interface ColdRow {
   textNodes: number;
   floor: number[];
   plain: number[];
-  mark: number | 'timeout' | 'error';
+  mark: number | 'timeout' | 'error' | 'skipped';
   ours: number[];
   viewport: number[];
   mentions: number;
@@ -30,6 +30,10 @@ export interface ColdRow {
   longestOurs: number;
   /** What that stretch was doing: the outermost functions of ours in it. */
   longestWhat: string;
+  /** With `--profile`: where the content script's time went, by function (self time), over every profiled load. */
+  profile?: { name: string; ms: number }[];
+  /** With `--profile`: the content script's sampled time per load (its samples added up). */
+  profiledMs?: number;
 }
 
 const MARK_TIMEOUT_MS = 120_000;
@@ -106,7 +110,7 @@ async function inFreshWorld<T>(session: CDPSession, expression: string, name: st
 let worlds = 0;
 
 /** The three anchors on one page, each run cold; mark.js once, on a page of its own (it changes the DOM). */
-async function anchors(context: BrowserContext, url: string, terms: string[], runs: number, markSource: string) {
+async function anchors(context: BrowserContext, url: string, terms: string[], runs: number, markSource: string | null) {
   const page = await context.newPage();
   await open(page, url);
   await page.waitForTimeout(300);
@@ -121,6 +125,7 @@ async function anchors(context: BrowserContext, url: string, terms: string[], ru
     plainMs.push((await inFreshWorld<{ ms: number }>(session, plain(terms), `bench-${worlds++}`)).ms);
   }
   await page.close();
+  if (markSource === null) return { floor, plain: plainMs, mark: 'skipped' as const, textNodes };
 
   const marked = await context.newPage();
   await open(marked, url);
@@ -222,9 +227,41 @@ function longestStretch(profile: { nodes: ProfileNode[]; samples?: number[]; tim
   return { ms: longest, top };
 }
 
+/**
+ * Where the content script's time went in a CPU profile: self time by function (the browser's own functions it
+ * calls, such as a TreeWalker's `nextNode`, count as such), over the samples with a frame of the content script on
+ * the stack. Added into `into`; returns the sampled time.
+ */
+function selfTimes(profile: { nodes: ProfileNode[]; samples?: number[]; timeDeltas?: number[] }, into: Map<string, number>): number {
+  const parent = new Map<number, number>();
+  const byId = new Map(profile.nodes.map((node) => [node.id, node]));
+  for (const node of profile.nodes) for (const child of node.children ?? []) parent.set(child, node.id);
+  const ours = (id: number): boolean => {
+    for (let at: number | undefined = id; at !== undefined; at = parent.get(at)) {
+      if (byId.get(at)?.callFrame.url.includes('/side-notes.js')) return true;
+    }
+    return false;
+  };
+  const samples = profile.samples ?? [];
+  const deltas = profile.timeDeltas ?? [];
+  let total = 0;
+  for (let i = 0; i < samples.length; i++) {
+    if (!ours(samples[i])) continue;
+    const ms = (deltas[i + 1] ?? 0) / 1000;
+    const frame = byId.get(samples[i])!.callFrame as ProfileNode['callFrame'] & { lineNumber?: number };
+    const where = frame.url.includes('/side-notes.js') ? `:${(frame.lineNumber ?? 0) + 1}` : ' (browser)';
+    const name = `${frame.functionName || '(anonymous)'}${where}`;
+    into.set(name, (into.get(name) ?? 0) + ms);
+    total += ms;
+  }
+  return total;
+}
+
 /** Side Notes itself: fresh loads of the page with the extension, its own figures from page state. */
-async function ours(browser: ExtensionBrowser, url: string, runs: number) {
+async function ours(browser: ExtensionBrowser, url: string, runs: number, profileAll: boolean) {
   const page = await browser.context.newPage();
+  const self = new Map<string, number>();
+  let profiledMs = 0;
   const scan: number[] = [];
   const viewport: number[] = [];
   let mentions = 0;
@@ -232,10 +269,10 @@ async function ours(browser: ExtensionBrowser, url: string, runs: number) {
   let longestWhat = '';
   for (let run = 0; run < runs; run++) {
     // The first load is profiled: the longest stretch of our code, on a load like the others.
-    const session = run === 0 ? await browser.context.newCDPSession(page) : null;
+    const session = run === 0 || profileAll ? await browser.context.newCDPSession(page) : null;
     if (session) {
       await session.send('Profiler.enable');
-      await session.send('Profiler.setSamplingInterval', { interval: 200 });
+      await session.send('Profiler.setSamplingInterval', { interval: profileAll ? 100 : 200 });
       await session.send('Profiler.start');
     }
     await open(page, url);
@@ -243,7 +280,8 @@ async function ours(browser: ExtensionBrowser, url: string, runs: number) {
     if (session) {
       await page.waitForTimeout(300);
       const { profile } = (await session.send('Profiler.stop')) as unknown as { profile: Parameters<typeof longestStretch>[0] };
-      ({ ms: longestOurs, top: longestWhat } = longestStretch(profile));
+      if (run === 0) ({ ms: longestOurs, top: longestWhat } = longestStretch(profile));
+      if (profileAll) profiledMs += selfTimes(profile, self);
       await session.detach();
     }
     scan.push(state.stats.scanMs);
@@ -251,7 +289,10 @@ async function ours(browser: ExtensionBrowser, url: string, runs: number) {
     mentions = state.mentions.length;
   }
   await page.close();
-  return { ours: scan, viewport, mentions, longestOurs, longestWhat };
+  const profile = profileAll
+    ? [...self].map(([name, ms]) => ({ name, ms: ms / runs })).sort((a, b) => b.ms - a.ms).slice(0, 25)
+    : undefined;
+  return { ours: scan, viewport, mentions, longestOurs, longestWhat, profile, profiledMs: profileAll ? profiledMs / runs : undefined };
 }
 
 export async function runColdBench(
@@ -259,6 +300,7 @@ export async function runColdBench(
   targets: { name: string; url: string }[],
   terms: string[],
   runs: number,
+  { profile = false, mark = true }: { profile?: boolean; mark?: boolean } = {},
 ): Promise<ColdRow[]> {
   const markSource = readFileSync(join(ROOT, 'node_modules', 'mark.js', 'dist', 'mark.min.js'), 'utf8');
   const rows: ColdRow[] = [];
@@ -267,9 +309,9 @@ export async function runColdBench(
   try {
     for (const target of targets) {
       process.stdout.write(`  ${target.name}: anchors`);
-      const anchor = await anchors(context, target.url, terms, runs, markSource);
+      const anchor = await anchors(context, target.url, terms, runs, mark ? markSource : null);
       process.stdout.write(', Side Notes');
-      const measured = await ours(extension, target.url, runs);
+      const measured = await ours(extension, target.url, runs, profile);
       console.log('');
       rows.push({ name: target.name, ...anchor, ...measured });
     }

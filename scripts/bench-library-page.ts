@@ -1,11 +1,12 @@
 /**
  * The in-page side of `npm run bench:library`. scripts/bench-library.ts bundles this file with esbuild into one IIFE
  * (global `SideNotesLibraryBench`) and runs it in Chromium, so the content script's own compile is measured where it
- * runs: `compileMatcherInSlices` (the catalogue, then the alias trie) with the content script's `pause`. Nothing
- * here is shipped.
+ * runs: `compileSteps` (the catalogue, then the alias trie) in slices (`runInSlices`), as the background does it.
+ * Nothing here is shipped.
  */
 import { defaultBundle } from '@/utils/bundle/load';
-import { compileMatcherInSlices } from '@/utils/match/compile';
+import { compileSteps } from '@/utils/match/compile';
+import { runInSlices } from '@/utils/match/store-compiled';
 import { pause } from '@/utils/page/schedule';
 import { syntheticBundle } from './bench-synthetic';
 
@@ -31,7 +32,7 @@ export async function compile(): Promise<CompileResult> {
   const slices: number[] = [];
   let sliceStart = performance.now();
   const start = sliceStart;
-  const matcher = await compileMatcherInSlices([bundle], async () => {
+  const matcher = await runInSlices(compileSteps([bundle]), async () => {
     slices.push(performance.now() - sliceStart);
     const going = await pause(signal);
     sliceStart = performance.now();
@@ -43,7 +44,7 @@ export async function compile(): Promise<CompileResult> {
   await new Promise((resolve) => setTimeout(resolve, 100));
   observer.disconnect();
   return {
-    entities: matcher!.entities.size,
+    entities: matcher!.catalogue.size,
     aliases: matcher!.aliasCount,
     wallMs,
     busyMs: slices.reduce((sum, ms) => sum + ms, 0),

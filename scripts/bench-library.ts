@@ -2,7 +2,7 @@
  * `npm run bench:library` (also a section of `npm run bench`): what the notes library costs where it runs.
  *
  * (a) Compiling 10,000 entities (the synthetic bundle of scripts/bench-synthetic.ts: ~25,000 aliases) in Chromium
- *     with the content script's own `compileMatcherInSlices` and `pause`: the catalogue (entities merged across
+ *     in slices (`compileSteps` run by `runInSlices`, as the background compiles): the catalogue (entities merged across
  *     bundles), then the alias trie, a slice at a time. Target: no main-thread task over 50 ms.
  * (b) "Take notes from this page" in the real extension: the capture-draft contract asked of a tab's content
  *     script, which sends its HTML to the background, which opens the capture host (an offscreen document) and
@@ -44,7 +44,7 @@ async function benchCompile(): Promise<void> {
     const first = results[0];
     console.log(
       `Compiling ${first.entities.toLocaleString('en-US')} entities (${first.aliases.toLocaleString('en-US')} aliases) with ` +
-        `compileMatcherInSlices, Chromium ${browser.version()}, ${RUNS} runs, load average ${loadavg()[0].toFixed(1)} on ${availableParallelism()} cores:`,
+        `compileSteps in slices, Chromium ${browser.version()}, ${RUNS} runs, load average ${loadavg()[0].toFixed(1)} on ${availableParallelism()} cores:`,
     );
     console.log(
       `  busy ${ms(median(results.map((r) => r.busyMs)))} ms in ${median(results.map((r) => r.slices))} slices ` +

@@ -36,8 +36,11 @@ export interface QualityResult {
   misses: string[];
 }
 
-const bundles: Record<'seed' | '10k', Bundle[]> = { seed: [defaultBundle], '10k': [] };
-const searches: Partial<Record<'seed' | '10k', NotesSearch>> = {};
+/** The seed bundle, the synthetic 10,000 entities, or a library given by `useLibrary` (`npm run bench:scale`). */
+type Which = 'seed' | '10k' | 'library';
+
+const bundles: Record<Which, Bundle[]> = { seed: [defaultBundle], '10k': [], library: [] };
+const searches: Partial<Record<Which, NotesSearch>> = {};
 
 /** Builds the 10,000-entity bundle from `english` (words of real pages); returns its entity count. */
 export function prepareSynthetic(english: string[]): number {
@@ -45,8 +48,15 @@ export function prepareSynthetic(english: string[]): number {
   return bundles['10k'][0].entities.length;
 }
 
+/** Fetches a library file (`scripts/generate-library.ts`) for `which = 'library'`, the seed bundle first; returns its entity count. */
+export async function useLibrary(url: string): Promise<number> {
+  const file = (await (await fetch(url)).json()) as { bundles: { bundle: Bundle }[] };
+  bundles.library = [defaultBundle, ...file.bundles.map(({ bundle }) => bundle)];
+  return bundles.library.reduce((sum, bundle) => sum + bundle.entities.length, 0);
+}
+
 /** What the popup does when it opens: create the search, then index in the background after the first paint. */
-export async function start(which: 'seed' | '10k'): Promise<StartResult> {
+export async function start(which: Which): Promise<StartResult> {
   const longTasks: number[] = [];
   const observer = new PerformanceObserver((list) => {
     for (const entry of list.getEntries()) longTasks.push(entry.duration);
@@ -84,7 +94,7 @@ export async function start(which: 'seed' | '10k'): Promise<StartResult> {
 }
 
 /** Every reader query typed one character at a time, each prefix searched as the popup searches it. */
-export function keystrokes(which: 'seed' | '10k'): KeystrokeResult {
+export function keystrokes(which: Which): KeystrokeResult {
   const search = searches[which]!;
   const times: number[] = [];
   const all: { typed: string; ms: number }[] = [];
@@ -102,7 +112,7 @@ export function keystrokes(which: 'seed' | '10k'): KeystrokeResult {
 }
 
 /** Reader queries with a right entity among the first three results. */
-export function quality(which: 'seed' | '10k'): QualityResult {
+export function quality(which: Which): QualityResult {
   const search = searches[which]!;
   const misses: string[] = [];
   for (const { query, accept } of READER_QUERIES) {

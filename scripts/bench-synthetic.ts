@@ -8,7 +8,7 @@
 import type { Alias, Bundle, Entity, EntityKind } from '@/utils/bundle/schema';
 
 /** mulberry32: small, fast, and the same on every engine. */
-function prng(seed: number): () => number {
+export function prng(seed: number): () => number {
   let state = seed >>> 0;
   return () => {
     state = (state + 0x6d2b79f5) >>> 0;

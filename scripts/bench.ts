@@ -9,10 +9,13 @@
  *
  * Flags: --profile  always take a CPU profile of one scan and print the top self-time functions (it is taken
  *                   anyway when the scan misses its floor or 10k target).
+ *                   In the cold section: the content script's self time by function on every page.
  *        --pages=a,b only the pages whose file name contains one of these strings.
+ *        --only=cold,warm,big,search  only these sections.
+ *        --no-mark   leave mark.js out of the cold section.
  */
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { basename, join, resolve } from 'node:path';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { basename, join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import * as v from 'valibot';
@@ -27,6 +30,7 @@ import { benchSearch } from './bench-search.ts';
 import { benchLibrary } from './bench-library.ts';
 import type * as BenchPage from './bench-page.ts';
 import { runLifetimeBench } from './bench-lifetime.ts';
+import { BENCH_FOLDERS, benchPages, CORPUS, hasCorpus, type BenchPageFile } from './bench-pages.ts';
 import { median as coldMedian, runColdBench, type ColdRow } from './bench-cold.ts';
 
 const RUNS = 5;
@@ -35,12 +39,13 @@ const MARK_TIMEOUT_MS = 120_000;
 const LOAD_TIMEOUT_MS = 30_000;
 const TARGETS = { floorRatio: 3, markRatio: 100, tenKRatio: 1.5, longTaskMs: 50, gzipKB: 40 };
 
-const CORPUS = resolve(process.env.SIDE_NOTES_CORPUS ?? join(ROOT, '..', 'shared', 'corpus'));
 const CONTENT_SCRIPT = join(EXTENSION_DIR, 'side-notes.js');
 const args = process.argv.slice(2);
 const forceProfile = args.includes('--profile');
+/** `--no-mark`: leave mark.js out of the cold section (it takes a minute or two). */
+const skipMark = args.includes('--no-mark');
 const pageFilter = args.find((arg) => arg.startsWith('--pages='))?.slice('--pages='.length).split(',');
-/** `--only=cold,warm,big,search`: the sections to run (all by default). */
+/** `--only=cold,warm,big,search,library`: the sections to run (all by default). */
 const only = args.find((arg) => arg.startsWith('--only='))?.slice('--only='.length).split(',');
 const runs = (section: string) => !only || only.includes(section);
 
@@ -71,19 +76,8 @@ const ratio = (value: number) => (value < 10 ? value.toFixed(2) : value < 100 ? 
 const size = (bytes: number) => (bytes >= 1e6 ? `${(bytes / 1e6).toFixed(2)} MB` : `${Math.round(bytes / 1e3)} KB`);
 const sleep = (time: number) => new Promise<void>((done) => setTimeout(done, time));
 
-function pagesToMeasure(): { name: string; dir: string; file: string; bytes: number }[] {
-  const large = readdirSync(join(CORPUS, 'large'))
-    .filter((file) => file.endsWith('.html'))
-    .sort()
-    .map((file) => ({ dir: 'large', file }));
-  const readability = readdirSync(join(CORPUS, 'readability'))
-    .filter((file) => file.endsWith('.html'))
-    .map((file) => ({ dir: 'readability', file, bytes: statSync(join(CORPUS, 'readability', file)).size }))
-    .sort((a, b) => b.bytes - a.bytes)
-    .slice(0, 3);
-  return [...large, ...readability]
-    .map(({ dir, file }) => ({ name: `${dir}/${file}`, dir, file, bytes: statSync(join(CORPUS, dir, file)).size }))
-    .filter((page) => !pageFilter || pageFilter.some((part) => page.name.includes(part)));
+function pagesToMeasure(): BenchPageFile[] {
+  return benchPages(pageFilter);
 }
 
 async function open(page: Page, url: string): Promise<'load' | 'domcontentloaded'> {
@@ -217,8 +211,8 @@ function printCold(rows: ColdRow[]): void {
       ms(ours),
       ratio(ours / coldMedian(row.floor)),
       ratio(ours / coldMedian(row.plain)),
-      typeof row.mark === 'number' ? ms(row.mark) : row.mark === 'timeout' ? '> 120 s' : 'error',
-      (typeof row.mark === 'number' ? '' : '> ') + ratio(markMs(row) / ours),
+      typeof row.mark === 'number' ? ms(row.mark) : row.mark === 'timeout' ? '> 120 s' : row.mark === 'skipped' ? '—' : 'error',
+      row.mark === 'skipped' ? '—' : (typeof row.mark === 'number' ? '' : '> ') + ratio(markMs(row) / ours),
       ms(coldMedian(row.viewport)),
       ms(row.longestOurs),
       String(row.mentions),
@@ -238,15 +232,21 @@ function printCold(rows: ColdRow[]): void {
   console.log('Targets, cold:');
   console.log(`  ${check(ours / floor <= TARGETS.floorRatio)} Side Notes' first scan ≤ 3× the isolated floor: ${ratio(ours / floor)}× (${ms(ours)} ms against ${ms(floor)} ms)`);
   console.log(`  ${check(slower.length === 0)} no slower than the plain scanner on any page: ${slower.length === 0 ? 'none slower' : slower.map((row) => row.name).join(', ')} (in all ${ratio(ours / plainTotal)}×)`);
-  console.log(`  ${check(mark / ours >= TARGETS.markRatio)} ≥ 100× faster than mark.js: ${ratio(mark / ours)}×`);
+  if (rows.every((row) => row.mark !== 'skipped')) console.log(`  ${check(mark / ours >= TARGETS.markRatio)} ≥ 100× faster than mark.js: ${ratio(mark / ours)}×`);
   console.log(`  ${check(slowViewport.length === 0)} names on screen registered within 20 ms on every page: worst ${ms(Math.max(...rows.map((row) => coldMedian(row.viewport))))} ms`);
   console.log(`  ${check(longStretch.length === 0)} no stretch of Side Notes' code over 50 ms: worst ${ms(Math.max(...rows.map((row) => row.longestOurs)))} ms`);
   for (const row of longStretch) console.log(`      ${row.name}: ${ms(row.longestOurs)} ms — ${row.longestWhat}`);
+  for (const row of rows) {
+    if (!row.profile) continue;
+    console.log('');
+    console.log(`CPU profile of ${row.name}: ${ms(row.profiledMs ?? 0)} ms of the content script's code sampled per load (self time, mean of the loads):`);
+    for (const line of row.profile) console.log(`  ${ms(line.ms).padStart(6)} ms  ${line.name}`);
+  }
 }
 
 async function main(): Promise<void> {
   const began = Date.now();
-  if (!existsSync(join(CORPUS, 'large')) || !existsSync(join(CORPUS, 'readability'))) {
+  if (!hasCorpus()) {
     console.log(`corpus not found at ${CORPUS}: the page benchmark needs ../shared/corpus (see README); only the big-page and search sections run`);
     await runLifetimeBench();
     await benchSearch();
@@ -269,7 +269,7 @@ async function main(): Promise<void> {
   if (!checked.success) throw new Error(`the synthetic bundle is not valid: ${checked.issues[0].message}`);
 
   const server = await startPageServer({
-    folders: { '/large/': join(CORPUS, 'large'), '/readability/': join(CORPUS, 'readability') },
+    folders: BENCH_FOLDERS,
   });
   const { origin } = server;
   const browser: Browser = await chromium.launch({
@@ -298,7 +298,7 @@ async function main(): Promise<void> {
   if (runs('cold')) {
     console.log('');
     console.log('Cold, in an isolated world, as a content script runs (medians of the runs):');
-    const cold = await runColdBench(context, pages.map((target) => ({ name: target.name, url: `${origin}/${target.dir}/${target.file}` })), terms, RUNS);
+    const cold = await runColdBench(context, pages.map((target) => ({ name: target.name, url: `${origin}/${target.dir}/${target.file}` })), terms, RUNS, { profile: forceProfile, mark: !skipMark });
     printCold(cold);
   }
 
@@ -494,7 +494,7 @@ async function main(): Promise<void> {
   console.log('');
   if (runs('search')) await benchSearch();
   console.log('');
-  await benchLibrary();
+  if (runs('library')) await benchLibrary();
   console.log('');
   console.log(`bench finished in ${((Date.now() - began) / 1000).toFixed(0)} s`);
 }

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type { Bundle, Entity } from '@/utils/bundle/schema';
 import { defaultBundle } from '@/utils/bundle/load';
 import { buildCatalogue, knownNames, placeholderDescription, quotesBySource } from '@/utils/catalogue/catalogue';
-import { compileMatcher, compileMatcherInSlices } from '@/utils/match/compile';
+import { compileLibrary, compileMatcher, compileSteps } from '@/utils/match/compile';
+import { runInSlices } from '@/utils/match/store-compiled';
 import { scanText } from '@/utils/match/scan';
 
 const seed = defaultBundle;
@@ -145,9 +146,10 @@ describe('the catalogue', () => {
   it('compiles the same matcher a slice at a time as at once', async () => {
     const captured = capture('later', '2024-03-01', [entity({ id: 'stoltenberg', name: 'Stoltenberg' })]);
     const whole = compileMatcher([seed, captured]);
-    const sliced = await compileMatcherInSlices([seed, captured], async () => true);
-    expect([...sliced!.entities.keys()]).toEqual([...whole.entities.keys()]);
-    expect(sliced!.entities.get('jens-stoltenberg')?.sources).toHaveLength(2);
+    const sliced = await runInSlices(compileSteps([seed, captured]), async () => true);
+    expect([...sliced!.catalogue.keys()]).toEqual([...whole.entities.keys()]);
+    expect(sliced!.catalogue.get('jens-stoltenberg')?.sources).toHaveLength(2);
+    expect(sliced!.nodes).toEqual(compileLibrary([seed, captured]).nodes);
     expect(sliced!.aliasCount).toBe(whole.aliasCount);
   });
 });

@@ -11,7 +11,8 @@ import {
   updateLibrary,
   watchLibrary,
 } from '@/utils/library/store';
-import { compileMatcher, compileMatcherInSlices } from '@/utils/match/compile';
+import { compileMatcher, compileSteps } from '@/utils/match/compile';
+import { runInSlices } from '@/utils/match/store-compiled';
 
 const other = (id: string): Bundle => ({ ...defaultBundle, id, entities: defaultBundle.entities.slice(0, 2) });
 
@@ -81,15 +82,15 @@ describe('the notes library in storage', () => {
 describe('compiling the notes a slice at a time', () => {
   it('gives the same matcher as compiling in one go, and stops when its caller’s lifetime ends', async () => {
     const whole = compileMatcher([defaultBundle]);
-    const sliced = await compileMatcherInSlices([defaultBundle], async () => true);
+    const sliced = await runInSlices(compileSteps([defaultBundle]), async () => true);
     expect(sliced!.aliasCount).toBe(whole.aliasCount);
-    expect([...sliced!.entities.keys()]).toEqual([...whole.entities.keys()]);
+    expect([...sliced!.catalogue.keys()]).toEqual([...whole.entities.keys()]);
     expect(sliced!.longestAlias).toBe(whole.longestAlias);
     const big: Bundle = {
       ...defaultBundle,
       entities: Array.from({ length: 20_000 }, (_, i) => ({ ...defaultBundle.entities[i % 30], id: `e-${i}` })),
     };
-    expect(await compileMatcherInSlices([big], async () => false)).toBeNull();
+    expect(await runInSlices(compileSteps([big]), async () => false)).toBeNull();
   });
 
   it('leaves out entities storage damaged instead of failing', () => {

@@ -2,10 +2,13 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { defaultBundle } from '@/utils/bundle/load';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { compileMatcher } from '@/utils/match/compile';
+import { StoredMatcher } from '@/utils/match/stored';
+import { storeCompiled } from '@/utils/match/store-compiled';
 import { Highlights } from '@/utils/page/highlights';
 import { changedBlocks } from '@/utils/page/observe';
-import { NameStarts, quickLookOf, scanText } from '@/utils/match/scan';
+import { NameStarts, scanText } from '@/utils/match/scan';
 import { MentionIndex } from '@/utils/page/mentions';
 import { PageScanner, WINDOW_CHARS } from '@/utils/page/scanner';
 import { SegmentReader, segmentsOf } from '@/utils/page/segments';
@@ -310,7 +313,7 @@ describe('reading only the text that may hold a name', () => {
       }
     }
     // And it does vouch for plain text: most nodes of most pages never reach the loop.
-    const look = quickLookOf(matcher)!;
+    const look = matcher.quickLook!;
     expect(look.test('Plain words with nothing in them, “quoted” — and dashed.')).toBe(false);
     expect(['Then NATO met', 'seoul', 'usher us', 'café'].map((text) => look.test(text))).toEqual([true, true, true, true]);
   });
@@ -351,5 +354,26 @@ describe('reading only the text that may hold a name', () => {
         '<script>NATO</script><div contenteditable="true">NATO typed</div><p>More plain words.</p>',
     );
     expect(texts(root)).toEqual(['President Yoon Suk Yeol spoke', 'NATO', 'Stoltenberg arrived.']);
+  });
+});
+
+describe('scanning with the notes as the background stored them', () => {
+  it('finds on a page what the compiler’s own matcher finds, reading the aliases its words reach as it goes', async () => {
+    fakeBrowser.reset();
+    await storeCompiled([defaultBundle], 'test');
+    const stored = (await StoredMatcher.open())!;
+    const article = readFileSync(join(__dirname, '..', 'seeds', defaultBundle.id, 'article.txt'), 'utf8');
+    const paragraphs = article.split(/\n+/).filter((line) => line.trim() !== '');
+    const root = page(paragraphs.map((line) => `<p>${line.replace(/[<&]/g, (c) => (c === '<' ? '&lt;' : '&amp;'))}</p>`).join(''));
+    const expected = await mentionsOf(root);
+    expect(expected.length).toBeGreaterThan(50);
+    const scanner = new PageScanner(stored, new Highlights(NAMES), new AbortController().signal, () => {}, () => root);
+    const read = vi.spyOn(stored, 'load');
+    scanner.scanDocument();
+    await scanner.whenIdle();
+    expect(scanner.index.inDocumentOrder().map((m) => `${m.entityId}:${m.text}`)).toEqual(expected);
+    // Read ahead: the aliases of many paragraphs are asked for at once, not once a paragraph.
+    expect(read).toHaveBeenCalled();
+    expect(read.mock.calls.length).toBeLessThan(paragraphs.length / 4);
   });
 });

@@ -6,6 +6,7 @@
  */
 import { CardHost } from '@/entrypoints/side-notes/card-host';
 import { defaultBundle } from '@/utils/bundle/load';
+import { cardEntryFromCatalogue } from '@/utils/catalogue/card-entry';
 import { compileMatcher } from '@/utils/match/compile';
 
 const attachShadow = Element.prototype.attachShadow;
@@ -26,7 +27,6 @@ export function showCard(
   { focus = false, mentionsOnPage = 3, mentionAt = 0, canGoBack = false, ownNote = undefined as string | undefined } = {},
 ): void {
   host ??= new CardHost(
-    matcher,
     {
       onPointerEnter() {},
       onPointerLeave() {},
@@ -42,8 +42,9 @@ export function showCard(
     // out colours behind text, so here the host lives last in <body> (the same fixed, zero-size host: nothing moves).
     () => document.body,
   );
-  const known = matcher.entities.get(entityId);
-  if (!known) throw new Error(`no entity ${entityId}`);
+  const entry = matcher.entities.get(entityId);
+  if (!entry) throw new Error(`no entity ${entityId}`);
+  const known = cardEntryFromCatalogue(entry, matcher.entities);
   const anchor = document.getElementById('anchor')!;
   host.show({ known, mentionsOnPage, mentionAt, wrapped: null, canGoBack, ownNote }, { rect: () => anchor.getBoundingClientRect(), contextElement: anchor });
   if (focus) host.focus();

@@ -4,7 +4,7 @@ import cardStyles from '@/components/EntityCard.css?inline';
 import kindStyles from '@/components/kinds.css?inline';
 import { EntityCard } from '@/components/EntityCard';
 import { quotesBySource } from '@/utils/catalogue/catalogue';
-import type { KnownEntity, Matcher } from '@/utils/match/compile';
+import type { CardEntry } from '@/utils/catalogue/card-entry';
 
 export const CARD_HOST_NAME = 'side-notes-card';
 
@@ -40,7 +40,7 @@ export interface CardAnchor {
 }
 
 export interface CardView {
-  known: KnownEntity;
+  known: CardEntry;
   mentionsOnPage: number;
   /** Which of those mentions the card points at (1-based; 0 when at none of them). */
   mentionAt: number;
@@ -111,7 +111,6 @@ export class CardHost {
   private theme: 'light' | 'dark' | undefined;
 
   constructor(
-    private readonly matcher: Matcher,
     private readonly callbacks: CardCallbacks,
     private readonly signal: AbortSignal,
     /** Called when the card closed by itself (the page kept taking its host out). */
@@ -133,11 +132,7 @@ export class CardHost {
   show(view: CardView, anchor: CardAnchor): void {
     if (this.signal.aborted) return;
     const { card } = this.mount();
-    const { entity, bundle } = view.known;
-    const related = entity.related.flatMap((id) => {
-      const known = this.matcher.entities.get(id);
-      return known ? [known.entity] : [];
-    });
+    const { entity, bundle, related } = view.known;
     // Worked out when the card opens or moves to another place on the page, not on every redraw.
     if (card.hidden || anchor.contextElement !== this.themeFor) {
       this.themeFor = anchor.contextElement;

@@ -9,15 +9,15 @@
  */
 import { browser } from 'wxt/browser';
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
-import { getEnabledBundles, watchLibrary } from '@/utils/library/read';
+import { COMPILE_MESSAGE } from '@/utils/library/read';
 import { noteFor, READER_NOTES_KEY, readReaderNotes, type ReaderNote } from '@/utils/library/reader-notes-read';
-import { compileMatcherInSlices, type Matcher } from '@/utils/match/compile';
+import { COMPILED_KEY, StoredMatcher } from '@/utils/match/stored';
 import { isCardRequest, MENTION_COUNT_MESSAGE, replyTo } from '@/utils/messages';
 import { PageLifetime } from '@/utils/page/lifetime';
 import { PageStyle, randomHighlightNames } from '@/utils/page/page-style';
 import { watchNavigation } from '@/utils/page/navigation';
 import { isPageStateRequest, PAGE_SUMMARY_PORT, type PageState, type PageSummary } from '@/utils/page/page-state';
-import { later, pause } from '@/utils/page/schedule';
+import { later } from '@/utils/page/schedule';
 import { followSettings } from '@/utils/settings/follow';
 import { DEFAULT_APPEARANCE, isEnabledOn } from '@/utils/settings/schema';
 import { siteOf } from '@/utils/settings/sites';
@@ -49,8 +49,8 @@ export default defineUnlistedScript(() => {
 
   /** The whole script's life: ends only when the extension goes away. */
   const script = new AbortController();
-  /** The reader's notes, compiled; null until the library has been read once. */
-  let matcher: Matcher | null = null;
+  /** The reader's notes as the background compiled them; null until they have been read once. */
+  let matcher: StoredMatcher | null = null;
   const names = randomHighlightNames();
   /**
    * The underline rules, in the page only while Side Notes is on for it. Adding a style sheet restyles the whole
@@ -94,8 +94,10 @@ export default defineUnlistedScript(() => {
   }
 
   const lifetime = new PageLifetime((signal, cause) => {
+    const current = matcher!;
     session = startSession(signal, cause, {
       matcher: matcher!,
+      cardEntry: (entityId) => current.cardEntry(entityId),
       names,
       appearance,
       onChange: changed,
@@ -120,7 +122,7 @@ export default defineUnlistedScript(() => {
       site,
       mentions: session?.mentions() ?? [],
       openCard: session?.openCard() ?? null,
-      stats: session?.stats() ?? { scanMs: 0, textNodes: 0, viewportMs: 0 },
+      stats: { ...(session?.stats() ?? { scanMs: 0, textNodes: 0, viewportMs: 0 }), loadMs },
     };
   }
   function summary(): PageSummary {
@@ -210,22 +212,32 @@ export default defineUnlistedScript(() => {
   });
   whenGone(() => style.detach());
 
-  // The notes are read from the library in storage (not built into this script), compiled a slice at a time, and
-  // read again whenever the library changes; a newer read supersedes one still under way.
+  // The notes are compiled by the background (utils/match/store-compiled.ts) and read here as it stored them: the
+  // trie's nodes at once, the rest when a page's words or a card need it. Read again whenever a new form is stored;
+  // a newer read supersedes one still under way. With none stored yet (just installed), the background is asked.
   let reading = 0;
+  const scriptStart = performance.now();
+  let loadMs = 0;
   async function readNotes() {
     const turn = ++reading;
-    const bundles = await getEnabledBundles().catch(() => []);
-    if (turn !== reading || !alive()) return;
-    const compiled = await compileMatcherInSlices(bundles, () => pause(script.signal));
-    if (!compiled || turn !== reading) return;
+    let loaded = await StoredMatcher.open().catch(() => null);
+    if (!loaded && turn === reading && alive()) {
+      await browser.runtime.sendMessage({ type: COMPILE_MESSAGE }).catch(() => {});
+      if (turn === reading && alive()) loaded = await StoredMatcher.open().catch(() => null);
+    }
+    if (!loaded || turn !== reading || !alive()) return;
     const first = matcher === null;
-    matcher = compiled;
+    if (first) loadMs = Math.round((performance.now() - scriptStart) * 10) / 10;
+    matcher = loaded;
     if (first) apply();
     else lifetime.renewed();
   }
+  const onCompiled = (changes: Record<string, unknown>, area: string) => {
+    if (area === 'local' && COMPILED_KEY in changes) void readNotes();
+  };
+  browser.storage.onChanged.addListener(onCompiled);
+  whenGone(() => browser.storage.onChanged.removeListener(onCompiled));
   void readNotes();
-  whenGone(watchLibrary(() => void readNotes()));
   const readOwnNotes = () =>
     browser.storage.local.get(READER_NOTES_KEY).then((stored) => (readerNotes = readReaderNotes(stored[READER_NOTES_KEY])), () => {});
   const onOwnNotes = (changes: Record<string, unknown>, area: string) => {

@@ -1,6 +1,8 @@
 import { KIND_LABELS } from '@/components/kinds';
 import { hoverTransition, IDLE, openTarget, type HoverEvent, type HoverState } from '@/utils/hover/machine';
-import type { KnownEntity, Matcher } from '@/utils/match/compile';
+import type { Entity } from '@/utils/bundle/schema';
+import type { CardEntry } from '@/utils/catalogue/card-entry';
+import type { Matcher } from '@/utils/match/matcher';
 import type { CardAnswer, CardRequest } from '@/utils/messages';
 import type { StartCause } from '@/utils/page/lifetime';
 import { Highlights, type HighlightNames } from '@/utils/page/highlights';
@@ -19,6 +21,8 @@ const MODIFIER_KEYS = { alt: 'Alt', ctrl: 'Control', shift: 'Shift' } as const;
 
 export interface SessionDeps {
   matcher: Matcher;
+  /** What an entity's card shows, read when its card is about to open (the notes are not all in the page). */
+  cardEntry: (entityId: string) => Promise<CardEntry | null>;
   /** This page load's highlight names (random, so a page cannot probe for them; their rules: `PageStyle`). */
   names: HighlightNames;
   /** How names are marked and cards open, as the reader set it when the lifetime started (`setAppearance` after). */
@@ -30,7 +34,7 @@ export interface SessionDeps {
   /** Brings the underline rules into a shadow root of the page that holds mentions. */
   paintInto: (root: ShadowRoot) => void;
   /** The reader's own note on an entity of the catalogue, shown on its card. */
-  ownNote: (entity: KnownEntity['entity']) => string | undefined;
+  ownNote: (entity: Entity) => string | undefined;
 }
 
 /** What one "on" period of Side Notes on this page exposes to the rest of the content script. */
@@ -94,7 +98,7 @@ export function startSession(signal: AbortSignal, cause: StartCause, deps: Sessi
   }
   /** A mention of a kind the reader marks, and the first of its entity in quiet mode: the keyboard walks these. */
   function walkable(mention: Mention): boolean {
-    if (appearance.unmarkedKinds.includes(matcher.entities.get(mention.entityId)!.entity.kind)) return false;
+    if (appearance.unmarkedKinds.includes(mention.alias.kind)) return false;
     if (!appearance.quiet) return true;
     if (!firsts.has(mention.entityId)) firsts.set(mention.entityId, mention);
     return firsts.get(mention.entityId) === mention;
@@ -116,13 +120,42 @@ export function startSession(signal: AbortSignal, cause: StartCause, deps: Sessi
   let returnTo: HTMLElement | null = null;
   /** The cards the reader went on from by a related entity, latest last: Back returns along them. */
   let trail: (CardPlace & { entityId: string })[] = [];
+  /** Focus goes into the card once it is drawn: asked for while its entry was still being read. */
+  let focusWhenDrawn = false;
   /** The card Back is returning to, drawn as the reader left it (one render). */
   let restoring: CardPlace | undefined;
   /** The last Next or Previous in the card went round the page's end (until the card shows anything else). */
   let wrapped: 'first' | 'last' | null = null;
 
+  // ── What the cards show: read when a card is about to open (a pointer resting on a name), kept for the lifetime.
+  const cards = new Map<string, CardEntry | null>();
+  const reading = new Set<string>();
+  /** The card of `entityId`: undefined while it is being read (the card is drawn once it is there). */
+  function cardOf(entityId: string): CardEntry | null | undefined {
+    if (cards.has(entityId)) return cards.get(entityId);
+    if (!reading.has(entityId)) {
+      reading.add(entityId);
+      const done = (entry: CardEntry | null) => {
+        reading.delete(entityId);
+        if (signal.aborted) return;
+        cards.set(entityId, entry);
+        if (openTarget(hover) === entityId) {
+          renderCard();
+          deps.onChange();
+        }
+      };
+      deps.cardEntry(entityId).then(done, () => done(null));
+    }
+    return undefined;
+  }
+  /** The name and kind of an entity the page names, or whose card was read. */
+  function nameOf(entityId: string): Pick<Entity, 'name' | 'kind'> | null {
+    const alias = scanner.index.ofEntity(entityId)[0]?.alias;
+    if (alias) return { name: alias.entityName, kind: alias.kind };
+    return cards.get(entityId)?.entity ?? null;
+  }
+
   const card = new CardHost(
-    matcher,
     {
       onPointerEnter: () => send({ type: 'enter-card' }),
       onPointerLeave: () => send({ type: 'leave-card' }),
@@ -148,6 +181,7 @@ export function startSession(signal: AbortSignal, cause: StartCause, deps: Sessi
 
   function send(event: HoverEvent) {
     if (signal.aborted) return;
+    if ('target' in event) cardOf(event.target);
     const before = openTarget(hover);
     const { state, timer } = hoverTransition(hover, event, appearance.hoverDelayMs);
     hover = state;
@@ -171,8 +205,11 @@ export function startSession(signal: AbortSignal, cause: StartCause, deps: Sessi
   /** Draws the card for the machine's state as it is now. */
   function renderCard() {
     const target = openTarget(hover);
-    const known = target ? matcher.entities.get(target) : undefined;
-    const focused = card.hasFocus();
+    const known = target ? cardOf(target) : null;
+    // Still being read: drawn when it is there.
+    if (known === undefined) return;
+    const focused = card.hasFocus() || focusWhenDrawn;
+    focusWhenDrawn = false;
     if (!target || !known) {
       card.hide();
       highlights.setActive([]);
@@ -218,8 +255,8 @@ export function startSession(signal: AbortSignal, cause: StartCause, deps: Sessi
 
   /** Says which card opened, and how to move into it with the reader's own shortcut. */
   function announce(entityId: string, before = '') {
-    const { entity } = matcher.entities.get(entityId)!;
-    card.announce(`${before}${entity.name}, ${KIND_LABELS[entity.kind]}: card open. ${focusHint}`);
+    const entity = nameOf(entityId);
+    if (entity) card.announce(`${before}${entity.name}, ${KIND_LABELS[entity.kind]}: card open. ${focusHint}`);
   }
 
   /** Opens the card of `mention` and keeps it open until dismissed, the page scrolled to it. */
@@ -250,8 +287,8 @@ export function startSession(signal: AbortSignal, cause: StartCause, deps: Sessi
     // Set for the render `reveal` causes, and cleared after it.
     wrapped = wrap;
     reveal(mentions[at]);
-    const { entity } = matcher.entities.get(target)!;
-    card.announce(`${wrap ? `Back to the ${wrap} mention of ${entity.name}. ` : ''}${at + 1} of ${mentions.length}.`);
+    const { entityName } = mentions[at].alias;
+    card.announce(`${wrap ? `Back to the ${wrap} mention of ${entityName}. ` : ''}${at + 1} of ${mentions.length}.`);
   }
 
   /**
@@ -290,7 +327,9 @@ export function startSession(signal: AbortSignal, cause: StartCause, deps: Sessi
       returnTo = active instanceof HTMLElement && !onCard(active) ? active : null;
       // Pinned: with focus inside, the card stays however the pointer moves.
       send({ type: 'open-now', target });
-      card.focus();
+      // A card still being read takes focus when it is drawn.
+      if (cardOf(target) === undefined) focusWhenDrawn = true;
+      else card.focus();
     }
     return answer ?? { entityId: target, at: anchor ? scanner.index.ofEntity(target).indexOf(anchor.mention) : -1, of: scanner.index.countOf(target) };
   }
@@ -460,10 +499,9 @@ export function startSession(signal: AbortSignal, cause: StartCause, deps: Sessi
       if (pageMentions?.version !== version) {
         pageMentions = {
           version,
-          list: scanner.index.inDocumentOrder().map((mention) => {
-            const { entity } = matcher.entities.get(mention.entityId)!;
-            return { entityId: entity.id, name: entity.name, kind: entity.kind, text: mention.text };
-          }),
+          list: scanner.index
+            .inDocumentOrder()
+            .map(({ entityId, alias, text }) => ({ entityId, name: alias.entityName, kind: alias.kind, text })),
         };
       }
       return pageMentions.list;

@@ -5,7 +5,7 @@ import { Logo } from '@/components/Logo';
 import { useShortcuts } from '@/components/use-shortcuts';
 import type { Bundle } from '@/utils/bundle/schema';
 import { buildCatalogue, quotesBySource } from '@/utils/catalogue/catalogue';
-import { compileCatalogue } from '@/utils/match/compile';
+import { compileMatcher } from '@/utils/match/compile';
 import { scanText } from '@/utils/match/scan';
 
 export interface AppProps {
@@ -29,7 +29,7 @@ interface Piece {
  * name that needs evidence is kept when the passage names its entity unambiguously too).
  */
 export function namesIn(passage: string, bundle: Bundle): Piece[] {
-  const matcher = compileCatalogue(buildCatalogue([bundle]));
+  const matcher = compileMatcher([bundle]);
   const found = scanText(passage, matcher);
   const strong = new Set(found.filter((c) => c.strength === 'strong').map((c) => c.alias.entityId));
   const pieces: Piece[] = [];

@@ -5,8 +5,9 @@ import * as v from 'valibot';
  * checked against it. Everything a bundle says is data; the matcher and the card only read it.
  */
 
-export const ENTITY_KINDS = ['person', 'organisation', 'place', 'treaty', 'equipment', 'event'] as const;
-export type EntityKind = (typeof ENTITY_KINDS)[number];
+import { ENTITY_KINDS } from './kinds';
+
+export { ENTITY_KINDS, type EntityKind } from './kinds';
 
 const nonEmpty = v.pipe(v.string(), v.trim(), v.minLength(1));
 const entityId = v.pipe(v.string(), v.regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'ids are kebab-case: a-z, 0-9 and -'));

@@ -127,7 +127,7 @@ const holds = (group: Group, bundle: Bundle) => group.sources.some((source) => s
 
 /**
  * Builds a catalogue one entity per step, so a big library can be built a slice at a time: `buildCatalogue` runs
- * the steps at once, `compileMatcherInSlices` between pauses.
+ * the steps at once, the background's `runInSlices` between pauses (utils/match/store-compiled.ts).
  */
 export function* catalogueSteps(bundles: readonly Bundle[]): Generator<void, Catalogue> {
   const groups: Group[] = [];

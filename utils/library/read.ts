@@ -26,6 +26,16 @@ export interface LibraryIndex {
 
 export const LIBRARY_KEY = 'library';
 export const BUNDLE_PREFIX = 'bundle:';
+/**
+ * A token written with every change of the library (`store.ts`): the compiled form records the one it was compiled
+ * from, so the background can tell at start-up whether the library changed while it was stopped.
+ */
+export const LIBRARY_REVISION_KEY = 'libraryRevision';
+/** Asks the background to make sure the compiled form is current (it wakes a stopped background). */
+export const COMPILE_MESSAGE = 'side-notes:compile';
+
+/** Bundles read in one go at most: a read of more than about 256 KB crosses from storage several times slower. */
+const BUNDLES_PER_READ = 4;
 
 /** The index as stored, keeping the entries it can read (storage can be edited by hand, or left by a newer version). */
 export function readLibraryIndex(stored: unknown): LibraryIndex {
@@ -59,8 +69,16 @@ export async function getEnabledBundles(): Promise<Bundle[]> {
   const { entries } = await getLibraryIndex();
   const keys = entries.filter((entry) => entry.enabled).map((entry) => BUNDLE_PREFIX + entry.id);
   if (keys.length === 0) return [];
-  const stored = await browser.storage.local.get(keys);
+  const stored = await getBundleValues(keys);
   return keys.map((key) => stored[key]).filter((bundle): bundle is Bundle => bundle !== null && typeof bundle === 'object');
+}
+
+/** Values of many bundle keys, read a few at a time, all at once. */
+export async function getBundleValues(keys: string[]): Promise<Record<string, unknown>> {
+  if (keys.length <= BUNDLES_PER_READ) return browser.storage.local.get(keys);
+  const reads: Promise<Record<string, unknown>>[] = [];
+  for (let i = 0; i < keys.length; i += BUNDLES_PER_READ) reads.push(browser.storage.local.get(keys.slice(i, i + BUNDLES_PER_READ)));
+  return Object.assign({}, ...(await Promise.all(reads)));
 }
 
 /** Calls `callback` whenever the index or any bundle changes (in any part of the extension). */

@@ -1,7 +1,8 @@
 import { storage } from 'wxt/utils/storage';
 import type { Bundle } from '@/utils/bundle/schema';
 import { withLock } from '@/utils/locks';
-import { BUNDLE_PREFIX, getLibraryIndex, LIBRARY_KEY, type LibraryEntry, type LibraryIndex } from './read';
+import { browser } from 'wxt/browser';
+import { BUNDLE_PREFIX, COMPILE_MESSAGE, getBundleValues, getLibraryIndex, LIBRARY_KEY, LIBRARY_REVISION_KEY, type LibraryEntry, type LibraryIndex } from './read';
 
 export { getEnabledBundles, getLibraryIndex, readLibraryIndex, watchLibrary } from './read';
 export type { LibraryEntry, LibraryIndex } from './read';
@@ -20,8 +21,28 @@ const libraryItem = storage.defineItem<unknown>(`local:${LIBRARY_KEY}`, { fallba
 
 const bundleItem = (id: string) => storage.defineItem<Bundle | null>(`local:${BUNDLE_PREFIX}${id}`);
 
+/** A new library revision (`LIBRARY_REVISION_KEY`): written with each change, so the compiled form can be checked. */
+function newRevision(): Record<string, string> {
+  return { [LIBRARY_REVISION_KEY]: `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}` };
+}
+
+/**
+ * Tells the background the library changed, waking it if it was stopped (a Firefox event page is not woken by
+ * storage changes); it compiles the library again (utils/match/store-compiled.ts). Nothing answers from the page
+ * that sends it.
+ */
+function libraryChanged(): void {
+  try {
+    browser.runtime.sendMessage({ type: COMPILE_MESSAGE }).catch(() => {});
+  } catch {
+    // No background to tell (a test's fake browser): storage changes reach it anyway.
+  }
+}
+
 export async function setLibraryIndex(index: LibraryIndex): Promise<void> {
   await libraryItem.setValue(index);
+  await browser.storage.local.set(newRevision());
+  libraryChanged();
 }
 
 export async function getBundle(id: string): Promise<Bundle | null> {
@@ -32,14 +53,20 @@ export async function getBundle(id: string): Promise<Bundle | null> {
 let turn: { written: Set<string>; removals: Set<string> } | null = null;
 
 export async function setBundle(bundle: Bundle): Promise<void> {
-  await bundleItem(bundle.id).setValue(bundle);
+  await browser.storage.local.set({ [`${BUNDLE_PREFIX}${bundle.id}`]: bundle, ...newRevision() });
   turn?.written.add(bundle.id);
+  libraryChanged();
 }
 
 /** Takes a bundle's text away; within `updateLibrary`, only once the index without it is stored. */
 export async function removeBundle(id: string): Promise<void> {
-  if (turn) turn.removals.add(id);
-  else await bundleItem(id).removeValue();
+  if (turn) {
+    turn.removals.add(id);
+    return;
+  }
+  await bundleItem(id).removeValue();
+  await browser.storage.local.set(newRevision());
+  libraryChanged();
 }
 
 /**
@@ -101,8 +128,11 @@ export interface LibraryItem {
 /** Every bundle the index names, in its order (newest entry first), hidden ones included. */
 export async function getLibrary(): Promise<LibraryItem[]> {
   const { entries } = await getLibraryIndex();
-  const bundles = await Promise.all(entries.map((entry) => getBundle(entry.id).catch(() => null)));
-  return entries.map((entry, index) => ({ entry, bundle: bundles[index] ?? null }));
+  const stored = await getBundleValues(entries.map((entry) => BUNDLE_PREFIX + entry.id)).catch(() => ({}) as Record<string, unknown>);
+  return entries.map((entry) => {
+    const bundle = stored[BUNDLE_PREFIX + entry.id];
+    return { entry, bundle: bundle !== null && typeof bundle === 'object' ? (bundle as Bundle) : null };
+  });
 }
 
 /** Switches a bundle on or off. A hidden (deleted) built-in bundle stays off until restored. */

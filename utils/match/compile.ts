@@ -1,176 +1,221 @@
-import type { Alias, Bundle, Entity, EntityKind } from '@/utils/bundle/schema';
-import { buildCatalogue, catalogueSteps, type Catalogue, type CatalogueEntry } from '@/utils/catalogue/catalogue';
+import type { Alias, Bundle, Entity } from '@/utils/bundle/schema';
+import { ENTITY_KINDS } from '@/utils/bundle/kinds';
+import { catalogueSteps, type Catalogue, type CatalogueEntry } from '@/utils/catalogue/catalogue';
+import {
+  ALIAS_ALONE,
+  ALIAS_EXACT_ACCENTS,
+  ALIAS_EXACT_CASE,
+  ALIAS_NEEDS_EVIDENCE,
+  aliasOf,
+  childKey,
+  EXACT_ONLY,
+  EXACT_ROOT_KEY,
+  HAS_ALIASES,
+  HAS_CHILDREN,
+  hashWord,
+  nodeTableOf,
+  ROOT_KEY,
+  type AliasRecord,
+  type CompiledAlias,
+  type Matcher,
+  type NodeTable,
+} from './matcher';
 import { tokenize } from './normalize';
+import { prefixTrie } from './scan';
 
-/** An alias ready for matching: its words folded and hashed the way the scan hashes page words. */
-export interface CompiledAlias {
-  entityId: string;
-  kind: EntityKind;
-  alias: Alias;
-  /** Folded words, and their hashes. */
-  words: string[];
-  hashes: number[];
-  /** The alias's own words as written, for `case: 'exact'`. */
-  exactWords: string[] | null;
-  /** The alias's own words in lower case, accents kept, for `accents: 'exact'`. */
-  accentedWords: string[] | null;
-  cuesBefore: string[][];
-  cuesAfter: string[][];
-  vetoBefore: string[][];
-  vetoAfter: string[][];
-  /** Entities whose unambiguous mention counts as evidence for this alias: its own, and any it names. */
-  evidenceFrom: string[];
-}
+export { hashWord, type CompiledAlias, type Matcher } from './matcher';
+
+/**
+ * The compiler: the reader's enabled bundles → one catalogue (utils/catalogue) → every alias of every entry in the
+ * trie of `matcher.ts`. It runs where the library is kept up to date (the background, README "Compiled once"), and
+ * in tests and the extension's own pages; the content script never holds it: it loads what this made.
+ */
 
 /** An entity of the catalogue: merged across the bundles that know it, with each bundle's own words (`sources`). */
 export type KnownEntity = CatalogueEntry;
 
-/** One word of a trie of aliases: the aliases that end here, and the words that can follow. */
-export interface AliasNode {
-  /** Aliases ending at this word; those that need no evidence first, so "always" wins a tie. */
-  aliases: CompiledAlias[];
-  next: Map<number, AliasNode> | null;
-}
-
-export interface Matcher {
-  /** The catalogue the matcher was compiled from: what the card shows for an entity id. */
-  entities: Catalogue;
-  /**
-   * Aliases as a trie keyed by word hashes: a page word costs one lookup whatever the number of aliases, and
-   * aliases that share words ("John Smith", "John Smith Jr.") share the walk.
-   */
-  root: Map<number, AliasNode>;
+/** Everything the compiler works out, before it is stored (`utils/match/stored.ts`) or used in memory. */
+export interface CompiledLibrary {
+  catalogue: Catalogue;
+  /** Node key → flags (`HAS_ALIASES`, `HAS_CHILDREN`, `EXACT_ONLY`), exact spellings included. */
+  nodes: Map<number, number>;
+  /** Node key → the aliases ending there, those that need no evidence first. */
+  aliases: Map<number, AliasRecord[]>;
   aliasCount: number;
-  /** Characters in the longest alias as written: how much text a scan window must share with the next. */
   longestAlias: number;
+  /** The quick look's expression (`quickLookSource`), or null. */
+  quickLook: string | null;
 }
 
-/** FNV-1a over UTF-16 code units; the scan computes the same value while it reads page text. */
-export function hashWord(folded: string): number {
-  let hash = 0x811c9dc5;
-  for (let i = 0; i < folded.length; i++) hash = Math.imul(hash ^ folded.charCodeAt(i), 0x01000193);
-  return hash;
+/** Above this many first words the quick look's expression would cost more than the loop it saves. */
+export const QUICK_LOOK_MAX_WORDS = 4000;
+
+/**
+ * A character the quick look cannot vouch for: anything beyond ASCII but the spaces and punctuation that pages are
+ * full of (no-break space, quotes, dashes, bullets, ellipsis, currency signs: none of them a letter, a digit or a
+ * character that joins a word). A negated class, so the engine tests each character once.
+ */
+const UNVOUCHED = '[^\\x00-\\x7f\\u00a0-\\u00a9\\u00ab\\u00ac\\u00ae-\\u00b1\\u00b4\\u00b6-\\u00b8\\u00bb\\u00bf\\u00d7\\u00f7\\u2000-\\u200a\\u200e-\\u205f\\u20a0-\\u20bf]';
+
+/**
+ * One regular expression for the quick look of `NameStarts`: a character it cannot vouch for, or, as a whole word,
+ * one of the ASCII words a name can start with (folded to lower case; the `i` flag matches any case), written as a
+ * trie of prefixes so that the engine does not try every word at every place. Null when there are too many words.
+ */
+export function quickLookSource(firstWords: Iterable<string>): string | null {
+  const words = [...new Set(firstWords)].filter((word) => /^[a-z0-9]+$/.test(word)).sort();
+  if (words.length > QUICK_LOOK_MAX_WORDS) return null;
+  return UNVOUCHED + (words.length > 0 ? `|(?<![A-Za-z0-9])(?:${prefixTrie(words).pattern})(?![A-Za-z0-9])` : '');
 }
 
 const words = (text: string) => tokenize(text).map((token) => token.folded);
 
-const phrases = (list: string[] | undefined) => (list ?? []).map(words).filter((phrase) => phrase.length > 0);
-
-function compileAlias(entity: Entity, alias: Alias): CompiledAlias | null {
-  const folded = words(alias.text);
-  if (folded.length === 0) return null;
-  return {
-    entityId: entity.id,
-    kind: entity.kind,
-    alias,
-    words: folded,
-    hashes: folded.map(hashWord),
-    exactWords: alias.case === 'exact' ? tokenize(alias.text).map((t) => alias.text.slice(t.start, t.end)) : null,
-    accentedWords:
-      alias.accents === 'exact' ? tokenize(alias.text).map((t) => alias.text.slice(t.start, t.end).toLowerCase()) : null,
-    cuesBefore: phrases(alias.cuesBefore),
-    cuesAfter: phrases(alias.cuesAfter),
-    vetoBefore: phrases(alias.vetoBefore),
-    vetoAfter: phrases(alias.vetoAfter),
-    evidenceFrom: [entity.id, ...(alias.evidenceFrom ?? [])],
-  };
+function recordOf(entry: CatalogueEntry, alias: Alias): AliasRecord {
+  const { entity } = entry;
+  const flags =
+    (alias.needs === 'evidence' ? ALIAS_NEEDS_EVIDENCE : 0) |
+    (alias.case === 'exact' ? ALIAS_EXACT_CASE : 0) |
+    (alias.accents === 'exact' ? ALIAS_EXACT_ACCENTS : 0) |
+    (alias.alone ? ALIAS_ALONE : 0);
+  const list = (value: string[] | undefined) => (Array.isArray(value) && value.length > 0 ? value : 0);
+  const rules = [list(alias.cuesBefore), list(alias.cuesAfter), list(alias.vetoBefore), list(alias.vetoAfter), list(alias.evidenceFrom)] as const;
+  const record: AliasRecord = [0, alias.text, flags, entity.id, entity.name, Math.max(0, ENTITY_KINDS.indexOf(entity.kind))];
+  if (rules.some((rule) => rule !== 0)) record.push([...rules]);
+  return record;
 }
 
 /**
  * Where aliases of the same words are tried: one that counts wherever it stands first, then one that must stand
  * alone (a capture's), then one that needs evidence, so a curated alias decides where a capture repeats it.
  */
-const strictness = (alias: Alias) => (alias.needs === 'evidence' ? 2 : alias.alone ? 1 : 0);
+const strictness = (flags: number) => (flags & ALIAS_NEEDS_EVIDENCE ? 2 : flags & ALIAS_ALONE ? 1 : 0);
 
-/** Builds a matcher entity by entity, so a big library can be compiled a slice at a time. */
-class MatcherBuilder {
-  readonly root = new Map<number, AliasNode>();
+/** Builds the trie entry by entry, so a big library can be compiled a slice at a time. */
+class TrieBuilder {
+  readonly nodes = new Map<number, number>();
+  readonly aliases = new Map<number, AliasRecord[]>();
+  /** Per node: whether every alias ending there is one word written exactly. */
+  private readonly exactOnly = new Map<number, boolean>();
   private readonly seen = new Set<string>();
+  private readonly firstWords = new Set<string>();
   aliasCount = 0;
   longestAlias = 0;
 
   /**
-   * Adds one entity's aliases. Stored bundles were validated when they were saved, but storage is shared with other
-   * versions and can be edited by hand: an entity that is not what it should be is left out, never fatal.
+   * Adds one entry's aliases. Stored bundles were validated when they were saved, but storage is shared with other
+   * versions and can be edited by hand: an alias that is not what it should be is left out, never fatal.
    */
-  add(entity: Entity): void {
-    try {
-      this.addEntity(entity);
-    } catch {
-      // A malformed entity: the rest of the notes still work.
-    }
-  }
-
-  private addEntity(entity: Entity): void {
+  add(entry: CatalogueEntry): void {
+    const entity: Entity = entry.entity;
+    // A capture's repeat of a curated alias adds nothing but a way round its rules (case, cues): the curated one decides.
+    const curated = new Set(entity.aliases.filter((alias) => !alias.alone).map((alias) => words(alias.text).join(' ')));
     for (const alias of entity.aliases) {
-      const compiled = compileAlias(entity, alias);
-      if (!compiled) continue;
-      const key = `${entity.id}\u0000${compiled.words.join(' ')}\u0000${alias.case}\u0000${alias.accents ?? 'any'}\u0000${alias.needs}\u0000${alias.alone === true}`;
-      if (this.seen.has(key)) continue;
-      this.seen.add(key);
-      let node: AliasNode | undefined;
-      for (const hash of compiled.hashes) {
-        const level: Map<number, AliasNode> = node ? (node.next ??= new Map()) : this.root;
-        node = level.get(hash);
-        if (!node) level.set(hash, (node = { aliases: [], next: null }));
+      if (alias.alone && curated.has(words(alias.text).join(' '))) continue;
+      try {
+        this.addAlias(entry, alias);
+      } catch {
+        // A malformed alias: the rest of the notes still work.
       }
-      const aliases = node!.aliases;
-      const stricter = aliases.findIndex((a) => strictness(a.alias) > strictness(alias));
-      if (stricter < 0) aliases.push(compiled);
-      else aliases.splice(stricter, 0, compiled);
-      this.aliasCount++;
-      this.longestAlias = Math.max(this.longestAlias, alias.text.length);
     }
   }
 
-  build(entities: Catalogue): Matcher {
-    return { entities, root: this.root, aliasCount: this.aliasCount, longestAlias: this.longestAlias };
+  private addAlias(entry: CatalogueEntry, alias: Alias): void {
+    const tokens = tokenize(alias.text);
+    if (tokens.length === 0) return;
+    const folded = tokens.map((token) => token.folded);
+    const key = `${entry.id}\u0000${folded.join(' ')}\u0000${alias.case}\u0000${alias.accents ?? 'any'}\u0000${alias.needs}\u0000${alias.alone === true}`;
+    if (this.seen.has(key)) return;
+    this.seen.add(key);
+    let node = ROOT_KEY;
+    for (let i = 0; i < folded.length; i++) {
+      if (i > 0) this.nodes.set(node, (this.nodes.get(node) ?? 0) | HAS_CHILDREN);
+      node = childKey(node, hashWord(folded[i]));
+      if (!this.nodes.has(node)) this.nodes.set(node, 0);
+    }
+    this.nodes.set(node, this.nodes.get(node)! | HAS_ALIASES);
+    const record = recordOf(entry, alias);
+    record[0] = node;
+    let list = this.aliases.get(node);
+    if (!list) this.aliases.set(node, (list = []));
+    const stricter = list.findIndex((other) => strictness(other[2]) > strictness(record[2]));
+    if (stricter < 0) list.push(record);
+    else list.splice(stricter, 0, record);
+    // One word that must be written exactly: its spelling is a key of its own, so that the quick look can tell "US"
+    // from "us" without the alias.
+    const exact = folded.length === 1 && alias.case === 'exact';
+    this.exactOnly.set(node, (this.exactOnly.get(node) ?? true) && exact);
+    if (exact) this.nodes.set(childKey(EXACT_ROOT_KEY, hashWord(alias.text.slice(tokens[0].start, tokens[0].end))), HAS_ALIASES);
+    this.firstWords.add(folded[0]);
+    this.aliasCount++;
+    this.longestAlias = Math.max(this.longestAlias, alias.text.length);
+  }
+
+  build(catalogue: Catalogue): CompiledLibrary {
+    for (const [node, exact] of this.exactOnly) if (exact) this.nodes.set(node, this.nodes.get(node)! | EXACT_ONLY);
+    return {
+      catalogue,
+      nodes: this.nodes,
+      aliases: this.aliases,
+      aliasCount: this.aliasCount,
+      longestAlias: this.longestAlias,
+      quickLook: quickLookSource(this.firstWords),
+    };
   }
 }
 
 /**
- * Compiles every alias of every bundle into one lookup. The bundles become one catalogue first
- * (utils/catalogue): an entity several bundles know is one entry, whose aliases are all of theirs.
+ * Compiles every alias of every enabled bundle. The bundles become one catalogue first (utils/catalogue): an entity
+ * several bundles know is one entry, whose aliases are all of theirs.
  */
-export function compileMatcher(bundles: readonly Bundle[]): Matcher {
-  return compileCatalogue(buildCatalogue(bundles));
+export function compileLibrary(bundles: readonly Bundle[]): CompiledLibrary {
+  const steps = compileSteps(bundles);
+  for (let step = steps.next(); ; step = steps.next()) if (step.done) return step.value;
 }
 
-export function compileCatalogue(catalogue: Catalogue): Matcher {
-  const builder = new MatcherBuilder();
-  for (const { entity } of catalogue.values()) builder.add(entity);
+/** `compileLibrary` one entity at a time: the background runs it in slices, between its other work. */
+export function* compileSteps(bundles: readonly Bundle[]): Generator<void, CompiledLibrary> {
+  const catalogue = yield* catalogueSteps(bundles);
+  const builder = new TrieBuilder();
+  for (const entry of catalogue.values()) {
+    builder.add(entry);
+    yield;
+  }
   return builder.build(catalogue);
 }
 
-/** The longest a compile holds the main thread before it lets the page run. */
-export const COMPILE_SLICE_MS = 8;
+/** A matcher with everything in memory: the compiler's own, for the extension's pages and the tests. */
+export class MemoryMatcher implements Matcher {
+  readonly nodes: NodeTable;
+  readonly longestAlias: number;
+  readonly quickLook: RegExp | null;
+  readonly aliasCount: number;
+  readonly complete = true;
+  /** The catalogue the matcher was compiled from: what the card shows for an entity id. */
+  readonly entities: Catalogue;
+  private readonly records: Map<number, AliasRecord[]>;
+  private readonly compiled = new Map<number, CompiledAlias[]>();
 
-/**
- * `compileMatcher` a slice at a time (10,000 entities take about 60–80 ms in all), letting the page run between
- * slices; `pause` resolves false when the caller's lifetime ended, and then so does this, with null.
- */
-export async function compileMatcherInSlices(
-  bundles: readonly Bundle[],
-  pause: () => Promise<boolean>,
-): Promise<Matcher | null> {
-  let sliceStart = performance.now();
-  const yieldIfDue = async (): Promise<boolean> => {
-    if (performance.now() - sliceStart < COMPILE_SLICE_MS) return true;
-    if (!(await pause())) return false;
-    sliceStart = performance.now();
-    return true;
-  };
-  const steps = catalogueSteps(bundles);
-  let step = steps.next();
-  while (!step.done) {
-    if (!(await yieldIfDue())) return null;
-    step = steps.next();
+  constructor(library: CompiledLibrary) {
+    this.nodes = nodeTableOf(library.nodes);
+    this.longestAlias = library.longestAlias;
+    this.quickLook = library.quickLook === null ? null : new RegExp(library.quickLook, 'i');
+    this.aliasCount = library.aliasCount;
+    this.entities = library.catalogue;
+    this.records = library.aliases;
   }
-  const catalogue = step.value;
-  const builder = new MatcherBuilder();
-  for (const { entity } of catalogue.values()) {
-    builder.add(entity);
-    if (!(await yieldIfDue())) return null;
+
+  aliasesAt(key: number): readonly CompiledAlias[] {
+    let list = this.compiled.get(key);
+    if (!list) this.compiled.set(key, (list = (this.records.get(key) ?? []).map(aliasOf)));
+    return list;
   }
-  return builder.build(catalogue);
+
+  load(): Promise<void> {
+    return Promise.resolve();
+  }
+}
+
+/** Compiles the bundles into a matcher held in memory (the extension's pages, the tests). */
+export function compileMatcher(bundles: readonly Bundle[]): MemoryMatcher {
+  return new MemoryMatcher(compileLibrary(bundles));
 }

@@ -1,5 +1,5 @@
-import type { AliasNode, CompiledAlias, Matcher } from './compile';
 import { insideLongerName, isLongerName, judgeAmbiguous, readsAsTitleCase } from './context';
+import { childKey, EXACT_ONLY, EXACT_ROOT_KEY, HAS_ALIASES, HAS_CHILDREN, ROOT_KEY, type CompiledAlias, type Matcher } from './matcher';
 import {
   APOSTROPHE,
   CJK,
@@ -301,26 +301,26 @@ function insideAddress(text: string, start: number, end: number): boolean {
 
 /**
  * Finds every name in `text`, leftmost-longest, whole words only. Possessives need no alias: "Stoltenberg’s"
- * is the word "Stoltenberg" and then "s".
+ * is the word "Stoltenberg" and then "s". Null when the matcher has not read yet what some of the aliases the text
+ * reaches are (a matcher loaded from storage: `StoredMatcher.load` reads them, then the text is scanned again).
  */
-export function scanText(text: string, matcher: Matcher): Candidate[] {
+export function scanTextIfReady(text: string, matcher: Matcher): Candidate[] | null {
   readWords(text);
   titleCaseOf = null;
   const found: Candidate[] = [];
-  const reached: AliasNode[] = [];
+  let ready = true;
   for (let first = 0; first < words.count; first++) {
-    let node = matcher.root.get(words.hashes[first]);
-    if (!node) continue;
     // Walk the trie as far as the page's words go, then try the longest alias first.
-    reached.length = 0;
-    for (let w = first; node; ) {
-      if (node.aliases.length > 0) reached.push(node);
-      if (!node.next || ++w >= words.count) break;
-      node = node.next.get(words.hashes[w]);
-    }
+    const reached = reachedFrom(first, matcher);
     let matched = false;
     for (let r = reached.length - 1; r >= 0 && !matched; r--) {
-      for (const alias of reached[r].aliases) {
+      const aliases = matcher.aliasesAt(reached[r]);
+      if (aliases === undefined) {
+        // Not read yet: nothing here can be decided, but the rest of the text still says what else to read.
+        ready = false;
+        break;
+      }
+      for (const alias of aliases) {
         if (!matchesAt(text, first, alias)) continue;
         const last = first + alias.words.length - 1;
         const strength = insideAddress(text, words.starts[first], words.ends[last]) ? null : judge(text, first, alias);
@@ -331,51 +331,42 @@ export function scanText(text: string, matcher: Matcher): Candidate[] {
       }
     }
   }
+  return ready ? found : null;
+}
+
+const reached: number[] = [];
+
+/** The trie nodes an alias ends at that the words read from `first` on reach, shortest first (reused: copy to keep). */
+function reachedFrom(first: number, { nodes }: Matcher): number[] {
+  reached.length = 0;
+  let key = childKey(ROOT_KEY, words.hashes[first]);
+  for (let w = first, flags = nodes.get(key); flags !== 0; ) {
+    if (flags & HAS_ALIASES) reached.push(key);
+    if (!(flags & HAS_CHILDREN) || ++w >= words.count) break;
+    key = childKey(key, words.hashes[w]);
+    flags = nodes.get(key);
+  }
+  return reached;
+}
+
+/**
+ * Notes, without scanning, the aliases a scan of `text` would need that the matcher has not read yet: it reads them
+ * at its next `load`. A scan reading ahead asks for several texts' aliases at once.
+ */
+export function noteWanted(text: string, matcher: Matcher): void {
+  readWords(text);
+  for (let first = 0; first < words.count; first++) for (const key of reachedFrom(first, matcher)) matcher.aliasesAt(key);
+}
+
+/** `scanTextIfReady` with a matcher that holds every alias (the compiler's own: `MemoryMatcher`). */
+export function scanText(text: string, matcher: Matcher): Candidate[] {
+  const found = scanTextIfReady(text, matcher);
+  if (!found) throw new Error('scanText: the matcher has not read all of its aliases');
   return found;
 }
 
 function isAsciiWordCode(code: number): boolean {
   return (code >= 48 && code <= 57) || (code >= 97 && code <= 122) || (code >= 65 && code <= 90);
-}
-
-/**
- * A character the quick look cannot vouch for: anything beyond ASCII but the spaces and punctuation that pages are
- * full of (no-break space, quotes, dashes, bullets, ellipsis, currency signs: none of them a letter, a digit or a
- * character that joins a word). A negated class, so the engine tests each character once.
- */
-const UNVOUCHED = '[^\\x00-\\x7f\\u00a0-\\u00a9\\u00ab\\u00ac\\u00ae-\\u00b1\\u00b4\\u00b6-\\u00b8\\u00bb\\u00bf\\u00d7\\u00f7\\u2000-\\u200a\\u200e-\\u205f\\u20a0-\\u20bf]';
-
-/** Above this many first words the expression would cost more than the loop it saves. */
-const QUICK_LOOK_MAX_WORDS = 4000;
-
-const quickLooks = new WeakMap<Matcher, RegExp | null>();
-
-/**
- * One regular expression for the quick look of `NameStarts`: a character it cannot vouch for, or, as a whole word,
- * one of the ASCII words a name can start with (folded to lower case; the `i` flag matches any case), written as a
- * trie of prefixes so that the engine does not try every word at every place.
- */
-export function quickLookOf(matcher: Matcher): RegExp | null {
-  let quick = quickLooks.get(matcher);
-  if (quick !== undefined) return quick;
-  const firstWords = new Set<string>();
-  const firstWordOf = (node: AliasNode): string | undefined => {
-    if (node.aliases.length > 0) return node.aliases[0].words[0];
-    for (const next of node.next?.values() ?? []) {
-      const word = firstWordOf(next);
-      if (word !== undefined) return word;
-    }
-    return undefined;
-  };
-  for (const node of matcher.root.values()) {
-    const word = firstWordOf(node);
-    // A first word with any other character can only be met in text the quick look sends to the loop anyway.
-    if (word !== undefined && /^[a-z0-9]+$/.test(word)) firstWords.add(word);
-  }
-  const words = firstWords.size > 0 ? `|(?<![A-Za-z0-9])(?:${prefixTrie([...firstWords]).pattern})(?![A-Za-z0-9])` : '';
-  quick = firstWords.size > QUICK_LOOK_MAX_WORDS ? null : new RegExp(UNVOUCHED + words, 'i');
-  quickLooks.set(matcher, quick);
-  return quick;
 }
 
 /**
@@ -413,8 +404,9 @@ const FNV_PRIME = 0x01000193;
 export class NameStarts {
   private hash = FNV_OFFSET;
   private inWord = false;
-  /** Where the words read so far have taken the walk in the trie (a name under way), or null. */
-  private path: AliasNode | null = null;
+  /** Where the words read so far have taken the walk in the trie (a name under way): a node key, when `onPath`. */
+  private path = 0;
+  private onPath = false;
   private readonly quick: RegExp | null;
 
   /** `quickLook`: false to read every text with the loop alone (the tests compare the two). */
@@ -422,13 +414,13 @@ export class NameStarts {
     private readonly matcher: Matcher,
     quickLook = true,
   ) {
-    this.quick = quickLook ? quickLookOf(matcher) : null;
+    this.quick = quickLook ? matcher.quickLook : null;
   }
 
   /** Forgets the word and the name under way: the next text does not continue them. */
   reset(): void {
     this.inWord = false;
-    this.path = null;
+    this.onPath = false;
   }
 
   /**
@@ -438,7 +430,7 @@ export class NameStarts {
    */
   holdsStart(text: string): boolean {
     let from = 0;
-    if (this.path === null && this.quick !== null) {
+    if (!this.onPath && this.quick !== null) {
       from = this.quickLook(text);
       if (from < 0) return false;
     }
@@ -498,7 +490,7 @@ export class NameStarts {
   private quickLook(text: string): number {
     if (this.inWord) {
       const code = text.charCodeAt(0);
-      if (!(code < 128 && !isAsciiWordCode(code)) || this.matcher.root.has(this.hash)) return 0;
+      if (!(code < 128 && !isAsciiWordCode(code)) || this.matcher.nodes.get(childKey(ROOT_KEY, this.hash)) !== 0) return 0;
       this.inWord = false;
     }
     let at = text.search(this.quick!);
@@ -524,46 +516,47 @@ export class NameStarts {
    * the walk is not advanced by it.
    */
   private wordEnds(hash: number, fresh: number, text: string, start: number, end: number, open = false): boolean {
-    const roots = this.matcher.root;
-    const path = this.path;
-    if (path) {
-      const next = path.next?.get(hash);
-      if (next && this.completes(next, text, start, end)) return true;
-      if (!open) this.path = next ?? null;
-      if (next) return false;
+    const nodes = this.matcher.nodes;
+    if (this.onPath) {
+      const next = childKey(this.path, hash);
+      const flags = nodes.get(next);
+      if (flags !== 0 && this.completes(flags, text, start, end)) return true;
+      if (!open) {
+        this.path = next;
+        this.onPath = flags !== 0;
+      }
+      if (flags !== 0) return false;
     }
-    const root = roots.get(hash) ?? (fresh !== 0 ? roots.get(fresh) : undefined);
-    if (!root) return false;
-    if (this.completes(root, text, start, end)) return true;
-    if (!open && root.next) this.path = root;
+    let root = childKey(ROOT_KEY, hash);
+    let flags = nodes.get(root);
+    if (flags === 0 && fresh !== 0) flags = nodes.get((root = childKey(ROOT_KEY, fresh)));
+    if (flags === 0) return false;
+    if (this.completes(flags, text, start, end)) return true;
+    const goesOn = (flags & HAS_CHILDREN) !== 0;
+    if (!open && goesOn) {
+      this.path = root;
+      this.onPath = true;
+    }
     // A name may be under way across the end of this text: its next word is in the next text.
-    return open && root.next !== null;
+    return open && goesOn;
   }
 
-  /** Whether the trie node holds an alias the word can be, its case aside for "exact" aliases checked here. */
-  private completes(node: AliasNode, text: string, start: number, end: number): boolean {
-    if (node.aliases.length === 0) return false;
-    const spellings = this.exactOnly(node);
-    // Aliases of one word that must be written exactly ("US", "China"): compare the page's word when it is all here.
-    return spellings === null || start < 0 || spellings.includes(text.slice(start, end));
-  }
-
-  private readonly spellings = new Map<AliasNode, string[] | null>();
-
-  /** When every alias ending at `node` is one word written exactly ("US"), those spellings; otherwise null. */
-  private exactOnly(node: AliasNode): string[] | null {
-    let spellings = this.spellings.get(node);
-    if (spellings === undefined) {
-      const exact = node.aliases.every((alias) => alias.words.length === 1 && alias.exactWords !== null);
-      spellings = exact ? node.aliases.map((alias) => alias.exactWords![0]) : null;
-      this.spellings.set(node, spellings);
-    }
-    return spellings;
+  /**
+   * Whether the node (its flags) holds an alias the word can be, its case aside for "exact" aliases, checked here:
+   * a one-word alias that must be written exactly ("US", "China") is one only when the page's word, all here, is
+   * one of its spellings.
+   */
+  private completes(flags: number, text: string, start: number, end: number): boolean {
+    if (!(flags & HAS_ALIASES)) return false;
+    if (!(flags & EXACT_ONLY) || start < 0) return true;
+    let hash = 0x811c9dc5;
+    for (let i = start; i < end; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
+    return this.matcher.nodes.get(childKey(EXACT_ROOT_KEY, hash)) !== 0;
   }
 
   private found(): boolean {
     this.inWord = false;
-    this.path = null;
+    this.onPath = false;
     return true;
   }
 }

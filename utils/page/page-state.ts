@@ -33,9 +33,10 @@ export interface PageState {
   openCard: string | null;
   /**
    * The last full scan, highlighting included; `viewportMs`: from the start of the first full scan until the names
-   * on screen were registered (they are read first).
+   * on screen were registered (they are read first); `loadMs`: from the script's start until the compiled notes were
+   * loaded (README, "Compiled once"), the part of start-up that depends on the library's size.
    */
-  stats: { scanMs: number; textNodes: number; viewportMs: number };
+  stats: { scanMs: number; textNodes: number; viewportMs: number; loadMs: number };
 }
 
 export function isPageStateRequest(message: unknown): message is PageStateRequest {

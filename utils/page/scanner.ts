@@ -1,5 +1,5 @@
-import type { Matcher } from '@/utils/match/compile';
-import { NameStarts, scanText } from '@/utils/match/scan';
+import type { Matcher } from '@/utils/match/matcher';
+import { NameStarts, noteWanted, scanTextIfReady } from '@/utils/match/scan';
 import type { Highlights } from './highlights';
 import { type Mention, MentionIndex } from './mentions';
 import { afterRender, pause } from './schedule';
@@ -28,6 +28,12 @@ export interface ScanStats {
   /** From the start of the first full scan until the names on screen were registered (read first, in one piece). */
   viewportMs: number;
 }
+
+/** Segments, and characters, read ahead of the scan (`readPhases`). */
+const LOOK_AHEAD_SEGMENTS = 48;
+const LOOK_AHEAD_CHARS = 32_768;
+/** A look ahead stops after this long, so that a slice still looks at the clock often enough. */
+const LOOK_AHEAD_MS = 4;
 
 /** About a screenful of dense text: what is read first, from where the text on screen starts. */
 const VIEWPORT_CHARS = 6_000;
@@ -85,8 +91,11 @@ interface ReadPhase {
   shadowRoot?: ShadowRoot;
 }
 
-/** A piece of work for the scan loop: read `length` more characters, or null when it is done. */
-type Step = () => number | null;
+/**
+ * A piece of work for the scan loop: read `length` more characters, or null when it is done; or a promise to wait
+ * for before the same piece is tried again (the matcher reading the aliases the text reached, `Matcher.load`).
+ */
+type Step = () => number | null | Promise<void>;
 
 /**
  * Finds mentions in the page and keeps the highlights in step with them, for one lifetime (`signal`). All work —
@@ -238,10 +247,15 @@ export class PageScanner {
       const sliceStart = performance.now();
       let done = false;
       // Reading the clock costs more than a short segment does: look at it every few segments or characters.
+      let wait: Promise<void> | null = null;
       for (let read = 0; ; ) {
         const length = step();
         if (length === null) {
           done = true;
+          break;
+        }
+        if (typeof length !== 'number') {
+          wait = length;
           break;
         }
         read += length;
@@ -253,17 +267,21 @@ export class PageScanner {
       busy += performance.now() - sliceStart;
       if (done) return busy;
       reader.pausing();
+      if (wait) await wait.catch(() => {});
       if (!(await pause(this.signal))) return null;
       reader.resumed();
     }
   }
 
-  /** Steps through the windows of each segment `next` gives, scanning each with `scan`. */
   /**
    * Steps through the windows of each segment `next` gives, scanning each with `scan`. `next` may answer `MORE`:
    * no segment yet, but text passed over; the slice looks at the clock and goes on.
    */
-  private windows(next: () => TextSegment | null | typeof MORE, scan: (segment: TextSegment, from: number, to: number) => void): Step {
+  private windows(
+    next: () => TextSegment | null | typeof MORE,
+    /** False when the matcher must first read aliases the window reached: the window is scanned again after. */
+    scan: (segment: TextSegment, from: number, to: number) => boolean,
+  ): Step {
     let segment: TextSegment | null = null;
     let from = 0;
     return () => {
@@ -275,7 +293,7 @@ export class PageScanner {
         if (!segment) return null;
       }
       const to = Math.min(segment.text.length, from + WINDOW_CHARS);
-      scan(segment, from, to);
+      if (!scan(segment, from, to)) return this.matcher.load();
       const read = to - from + (from === 0 ? 256 : 0);
       from = to;
       if (from >= segment.text.length) segment = null;
@@ -352,18 +370,39 @@ export class PageScanner {
     let phase: ReadPhase | null = iterator.next().value ?? null;
     let complete = true;
     let hint = -1;
+    // Segments read ahead of the scan (within one phase): what aliases they need is asked for all at once, so a
+    // matcher that reads aliases from storage waits once for many blocks rather than once for each.
+    const ahead: TextSegment[] = [];
+    let screenRead = false;
+    const readAhead = (current: ReadPhase): void => {
+      let chars = 0;
+      const began = performance.now();
+      while (ahead.length < LOOK_AHEAD_SEGMENTS && chars < LOOK_AHEAD_CHARS && performance.now() - began < LOOK_AHEAD_MS) {
+        const segment = current.onScreen ? current.reader.next(VIEWPORT_CHARS) : nextOf(current.reader);
+        if (segment === MORE) return;
+        if (!segment) {
+          if (current.onScreen) screenRead = true;
+          return;
+        }
+        ahead.push(segment);
+        chars += segment.text.length;
+        if (!this.matcher.complete) noteWanted(segment.text, this.matcher);
+      }
+    };
     const busy = await this.sliced(
       this.windows(
         () => {
           while (phase) {
+            if (ahead.length === 0 && !screenRead) readAhead(phase);
+            const segment = ahead.shift();
+            if (segment) return segment;
             if (phase.onScreen) {
-              const segment = phase.reader.next(VIEWPORT_CHARS);
-              if (segment) return segment;
+              screenRead = false;
               phase.onScreen();
               phase.onScreen = undefined;
+              continue;
             }
-            const segment = nextOf(phase.reader);
-            if (segment) return segment;
+            if (!phase.reader.finished) return MORE;
             phase = iterator.next().value ?? null;
           }
           return null;
@@ -371,8 +410,11 @@ export class PageScanner {
         (segment, from, to) => {
           if (from === 0) hint = -1;
           const before = found.index.size;
-          hint = this.scanWindow(found, segment, from, to, phase!.inOrder, hint);
+          const at = this.scanWindow(found, segment, from, to, phase!.inOrder, hint);
+          if (at === null) return false;
+          hint = at;
           if (phase!.shadowRoot && found.index.size > before) this.onShadowMention(phase!.shadowRoot);
+          return true;
         },
       ),
       {
@@ -447,7 +489,10 @@ export class PageScanner {
           found.pending = found.pending.filter((mention) => !mention.nodes.some((node) => segment.nodes.includes(node)));
           hint = -1;
         }
-        hint = this.scanWindow(found, segment, from, to, false, hint);
+        const at = this.scanWindow(found, segment, from, to, false, hint);
+        if (at === null) return false;
+        hint = at;
+        return true;
       }),
       {
         pausing: () => reader?.pausing(),
@@ -477,13 +522,16 @@ export class PageScanner {
   /**
    * Scans characters [from, to) of a segment, reading a little context on either side so that the rules about
    * neighbouring words see what they would see in the whole text; a name belongs to the window it starts in.
-   * Returns the index position of the last mention added (for the next `insert`).
+   * Returns the index position of the last mention added (for the next `insert`), or null, having added nothing,
+   * when the matcher must first read the aliases the window reached.
    */
-  private scanWindow(found: Findings, segment: TextSegment, from: number, to: number, inOrder: boolean, hint = -1): number {
+  private scanWindow(found: Findings, segment: TextSegment, from: number, to: number, inOrder: boolean, hint = -1): number | null {
     const whole = from === 0 && to === segment.text.length;
     const offset = whole ? 0 : Math.max(0, from - this.context());
     const text = whole ? segment.text : segment.text.slice(offset, Math.min(segment.text.length, to + this.context()));
-    for (const candidate of scanText(text, this.matcher)) {
+    const candidates = scanTextIfReady(text, this.matcher);
+    if (!candidates) return null;
+    for (const candidate of candidates) {
       const startAt = candidate.start + offset;
       if (startAt < from || startAt >= to) continue;
       const endAt = candidate.end + offset;
