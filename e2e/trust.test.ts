@@ -7,8 +7,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defaultBundle } from '@/utils/bundle/load';
 import type { Bundle } from '@/utils/bundle/schema';
-import { launchWithExtension, localOnly, settledPageState, type ExtensionBrowser } from './support/browser';
-import { cardView, collectErrors, hoverText, openPopupFor, screenshotTo, waitForPageState } from './support/journeys';
+import { launchWithExtension, localOnly, settledPageState, tabIdOf, type ExtensionBrowser } from './support/browser';
+import { cardView, collectErrors, hoverText, screenshotTo, waitForPageState } from './support/journeys';
 import { addToLibrary, captureBundles } from './support/library';
 import { ROOT, startPageServer, type PageServer } from './support/pages';
 
@@ -95,11 +95,10 @@ describe('captured notes as trustworthy as the seed', () => {
     const tab = await browser.context.newPage();
     await tab.goto(url('yonhap-impeachment.html'));
     await settledPageState(browser, tab);
-    const { popup } = await openPopupFor(browser, tab);
-    const opened = browser.context.waitForEvent('page', (page) => page.url().includes('/review.html'));
-    await popup.getByTestId('take-notes').click();
-    const review = await opened;
+    // "Take notes from this page", as the popup opens it: the review page for this tab.
+    const review = await browser.context.newPage();
     const errors = collectErrors(review);
+    await review.goto(`chrome-extension://${browser.extensionId}/review.html?tab=${await tabIdOf(browser, tab)}`);
     await review.setViewportSize({ width: 900, height: 1000 });
     await review.getByTestId('review-entry').first().waitFor({ state: 'visible' });
     const entry = async (name: string) => {
@@ -140,7 +139,6 @@ describe('captured notes as trustworthy as the seed', () => {
     expect(card.text).toContain('President');
     expect(card.text).not.toContain(defaultBundle.entities.find((entity) => entity.id === 'yoon-suk-yeol')!.description);
     await review.close();
-    await popup.close().catch(() => {});
     await tab.close();
   });
 
