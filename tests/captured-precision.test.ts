@@ -71,7 +71,17 @@ describe('captured names and longer proper names', () => {
     expect(insideLongerName(none, word('times'), { person: false, titleCase: true })).toBe(true);
   });
 
-  it('leaves the seed’s own alias to decide where a capture repeats it', () => {
+  it('leaves the seed’s own alias to decide where a capture repeats it, its case included', () => {
+    // The seed's "China" matches in its own case only (not "fine china"); a capture's "China" joins it and must not
+    // undo that.
+    const china = captured([{ name: 'China', kind: 'place', aliases: [], facts: quote('The State Department said the Patriot missiles would arrive soon.') }]);
+    expect(found([defaultBundle, china], 'plates of fine china', { weak: true })).toEqual([]);
+    expect(found([defaultBundle, china], 'talks with China')).toEqual(['china:China']);
+    // A person named by one word only needs evidence too: "Austin" the city is no Lloyd Austin.
+    const austin = captured([{ name: 'Austin', kind: 'person', aliases: [], facts: quote('Spanish officials met Austin police. Leopard 2 tanks were sent.') }]);
+    expect(austin.entities[0].aliases[0]).toMatchObject({ text: 'Austin', needs: 'evidence' });
+    expect(found([defaultBundle, austin], 'Flooding hit Austin on Monday.')).toEqual([]);
+
     // The seed's "NATO" counts wherever it stands; a capture's "NATO" (alone) must not take that away.
     const nato = captured([{ name: 'NATO', kind: 'organisation', aliases: [], facts: quote('The State Department said the Patriot missiles would arrive soon.') }]);
     expect(found([defaultBundle, nato], 'NATO Secretary General Jens Stoltenberg')).toEqual(found([defaultBundle], 'NATO Secretary General Jens Stoltenberg'));
