@@ -81,6 +81,13 @@ describe('captured names and longer proper names', () => {
     const austin = captured([{ name: 'Austin', kind: 'person', aliases: [], facts: quote('Spanish officials met Austin police. Leopard 2 tanks were sent.') }]);
     expect(austin.entities[0].aliases[0]).toMatchObject({ text: 'Austin', needs: 'evidence' });
     expect(found([defaultBundle, austin], 'Flooding hit Austin on Monday.')).toEqual([]);
+    // Where the seed's look-alike and a capture's both have their evidence ("Secretary Austin"), the seed's decides:
+    // a capture that drafted the bare surname as its own person does not take Lloyd Austin's mention away.
+    expect(found([austin, defaultBundle], 'Secretary Austin has recommended this step.')).toEqual(['lloyd-austin:Austin']);
+    expect(found([defaultBundle, austin], 'Secretary Austin has recommended this step.')).toEqual(['lloyd-austin:Austin']);
+    // …and so does a capture's place of the same spelling, which is tried after the seed's person.
+    const city = captured([{ name: 'Austin', kind: 'place', aliases: [], facts: quote('Spanish officials met Austin police. Leopard 2 tanks were sent.') }]);
+    expect(found([city, defaultBundle], 'Secretary Austin has recommended this step.')).toEqual(['lloyd-austin:Austin']);
 
     // The seed's "NATO" counts wherever it stands; a capture's "NATO" (alone) must not take that away.
     const nato = captured([{ name: 'NATO', kind: 'organisation', aliases: [], facts: quote('The State Department said the Patriot missiles would arrive soon.') }]);

@@ -77,10 +77,12 @@ function compileAlias(entity: Entity, alias: Alias): CompiledAlias | null {
 }
 
 /**
- * Where aliases of the same words are tried: one that counts wherever it stands first, then one that must stand
- * alone (a capture's), then one that needs evidence, so a curated alias decides where a capture repeats it.
+ * Where aliases of the same words are tried (the first whose spelling matches decides): a curated one before a
+ * capture's (`alone`), whatever entity or kind either names, so a curated alias decides where a capture repeats its
+ * words ("Secretary Austin" is the seed's Lloyd Austin, not a captured city); within each, one that counts wherever
+ * it stands before one that needs evidence.
  */
-const strictness = (alias: Alias) => (alias.needs === 'evidence' ? 2 : alias.alone ? 1 : 0);
+const strictness = (alias: Alias) => (alias.alone ? 2 : 0) + (alias.needs === 'evidence' ? 1 : 0);
 
 /** Builds a matcher entity by entity, so a big library can be compiled a slice at a time. */
 class MatcherBuilder {
