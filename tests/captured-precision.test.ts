@@ -128,9 +128,17 @@ describe('a site’s navigation', () => {
     const state = captured([
       { name: 'State Department', kind: 'organisation', aliases: [], facts: quote('The State Department said the Patriot missiles would arrive soon.') },
     ]);
-    document.body.innerHTML =
-      '<nav><a href="/asian-america">NBC Asian America</a> <a href="/state">State Department</a> <a href="/nato">NATO</a></nav>' +
-      '<p>The State Department and NATO met in America.</p>';
+    // The page built node by node (no HTML from strings): a menu of three links, then a paragraph.
+    const nav = document.createElement('nav');
+    for (const [href, label] of [['/asian-america', 'NBC Asian America'], ['/state', 'State Department'], ['/nato', 'NATO']]) {
+      const link = document.createElement('a');
+      link.href = href;
+      link.textContent = label;
+      nav.append(link, ' ');
+    }
+    const paragraph = document.createElement('p');
+    paragraph.textContent = 'The State Department and NATO met in America.';
+    document.body.replaceChildren(nav, paragraph);
     const scanner = new PageScanner(compileMatcher([state, defaultBundle]), new Highlights({ mention: 'm', active: 'a' }), new AbortController().signal, () => {}, () => document.body);
     scanner.scanDocument();
     await scanner.whenIdle();

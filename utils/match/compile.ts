@@ -105,10 +105,13 @@ class MatcherBuilder {
 
   private addEntity(entity: Entity): void {
     // A capture's repeat of a curated alias adds nothing but a way round its rules (case, cues): the curated one decides.
-    const curated = new Set(entity.aliases.filter((alias) => !alias.alone).map((alias) => words(alias.text).join(' ')));
+    // Worked out only for an entity a capture joined: the seed's alone (most of a page's compile) tokenizes once.
+    const curated = entity.aliases.some((alias) => alias.alone)
+      ? new Set(entity.aliases.filter((alias) => !alias.alone).map((alias) => words(alias.text).join(' ')))
+      : null;
     for (const alias of entity.aliases) {
       const compiled = compileAlias(entity, alias);
-      if (!compiled || (alias.alone && curated.has(compiled.words.join(' ')))) continue;
+      if (!compiled || (alias.alone && curated?.has(compiled.words.join(' ')))) continue;
       const key = `${entity.id}\u0000${compiled.words.join(' ')}\u0000${alias.case}\u0000${alias.accents ?? 'any'}\u0000${alias.needs}\u0000${alias.alone === true}`;
       if (this.seen.has(key)) continue;
       this.seen.add(key);
