@@ -16,6 +16,14 @@ function draftOf(page: string): CaptureDraft {
   return draft;
 }
 
+function captureDraftOf(paragraphs: string[]): CaptureDraft {
+  const body = paragraphs.map((paragraph) => `<p>${paragraph}</p>`).join('');
+  const html = `<!doctype html><title>Air defence</title><article><h1>Air defence</h1>${body}<p>${'The talks were described as frank and constructive by people familiar with them. '.repeat(3)}</p></article>`;
+  const draft = captureDraft(new DOMParser().parseFromString(html, 'text/html'), { url: 'https://news.example/air' });
+  if (isCaptureError(draft)) throw new Error(draft.message);
+  return draft;
+}
+
 const byName = (draft: CaptureDraft) => new Map<string, DraftEntity>(draft.entities.map((entity) => [entity.name, entity]));
 
 describe('drafts that do not mislead', () => {
@@ -42,7 +50,13 @@ describe('drafts that do not mislead', () => {
     expect(nameAlone('Stella Kim spoke.', ['Stella Kim'])).toBe(false);
   });
 
-  it('never starts a quote mid-quotation', () => {
+  it('never starts a quote mid-quotation: it starts where the quotation does', () => {
+    const draft = captureDraftOf([
+      '“The skies are hard to keep. We will keep the skies over Ukraine safe,” said Stella Kim in Brussels on Monday.',
+      'Officials in Brussels and Kyiv said the missiles would arrive before winter, and that more would follow in spring.',
+    ]);
+    const quotes = byName(draft).get('Stella Kim')!.facts.map((fact) => fact.quote);
+    expect(quotes).toContain('“The skies are hard to keep. We will keep the skies over Ukraine safe,” said Stella Kim in Brussels on Monday.');
     expect(midQuotation('We will keep going,” said Stella Kim.')).toBe(true);
     expect(midQuotation('“We will keep going,” said Stella Kim.')).toBe(false);
     expect(midQuotation('Stella Kim said the missiles would arrive.')).toBe(false);

@@ -71,7 +71,24 @@ describe('captured names and longer proper names', () => {
     expect(insideLongerName(none, word('times'), { person: false, titleCase: true })).toBe(true);
   });
 
-  it('leaves the seed’s own alias to decide where a capture repeats it', () => {
+  it('leaves the seed’s own alias to decide where a capture repeats it, its case included', () => {
+    // The seed's "China" matches in its own case only (not "fine china"); a capture's "China" joins it and must not
+    // undo that.
+    const china = captured([{ name: 'China', kind: 'place', aliases: [], facts: quote('The State Department said the Patriot missiles would arrive soon.') }]);
+    expect(found([defaultBundle, china], 'plates of fine china', { weak: true })).toEqual([]);
+    expect(found([defaultBundle, china], 'talks with China')).toEqual(['china:China']);
+    // A person named by one word only needs evidence too: "Austin" the city is no Lloyd Austin.
+    const austin = captured([{ name: 'Austin', kind: 'person', aliases: [], facts: quote('Spanish officials met Austin police. Leopard 2 tanks were sent.') }]);
+    expect(austin.entities[0].aliases[0]).toMatchObject({ text: 'Austin', needs: 'evidence' });
+    expect(found([defaultBundle, austin], 'Flooding hit Austin on Monday.')).toEqual([]);
+    // Where the seed's look-alike and a capture's both have their evidence ("Secretary Austin"), the seed's decides:
+    // a capture that drafted the bare surname as its own person does not take Lloyd Austin's mention away.
+    expect(found([austin, defaultBundle], 'Secretary Austin has recommended this step.')).toEqual(['lloyd-austin:Austin']);
+    expect(found([defaultBundle, austin], 'Secretary Austin has recommended this step.')).toEqual(['lloyd-austin:Austin']);
+    // …and so does a capture's place of the same spelling, which is tried after the seed's person.
+    const city = captured([{ name: 'Austin', kind: 'place', aliases: [], facts: quote('Spanish officials met Austin police. Leopard 2 tanks were sent.') }]);
+    expect(found([city, defaultBundle], 'Secretary Austin has recommended this step.')).toEqual(['lloyd-austin:Austin']);
+
     // The seed's "NATO" counts wherever it stands; a capture's "NATO" (alone) must not take that away.
     const nato = captured([{ name: 'NATO', kind: 'organisation', aliases: [], facts: quote('The State Department said the Patriot missiles would arrive soon.') }]);
     expect(found([defaultBundle, nato], 'NATO Secretary General Jens Stoltenberg')).toEqual(found([defaultBundle], 'NATO Secretary General Jens Stoltenberg'));
@@ -111,9 +128,17 @@ describe('a site’s navigation', () => {
     const state = captured([
       { name: 'State Department', kind: 'organisation', aliases: [], facts: quote('The State Department said the Patriot missiles would arrive soon.') },
     ]);
-    document.body.innerHTML =
-      '<nav><a href="/asian-america">NBC Asian America</a> <a href="/state">State Department</a> <a href="/nato">NATO</a></nav>' +
-      '<p>The State Department and NATO met in America.</p>';
+    // The page built node by node (no HTML from strings): a menu of three links, then a paragraph.
+    const nav = document.createElement('nav');
+    for (const [href, label] of [['/asian-america', 'NBC Asian America'], ['/state', 'State Department'], ['/nato', 'NATO']]) {
+      const link = document.createElement('a');
+      link.href = href;
+      link.textContent = label;
+      nav.append(link, ' ');
+    }
+    const paragraph = document.createElement('p');
+    paragraph.textContent = 'The State Department and NATO met in America.';
+    document.body.replaceChildren(nav, paragraph);
     const scanner = new PageScanner(compileMatcher([state, defaultBundle]), new Highlights({ mention: 'm', active: 'a' }), new AbortController().signal, () => {}, () => document.body);
     scanner.scanDocument();
     await scanner.whenIdle();

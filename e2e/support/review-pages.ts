@@ -21,7 +21,9 @@ export const MAYORS_TITLE = 'Mayors of twenty-four cities meet to plan cleaner p
 
 /**
  * A long article naming twenty-four mayors and their twenty-four cities, each in sentences of its own, and two doctors
- * whose names a caption runs together ("Zohar Lahav David Morales").
+ * whose names a caption runs together ("Zohar Lahav Oren Morales"). The capture splits two names run together when the
+ * second starts with a first name it knows ("Zohar Lahav David Morales": tests/capture-draft.test.ts); "Oren" it does
+ * not know, so this one reaches the review page joined, and the reader splits it there.
  */
 export function mayorsArticle(): string {
   const paragraphs = PEOPLE.flatMap(([first, last, city]) => [
@@ -30,7 +32,7 @@ export function mayorsArticle(): string {
   ]);
   const body = [
     ...paragraphs.slice(0, 10).map((text) => `<p>${text}</p>`),
-    '<figure><figcaption>Doctors Zohar Lahav David Morales at the opening session of the summit on Tuesday.</figcaption></figure>',
+    '<figure><figcaption>Doctors Zohar Lahav Oren Morales at the opening session of the summit on Tuesday.</figcaption></figure>',
     '<p>The two doctors, Lahav and Morales, presented a study of the air in harbour districts to the mayors on Tuesday.</p>',
     ...paragraphs.slice(10).map((text) => `<p>${text}</p>`),
   ];

@@ -519,24 +519,24 @@ export function startSession(signal: AbortSignal, cause: StartCause, deps: Sessi
     },
     command,
     entitiesIn(range) {
-      const ids: string[] = [];
+      const ids = new Set<string>();
       for (const { entityId, range: at } of scanner.index.inDocumentOrder()) {
+        if (ids.has(entityId)) continue;
         try {
           // Touching the selection counts; only ending where it starts, or starting where it ends, does not.
           if (
-            !ids.includes(entityId) &&
             range.comparePoint(at.endContainer, at.endOffset) >= 0 &&
             range.comparePoint(at.startContainer, at.startOffset) <= 0 &&
             !(at.endContainer === range.startContainer && at.endOffset === range.startOffset) &&
             !(at.startContainer === range.endContainer && at.startOffset === range.endOffset)
           ) {
-            ids.push(entityId);
+            ids.add(entityId);
           }
         } catch {
           // A mention in a shadow tree: another root than the selection's.
         }
       }
-      return ids;
+      return [...ids];
     },
   };
 }

@@ -1,7 +1,7 @@
 import type { EntityKind } from '../bundle/schema';
 import { tokenize } from '../match/normalize';
 import { HONORIFICS, PORTFOLIOS, QUALIFIERS, ROLE_NOUNS, TITLES } from './lexicon';
-import type { Span } from './sentences';
+import { sentenceAt, type Span } from './sentences';
 
 /**
  * A one-line description of an entity in the article's own words, when the article has one:
@@ -153,23 +153,11 @@ export function roleBefore(text: string, mention: Span, sentence: Span): boolean
   return appositiveBefore(text, mention, sentence) !== undefined;
 }
 
-function sentenceOf(sentences: Span[], at: number): Span | undefined {
-  let lo = 0;
-  let hi = sentences.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    if (sentences[mid].end <= at) lo = mid + 1;
-    else if (sentences[mid].start > at) hi = mid - 1;
-    else return sentences[mid];
-  }
-  return undefined;
-}
-
 export function describe(text: string, kind: EntityKind, mentions: Span[], sentences: Span[], skip: (sentence: Span) => boolean = () => false): string | undefined {
   const fits = (phrase: Phrase | undefined) => phrase && phrase.end - phrase.start <= MAX_DESCRIPTION_CHARS ? text.slice(phrase.start, phrase.end) : undefined;
   let title: string | undefined;
   for (const mention of mentions) {
-    const sentence = sentenceOf(sentences, mention.start);
+    const sentence = sentenceAt(sentences, mention.start);
     if (!sentence || skip(sentence)) continue;
     const appositive = fits(appositiveAfter(text, mention, sentence, kind)) ?? (kind === 'person' ? fits(appositiveBefore(text, mention, sentence)) : undefined);
     if (appositive) return appositive;

@@ -94,6 +94,7 @@ function pickFacts(text: string, entity: FoundEntity, sentences: Span[], isCredi
     if (mention && mention.start >= sentence.start && mention.end <= sentence.end) naming.push(sentence);
   }
   const whole = (span: Span) => !nameAlone(text.slice(span.start, span.end), entity.forms) && !midQuotation(text.slice(span.start, span.end));
+  for (const [index, span] of naming.entries()) naming[index] = fromQuotationStart(text, span);
   const usable = naming.filter((span) => !isCreditLine(span) && span.end - span.start <= MAX_FACT_CHARS && whole(span));
   // (A credit line is all the article says of a photographer or an agency, its name alone included: "(Reuters)".)
   if (!usable.length) return naming.filter((span) => span.end - span.start <= MAX_FACT_CHARS && (isCreditLine(span) || whole(span))).slice(0, 1);
@@ -155,4 +156,15 @@ export function midQuotation(quote: string): boolean {
   const close = quote.indexOf('”');
   const open = quote.indexOf('“');
   return close >= 0 && (open < 0 || close < open);
+}
+
+/**
+ * A sentence that closes a quotation it did not open starts where the quotation does, when that is in the same
+ * paragraph and the whole stays short enough to be a fact: “It is hard. We will stay,” she said.
+ */
+function fromQuotationStart(text: string, span: Span): Span {
+  if (!midQuotation(text.slice(span.start, span.end))) return span;
+  const open = text.lastIndexOf('“', span.start);
+  if (open < 0 || text.slice(open, span.start).includes('\n') || span.end - open > MAX_FACT_CHARS) return span;
+  return { start: open, end: span.end };
 }

@@ -8,7 +8,7 @@ import {
 } from './lexicon';
 import { shoutedBylineOrganisation, type Credit, type CreditKind } from './credits';
 import type { MetadataThing } from './metadata';
-import type { Span } from './sentences';
+import { sentenceAt, type Span } from './sentences';
 import type { KnownName } from './types';
 import {
   chunks, FUNCTION_TAGS, has, isAcronym, isCommonWord, isDemonym, lexiconTags, ORG_TAGS, PERSON_TAGS, PLACE_TAGS, UPPER,
@@ -209,19 +209,6 @@ class Groups {
     const b = this.find(into);
     if (a !== b) this.parent.set(a, b);
   }
-}
-
-/** The sentence that holds offset `at` (sentences are in text order: a binary search). */
-function sentenceAt(sentences: Span[], at: number): Span | undefined {
-  let lo = 0;
-  let hi = sentences.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    if (sentences[mid].end <= at) lo = mid + 1;
-    else if (sentences[mid].start > at) hi = mid - 1;
-    else return sentences[mid];
-  }
-  return undefined;
 }
 
 /** "the page’s metadata (JSON-LD) lists it as an Organization", "… names it as the article’s author". */

@@ -134,3 +134,16 @@ export function splitSentences(text: string): Span[] {
   }
   return spans;
 }
+
+/** The sentence that holds offset `at` (sentences are in text order: a binary search). */
+export function sentenceAt(sentences: Span[], at: number): Span | undefined {
+  let lo = 0;
+  let hi = sentences.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (sentences[mid].end <= at) lo = mid + 1;
+    else if (sentences[mid].start > at) hi = mid - 1;
+    else return sentences[mid];
+  }
+  return undefined;
+}

@@ -50,17 +50,19 @@ export function isPlaceholderDescription({ entity, bundle }: EntitySource): bool
 }
 
 /** Whether a person wrote or confirmed the description (the seed's, the reader's), rather than a capture. */
-const byPerson = ({ entity }: EntitySource) => entity.descriptionBy === 'curated' || entity.descriptionBy === 'reader';
+export const describedByPerson = (entity: Entity) => entity.descriptionBy === 'curated' || entity.descriptionBy === 'reader';
+
+/** Whether a source's entity has a description that says something: not empty, not the placeholder. */
+export const hasDescription = (source: EntitySource) =>
+  typeof source.entity.description === 'string' && source.entity.description.trim() !== '' && !isPlaceholderDescription(source);
 
 /**
  * The source whose description the entry shows: one a person wrote or confirmed, whatever the articles' dates, else
  * one a capture drafted; the newest of those. None when no source has a description (a placeholder is none).
  */
 export function describedBy(sources: readonly EntitySource[]): EntitySource | undefined {
-  const described = sources.filter(
-    (source) => typeof source.entity.description === 'string' && source.entity.description.trim() !== '' && !isPlaceholderDescription(source),
-  );
-  return described.find(byPerson) ?? described[0];
+  const described = sources.filter(hasDescription);
+  return described.find((source) => describedByPerson(source.entity)) ?? described[0];
 }
 
 /** Bundles newest article first; bundles of the same date keep their order (the library's: newest entry first). */

@@ -89,7 +89,6 @@ const EQUIPMENT_CUES = [...EQUIPMENT_NOUNS];
  * the seed's look-alikes do. Two- and three-letter acronyms match in their own case only.
  */
 export function aliasesFor(entity: Pick<ReviewedEntity, 'name' | 'kind' | 'aliases' | 'commonWords'>): Alias[] {
-  const nameWords = tokenize(entity.name).length;
   const common = new Set((entity.commonWords ?? []).map(aliasKey));
   const seen = new Set<string>();
   const aliases: Alias[] = [];
@@ -97,7 +96,8 @@ export function aliasesFor(entity: Pick<ReviewedEntity, 'name' | 'kind' | 'alias
     const key = aliasKey(text);
     if (!key || seen.has(key)) continue;
     seen.add(key);
-    const bareSurname = entity.kind === 'person' && tokenize(text).length === 1 && nameWords > 1;
+    // A person named by one word alone ("Austin") is as ambiguous as a bare surname.
+    const bareSurname = entity.kind === 'person' && tokenize(text).length === 1 && !EXACT_CASE_ACRONYM.test(text);
     const evidence = bareSurname || common.has(key);
     aliases.push({
       text,

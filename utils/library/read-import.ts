@@ -34,10 +34,13 @@ const megabytes = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(bytes < 10
 /** The reading itself: the worker's body, and the fallback's. */
 export async function readFileInSteps(file: Blob, post: (message: ReadingMessage) => void): Promise<void> {
   let last = 0;
+  let lastPhase: ImportProgress['phase'] | null = null;
+  // At most one report every PROGRESS_EVERY_MS, but always a phase's first and last: the reader sees each step.
   const progress = (phase: ImportProgress['phase'], done: number, total: number) => {
     const now = Date.now();
-    if (now - last < PROGRESS_EVERY_MS && done < total) return;
+    if (now - last < PROGRESS_EVERY_MS && done < total && phase === lastPhase) return;
     last = now;
+    lastPhase = phase;
     post({ type: 'progress', phase, done, total });
   };
   const reader = file.stream().getReader();

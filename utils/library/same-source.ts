@@ -1,5 +1,5 @@
 import type { Bundle, Entity } from '@/utils/bundle/schema';
-import { placeholderDescription } from '@/utils/catalogue/catalogue';
+import { describedByPerson, hasDescription } from '@/utils/catalogue/catalogue';
 import { aliasKey } from '@/utils/match/normalize';
 import { pageAddress } from './from-selection';
 
@@ -93,21 +93,14 @@ export function mergeBundle(kept: Bundle, extra: Bundle): Bundle {
   return { ...kept, source: { ...kept.source, url: kept.source.url ?? extra.source.url }, entities };
 }
 
-/** A description a person wrote or confirmed (curated, the reader's) outranks one a capture drafted. */
-const byPerson = (entity: Entity) => entity.descriptionBy === 'curated' || entity.descriptionBy === 'reader';
-
-/** A description that says something: not empty, not the placeholder older saves wrote. */
-const saysSomething = (entity: Entity, bundle: Bundle) =>
-  !!entity.description?.trim() && entity.description !== placeholderDescription(bundle.source.title);
-
 /**
  * Whether the incoming entity's description replaces the kept one's: when the kept one says nothing, or when only the
  * incoming one is by a person (a capture's draft never overwrites what a person wrote or confirmed).
  */
 function takesDescription(target: Entity, kept: Bundle, incoming: Entity, extra: Bundle): boolean {
-  if (!saysSomething(incoming, extra)) return false;
-  if (!saysSomething(target, kept)) return true;
-  return byPerson(incoming) && !byPerson(target);
+  if (!hasDescription({ entity: incoming, bundle: extra })) return false;
+  if (!hasDescription({ entity: target, bundle: kept })) return true;
+  return describedByPerson(incoming) && !describedByPerson(target);
 }
 
 const sameText = (a: Bundle, b: Bundle) => JSON.stringify(a) === JSON.stringify(b);

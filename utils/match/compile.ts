@@ -85,10 +85,12 @@ function recordOf(entry: CatalogueEntry, alias: Alias): AliasRecord {
 }
 
 /**
- * Where aliases of the same words are tried: one that counts wherever it stands first, then one that must stand
- * alone (a capture's), then one that needs evidence, so a curated alias decides where a capture repeats it.
+ * Where aliases of the same words are tried (the first whose spelling matches decides): a curated one before a
+ * capture's (`alone`), whatever entity or kind either names, so a curated alias decides where a capture repeats its
+ * words ("Secretary Austin" is the seed's Lloyd Austin, not a captured city); within each, one that counts wherever
+ * it stands before one that needs evidence.
  */
-const strictness = (flags: number) => (flags & ALIAS_NEEDS_EVIDENCE ? 2 : flags & ALIAS_ALONE ? 1 : 0);
+const strictness = (flags: number) => (flags & ALIAS_ALONE ? 2 : 0) + (flags & ALIAS_NEEDS_EVIDENCE ? 1 : 0);
 
 /** Builds the trie entry by entry, so a big library can be compiled a slice at a time. */
 class TrieBuilder {
@@ -108,9 +110,12 @@ class TrieBuilder {
   add(entry: CatalogueEntry): void {
     const entity: Entity = entry.entity;
     // A capture's repeat of a curated alias adds nothing but a way round its rules (case, cues): the curated one decides.
-    const curated = new Set(entity.aliases.filter((alias) => !alias.alone).map((alias) => words(alias.text).join(' ')));
+    // Worked out only for an entity a capture joined: the seed's alone tokenizes once.
+    const curated = entity.aliases.some((alias) => alias.alone)
+      ? new Set(entity.aliases.filter((alias) => !alias.alone).map((alias) => words(alias.text).join(' ')))
+      : null;
     for (const alias of entity.aliases) {
-      if (alias.alone && curated.has(words(alias.text).join(' '))) continue;
+      if (alias.alone && curated?.has(words(alias.text).join(' '))) continue;
       try {
         this.addAlias(entry, alias);
       } catch {

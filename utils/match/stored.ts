@@ -25,7 +25,7 @@ export type { CardRecord } from '@/utils/catalogue/card-entry';
  */
 
 /** Bumped whenever what is stored, or what the compiler makes of a library, changes: older forms are compiled again. */
-export const COMPILED_FORMAT = 2;
+export const COMPILED_FORMAT = 3;
 export const COMPILED_KEY = 'compiled';
 export const COMPILED_PREFIX = 'compiled:';
 export const nodeChunkKey = (chunk: number) => `${COMPILED_PREFIX}n${chunk}`;
