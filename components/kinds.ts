@@ -1,4 +1,4 @@
-import { ENTITY_KINDS, type EntityKind } from '@/utils/bundle/schema';
+import { ENTITY_KINDS, type EntityKind } from '@/utils/bundle/kinds';
 import './kinds.css';
 
 /** How each kind is named to readers. */

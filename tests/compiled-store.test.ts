@@ -1,4 +1,4 @@
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { Bundle, Entity } from '@/utils/bundle/schema';
 import { defaultBundle } from '@/utils/bundle/load';
@@ -47,13 +47,28 @@ describe('the compiled form in storage', () => {
 
   it('finds in text exactly what the compiler’s own matcher finds, reading only the aliases the text reaches', async () => {
     const memory = compileMatcher([defaultBundle]);
-    await storeCompiled([defaultBundle], 'r1');
+    await storeCompiled([defaultBundle], 'r1', undefined, { oneShardAliases: 0 });
     const stored = (await StoredMatcher.open())!;
+    expect(stored.complete).toBe(false);
     expect(stored.nodes.size).toBe(memory.nodes.size);
     expect(scanTextIfReady(TEXT, stored)).toBeNull();
     expect(found(await scanStored(TEXT, stored))).toEqual(found(scanText(TEXT, memory)));
     expect(found(scanText(TEXT, memory)).length).toBeGreaterThan(5);
     expect(stored.quickLook?.source).toBe(memory.quickLook?.source);
+  });
+
+  it('gives a small library’s aliases to a page with the meta, so its scan never waits for storage', async () => {
+    const memory = compileMatcher([defaultBundle]);
+    await storeCompiled([defaultBundle], 'r1');
+    const meta = (await fakeBrowser.storage.local.get(COMPILED_KEY))[COMPILED_KEY] as CompiledMeta;
+    expect(meta.aliasShards).toBe(1);
+    const stored = (await StoredMatcher.open())!;
+    expect(stored.complete).toBe(true);
+    const load = vi.spyOn(stored, 'load');
+    const hits = scanTextIfReady(TEXT, stored);
+    expect(hits).not.toBeNull();
+    expect(found(hits!)).toEqual(found(scanText(TEXT, memory)));
+    expect(load).not.toHaveBeenCalled();
   });
 
   it('gives each card what the catalogue gives it: name, description, quotes by source, related names', async () => {

@@ -54,7 +54,8 @@ export async function launchWithExtension(
     hasTouch = false,
     keepWelcome = false,
     args = [] as string[],
-  }: { headed?: boolean; hasTouch?: boolean; keepWelcome?: boolean; args?: string[] } = {},
+    extensionDir = EXTENSION_DIR,
+  }: { headed?: boolean; hasTouch?: boolean; keepWelcome?: boolean; args?: string[]; extensionDir?: string } = {},
 ): Promise<ExtensionBrowser> {
   // A new profile installs the extension, which opens its first-run page once (runtime.onInstalled, "install").
   const fresh = !existsSync(join(profileDir, 'Default'));
@@ -66,8 +67,8 @@ export async function launchWithExtension(
     args: [
       ...(headed ? [] : ['--headless=new']),
       ...CHROMIUM_FLAGS,
-      `--disable-extensions-except=${EXTENSION_DIR}`,
-      `--load-extension=${EXTENSION_DIR}`,
+      `--disable-extensions-except=${extensionDir}`,
+      `--load-extension=${extensionDir}`,
       ...args,
     ],
     ignoreDefaultArgs: ['--disable-extensions'],

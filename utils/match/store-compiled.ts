@@ -26,6 +26,16 @@ import {
 
 /** Aliases a shard holds, about: small enough that a page reads little beyond what it needs. */
 const ALIASES_PER_SHARD = 8;
+/**
+ * Up to this many aliases (a few dozen articles; the seed has 259), all of them are one shard, which a page reads
+ * with the meta (`StoredMatcher.open`): its scan then never waits for storage, as with the notes compiled in the page.
+ */
+export const ONE_SHARD_ALIASES = 2048;
+
+export interface StoreOptions {
+  /** Up to how many aliases are one shard (`ONE_SHARD_ALIASES`; tests use 0 to shard a small library). */
+  oneShardAliases?: number;
+}
 const ENTRIES_PER_CARD_SHARD = 8;
 /** Nodes a chunk holds at most (five bytes each): well under what crosses from storage quickly. */
 const NODES_PER_CHUNK = 8192;
@@ -33,7 +43,11 @@ const NODES_PER_CHUNK = 8192;
 const powerOfTwoAtLeast = (value: number) => 2 ** Math.max(0, Math.ceil(Math.log2(Math.max(1, value))));
 
 /** The stored form of a compiled library: every key it writes, `compiled` included. */
-export function* encodeSteps(library: CompiledLibrary, revision: string): Generator<void, Record<string, unknown>> {
+export function* encodeSteps(
+  library: CompiledLibrary,
+  revision: string,
+  { oneShardAliases = ONE_SHARD_ALIASES }: StoreOptions = {},
+): Generator<void, Record<string, unknown>> {
   const values: Record<string, unknown> = {};
   // Nodes: sorted as unsigned numbers, in chunks of key ranges (the top bits of the key).
   const sorted = [...library.nodes.keys()].sort((a, b) => (a >>> 0) - (b >>> 0));
@@ -51,7 +65,7 @@ export function* encodeSteps(library: CompiledLibrary, revision: string): Genera
     yield;
   }
   // Aliases: by the low bits of their node's key.
-  const aliasShards = powerOfTwoAtLeast(library.aliasCount / ALIASES_PER_SHARD);
+  const aliasShards = library.aliasCount <= oneShardAliases ? 1 : powerOfTwoAtLeast(library.aliasCount / ALIASES_PER_SHARD);
   const shards: AliasRecord[][] = Array.from({ length: aliasShards }, () => []);
   let count = 0;
   for (const [node, records] of library.aliases) {
@@ -129,10 +143,11 @@ export async function storeCompiled(
   bundles: readonly Bundle[],
   revision: string,
   pause: () => Promise<boolean> = nextTask,
+  options?: StoreOptions,
 ): Promise<CompiledMeta | null> {
   const library = await runInSlices(compileSteps(bundles), pause);
   if (!library) return null;
-  const values = await runInSlices(encodeSteps(library, revision), pause);
+  const values = await runInSlices(encodeSteps(library, revision, options), pause);
   if (!values) return null;
   const before = (await browser.storage.local.get(COMPILED_KEY))[COMPILED_KEY] as Partial<CompiledMeta> | undefined;
   const oldKeys = keysOf(before);

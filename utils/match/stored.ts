@@ -122,7 +122,6 @@ export function isCurrentMeta(value: unknown): value is CompiledMeta {
  */
 export class StoredMatcher implements Matcher {
   readonly longestAlias: number;
-  readonly complete = false;
   private quick: RegExp | null | undefined;
   private readonly shards = new Map<number, Map<number, AliasRecord[]>>();
   private readonly compiled = new Map<number, readonly CompiledAlias[]>();
@@ -133,21 +132,30 @@ export class StoredMatcher implements Matcher {
   constructor(
     readonly meta: CompiledMeta,
     readonly nodes: NodeTable,
+    /** The one alias shard of a small library, read with the meta. */
+    onlyShard?: unknown,
   ) {
     this.longestAlias = meta.longestAlias;
+    if (meta.aliasShards === 1 && onlyShard !== undefined) this.addShard(0, onlyShard);
+  }
+
+  /** Whether every alias is at hand (a small library's one shard, read at start): the scan never waits. */
+  get complete(): boolean {
+    return this.shards.size === this.meta.aliasShards;
   }
 
   /** The compiled form in storage, or null when there is none this version reads (yet). */
   static async open(): Promise<StoredMatcher | null> {
-    // The chunks of nodes most libraries have come with the meta, in one read: a page waits for one answer.
-    const first = await getMany([COMPILED_KEY, ...Array.from({ length: FIRST_READ_CHUNKS }, (_, i) => nodeChunkKey(i))], 4);
+    // The chunks of nodes most libraries have come with the meta, in one read, and a small library's one shard of
+    // aliases (any library's first): a page waits for one answer.
+    const first = await getMany([COMPILED_KEY, aliasShardKey(0), ...Array.from({ length: FIRST_READ_CHUNKS }, (_, i) => nodeChunkKey(i))], 4);
     const meta = first[COMPILED_KEY];
     if (!isCurrentMeta(meta)) return null;
     const keys = Array.from({ length: meta.nodeChunks }, (_, i) => nodeChunkKey(i));
     const stored = keys.length > FIRST_READ_CHUNKS ? { ...first, ...(await getMany(keys.slice(FIRST_READ_CHUNKS), 4)) } : first;
     const chunks = keys.map((key) => stored[key]);
     if (!chunks.every((chunk) => typeof chunk === 'string')) return null;
-    return new StoredMatcher(meta, decodeNodes(chunks as string[]));
+    return new StoredMatcher(meta, decodeNodes(chunks as string[]), first[aliasShardKey(0)]);
   }
 
   get quickLook(): RegExp | null {
