@@ -15,6 +15,7 @@ import {
 import { badgeText, badgeTitle } from '@/utils/messages';
 import { toggleActiveTabSite } from '@/utils/settings/shortcut';
 import { followSettings } from '@/utils/settings/follow';
+import { DEFAULT_APPEARANCE, MAX_HOVER_DELAY_MS, readAppearance } from '@/utils/settings/schema';
 
 describe('site settings', () => {
   beforeEach(() => fakeBrowser.reset());
@@ -149,6 +150,21 @@ describe('stored settings that are not what this version wrote', () => {
       paused: true,
       disabledSites: ['a.com', 'b.com'],
     });
+    expect(readSiteSettings(['a.com'])).toEqual(DEFAULT_SITE_SETTINGS);
+  });
+
+  it('reads appearance field by field, each falling back on its own', () => {
+    expect(readAppearance(undefined)).toEqual(DEFAULT_APPEARANCE);
+    expect(readAppearance([1, 2])).toEqual(DEFAULT_APPEARANCE);
+    expect(readAppearance({ hoverDelayMs: 1.5, hoverModifier: 'meta', underline: 7, quiet: 'yes', unmarkedKinds: 'place' })).toEqual(
+      DEFAULT_APPEARANCE,
+    );
+    expect(readAppearance({ hoverDelayMs: MAX_HOVER_DELAY_MS + 1 }).hoverDelayMs).toBe(DEFAULT_APPEARANCE.hoverDelayMs);
+    expect(readAppearance({ hoverDelayMs: Number.NaN }).hoverDelayMs).toBe(DEFAULT_APPEARANCE.hoverDelayMs);
+    // A kind this version does not know is kept (a newer version wrote it); what is no kind's name is not.
+    expect(
+      readAppearance({ hoverDelayMs: 0, hoverModifier: 'alt', underline: 'none', quiet: true, unmarkedKinds: ['place', 'future-kind', 3, 'place'], extra: 1 }),
+    ).toEqual({ hoverDelayMs: 0, hoverModifier: 'alt', underline: 'none', quiet: true, unmarkedKinds: ['future-kind', 'place'] });
   });
 
   it('lets the user switch a site off over a damaged value without losing the sites it can read', async () => {

@@ -1,4 +1,3 @@
-import * as v from 'valibot';
 import type { EntityKind } from '@/utils/bundle/schema';
 import { OPEN_DELAY_MS } from '@/utils/hover/machine';
 import { covers, normalizeHost } from './sites';
@@ -7,8 +6,22 @@ import { covers, normalizeHost } from './sites';
  * The reader's settings as stored, and how what is stored is read. Storage is shared with every past and future
  * version of the extension (and can be edited by hand), so a value is read for what is usable in it: each field falls
  * back on its own, and a list keeps the entries it can read. Every part of the extension reads through these, the
- * content script included (which is why nothing here needs more than valibot).
+ * content script included, which is why they are a few lines of plain checks rather than valibot: its code weighs
+ * about 2 KB gzipped in a script whose budget is 40 KB, for what two objects of five fields need.
  */
+
+/** The field `key` of a stored object, or undefined. */
+const field = (stored: unknown, key: string): unknown =>
+  typeof stored === 'object' && stored !== null && !Array.isArray(stored) ? (stored as Record<string, unknown>)[key] : undefined;
+
+/** A stored list's strings that `keep` keeps, through `map`, once each, sorted; [] when it is no list. */
+function stringSet(value: unknown, keep: (text: string) => boolean = () => true, map: (text: string) => string = (text) => text): string[] {
+  if (!Array.isArray(value)) return [];
+  return [...new Set(value.filter((item): item is string => typeof item === 'string' && keep(item)).map(map))].sort();
+}
+
+const oneOf = <T extends string>(values: readonly T[], value: unknown, fallback: T): T =>
+  values.includes(value as T) ? (value as T) : fallback;
 
 /** Where Side Notes is on (storage key `siteSettings`). */
 export interface SiteSettings {
@@ -24,22 +37,12 @@ export interface SiteSettings {
 
 export const DEFAULT_SITE_SETTINGS: SiteSettings = { paused: false, disabledSites: [] };
 
-const StoredSiteSettings = v.object({
-  paused: v.fallback(v.boolean(), false),
-  disabledSites: v.fallback(
-    v.pipe(
-      v.array(v.unknown()),
-      v.transform((sites) => [
-        ...new Set(sites.filter((site): site is string => typeof site === 'string' && site.trim() !== '').map(normalizeHost)),
-      ].sort()),
-    ),
-    [],
-  ),
-});
-
 export function readSiteSettings(stored: unknown): SiteSettings {
-  const result = v.safeParse(StoredSiteSettings, stored);
-  return result.success ? result.output : { ...DEFAULT_SITE_SETTINGS };
+  const paused = field(stored, 'paused');
+  return {
+    paused: typeof paused === 'boolean' ? paused : false,
+    disabledSites: stringSet(field(stored, 'disabledSites'), (site) => site.trim() !== '', normalizeHost),
+  };
 }
 
 /** True when Side Notes should underline on a page of `host` (a `siteOf` value): not paused, and no site off covers it. */
@@ -84,25 +87,16 @@ export const DEFAULT_APPEARANCE: Appearance = {
   unmarkedKinds: [],
 };
 
-const StoredAppearance = v.object({
-  hoverDelayMs: v.fallback(
-    v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(MAX_HOVER_DELAY_MS)),
-    DEFAULT_APPEARANCE.hoverDelayMs,
-  ),
-  hoverModifier: v.fallback(v.picklist(HOVER_MODIFIERS), DEFAULT_APPEARANCE.hoverModifier),
-  underline: v.fallback(v.picklist(UNDERLINE_STYLES), DEFAULT_APPEARANCE.underline),
-  quiet: v.fallback(v.boolean(), false),
-  // A kind this version does not know is kept: a newer version wrote it, and it harms nothing here.
-  unmarkedKinds: v.fallback(
-    v.pipe(
-      v.array(v.unknown()),
-      v.transform((kinds) => [...new Set(kinds.filter((kind): kind is EntityKind => typeof kind === 'string'))].sort()),
-    ),
-    [],
-  ),
-});
-
 export function readAppearance(stored: unknown): Appearance {
-  const result = v.safeParse(StoredAppearance, stored);
-  return result.success ? result.output : { ...DEFAULT_APPEARANCE, unmarkedKinds: [] };
+  const delay = field(stored, 'hoverDelayMs');
+  const quiet = field(stored, 'quiet');
+  return {
+    hoverDelayMs:
+      typeof delay === 'number' && Number.isInteger(delay) && delay >= 0 && delay <= MAX_HOVER_DELAY_MS ? delay : DEFAULT_APPEARANCE.hoverDelayMs,
+    hoverModifier: oneOf(HOVER_MODIFIERS, field(stored, 'hoverModifier'), DEFAULT_APPEARANCE.hoverModifier),
+    underline: oneOf(UNDERLINE_STYLES, field(stored, 'underline'), DEFAULT_APPEARANCE.underline),
+    quiet: typeof quiet === 'boolean' ? quiet : false,
+    // A kind this version does not know is kept: a newer version wrote it, and it harms nothing here.
+    unmarkedKinds: stringSet(field(stored, 'unmarkedKinds')) as EntityKind[],
+  };
 }
