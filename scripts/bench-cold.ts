@@ -232,7 +232,7 @@ function longestStretch(profile: { nodes: ProfileNode[]; samples?: number[]; tim
  * calls, such as a TreeWalker's `nextNode`, count as such), over the samples with a frame of the content script on
  * the stack. Added into `into`; returns the sampled time.
  */
-function selfTimes(profile: { nodes: ProfileNode[]; samples?: number[]; timeDeltas?: number[] }, into: Map<string, number>): number {
+export function selfTimes(profile: { nodes: ProfileNode[]; samples?: number[]; timeDeltas?: number[] }, into: Map<string, number>): number {
   const parent = new Map<number, number>();
   const byId = new Map(profile.nodes.map((node) => [node.id, node]));
   for (const node of profile.nodes) for (const child of node.children ?? []) parent.set(child, node.id);

@@ -8,10 +8,13 @@
  * - the options page opened until every article is listed ("library load"), and "Export library (JSON)" until its
  *   download starts;
  * - each bench page (../shared/corpus, as `npm run bench` picks them; the seed article; without the corpus, a page
- *   made of one generated article instead, and it says so) loaded fresh RUNS times: the content script's `loadMs`
- *   (its start until the compiled notes are loaded), `viewportMs` (first scan's start until the names on screen are
- *   registered), `scanMs` (the first scan's work), the tab's V8 heap after a garbage collection (CDP), and the
- *   main thread's tasks over 50 ms (a `longtask` observer from the page's start);
+ *   made of one generated article instead, and it says so) loaded fresh RUNS times in each size's browser, the
+ *   sizes taking turns load by load (so that every size meets the machine as it is): the content script's own time
+ *   on the page's main thread from its start to the end of its first scan (CPU profile of the tab: samples with a
+ *   frame of the content script on the stack; what the page pays), its `loadMs` (its start until the compiled notes
+ *   are loaded, time on the clock), `viewportMs` (first scan's start until the names on screen are registered),
+ *   `scanMs` (the first scan's work), the tab's V8 heap after a garbage collection (CDP), and the main thread's
+ *   tasks over 50 ms (a `longtask` observer from the page's start);
  * - the popup's notes search over the whole library (its own indexing and search code in a blank page,
  *   scripts/bench-search-page.ts): every reader query typed a character at a time, p95 per keystroke.
  *
@@ -25,6 +28,7 @@ import type { browser as extensionApi } from 'wxt/browser';
 import { chromePath, CHROMIUM_FLAGS, launchWithExtension, localOnly, settledPageState, type ExtensionBrowser } from '../e2e/support/browser.ts';
 import { ROOT, startPageServer } from '../e2e/support/pages.ts';
 import { PATIENCE_MS } from '../e2e/support/patience.ts';
+import { selfTimes } from './bench-cold.ts';
 import { BENCH_FOLDERS, benchPages, CORPUS, hasCorpus } from './bench-pages.ts';
 import { generateLibrary, libraryFile } from './generate-library.ts';
 import { pageScript } from './page-script.ts';
@@ -53,6 +57,8 @@ const mb = (bytes: number) => (bytes / 1e6).toFixed(1);
 const check = (ok: boolean) => (ok ? '✓' : '✗');
 
 interface PageFigures {
+  /** The content script's own main-thread time, start to first scan done (profiled). */
+  oursMs: number[];
   loadMs: number[];
   viewportMs: number[];
   scanMs: number[];
@@ -122,8 +128,13 @@ async function measurePage(ext: ExtensionBrowser, url: string, into: PageFigures
   const page = await ext.context.newPage();
   await page.addInitScript(LONG_TASKS);
   const session = await ext.context.newCDPSession(page);
+  await session.send('Profiler.enable');
+  await session.send('Profiler.setSamplingInterval', { interval: 100 });
+  await session.send('Profiler.start');
   await page.goto(url, { waitUntil: 'load', timeout: PATIENCE_MS }).catch(() => page.waitForLoadState('domcontentloaded'));
   const state = await settledPageState(ext, page);
+  const { profile } = (await session.send('Profiler.stop')) as unknown as { profile: Parameters<typeof selfTimes>[0] };
+  into.oursMs.push(selfTimes(profile, new Map()));
   into.loadMs.push(state.stats.loadMs);
   into.viewportMs.push(state.stats.viewportMs);
   into.scanMs.push(state.stats.scanMs);
@@ -136,7 +147,8 @@ async function measurePage(ext: ExtensionBrowser, url: string, into: PageFigures
   await page.close();
 }
 
-async function measureSize(articles: number, targets: { name: string; url: string }[], origin: string): Promise<SizeFigures> {
+/** A browser with a library of `articles` imported and compiled, and what that took; its pages are measured after. */
+async function setUpSize(articles: number): Promise<{ ext: ExtensionBrowser; figures: SizeFigures }> {
   const library = libraryOf(articles);
   const ext = await launchWithExtension();
   try {
@@ -174,31 +186,40 @@ async function measureSize(articles: number, targets: { name: string; url: strin
     await download.cancel();
     await options.close();
 
-    const pages = new Map<string, PageFigures>();
-    for (const target of targets) {
-      const figures: PageFigures = { loadMs: [], viewportMs: [], scanMs: [], heapMB: [], longTasks: [], mentions: 0 };
-      for (let run = 0; run < RUNS; run++) await measurePage(ext, target.url, figures);
-      pages.set(target.name, figures);
-      process.stdout.write('.');
-    }
-    const search = await measureSearch(origin, articles);
-    console.log('');
     return {
-      articles,
-      entities: library.entities,
-      quotes: library.quotes,
-      fileMB: statSync(library.path).size / 1e6,
-      importMs,
-      compileMs,
-      storageBytes: bytes.all,
-      compiledBytes: bytes.compiled,
-      libraryLoadMs,
-      exportMs,
-      pages,
-      search,
+      ext,
+      figures: {
+        articles,
+        entities: library.entities,
+        quotes: library.quotes,
+        fileMB: statSync(library.path).size / 1e6,
+        importMs,
+        compileMs,
+        storageBytes: bytes.all,
+        compiledBytes: bytes.compiled,
+        libraryLoadMs,
+        exportMs,
+        pages: new Map(),
+        search: { entities: 0, p50: 0, p95: 0, max: 0, indexMs: 0, indexLongTasks: 0, hits: '' },
+      },
     };
-  } finally {
+  } catch (error) {
     await ext.close();
+    throw error;
+  }
+}
+
+/** Every page RUNS times in every size's browser, the sizes taking turns (in a changing order) load by load. */
+async function measurePages(sizes: { ext: ExtensionBrowser; figures: SizeFigures }[], targets: { name: string; url: string }[]): Promise<void> {
+  for (const target of targets) {
+    for (const { figures } of sizes) {
+      figures.pages.set(target.name, { oursMs: [], loadMs: [], viewportMs: [], scanMs: [], heapMB: [], longTasks: [], mentions: 0 });
+    }
+    for (let run = 0; run < RUNS; run++) {
+      const order = run % 2 === 0 ? sizes : [...sizes].reverse();
+      for (const { ext, figures } of order) await measurePage(ext, target.url, figures.pages.get(target.name)!);
+    }
+    process.stdout.write('.');
   }
 }
 
@@ -246,25 +267,30 @@ function report(sizes: SizeFigures[]): void {
     );
   }
   console.log('');
-  console.log(`Pages (medians of ${RUNS} fresh loads; cost = load + first scan's work; ratios against ${base.articles} article${base.articles === 1 ? '' : 's'}):`);
-  console.log('| page | library | load ms | viewport ms | first underline ms | scan ms | cost ms | ×base | heap MB (Δ base) | mentions | tasks > 50 ms |');
+  console.log(
+    `Pages (medians of ${RUNS} fresh loads, sizes taking turns; cost = the content script's own main-thread time from its start to its first scan done; ratios against ${base.articles} article${base.articles === 1 ? '' : 's'}):`,
+  );
+  console.log('| page | library | cost ms | ×base | load ms (clock) | viewport ms | scan ms | load + scan ×base | heap MB (Δ base) | mentions | tasks > 50 ms |');
   console.log('| --- | --- | --: | --: | --: | --: | --: | --: | --: | --: | --: |');
-  const worst = { ratio: 0, firstUnderline: 0, longTask: 0 };
+  const worst = { ratio: 0, clockRatio: 0, firstUnderline: 0, longTask: 0 };
   for (const name of base.pages.keys()) {
     const baseFigures = base.pages.get(name)!;
-    const baseCost = median(baseFigures.loadMs) + median(baseFigures.scanMs);
+    const baseClock = median(baseFigures.loadMs) + median(baseFigures.scanMs);
     for (const size of sizes) {
       const figures = size.pages.get(name)!;
-      const cost = median(figures.loadMs) + median(figures.scanMs);
-      const firstUnderline = median(figures.loadMs) + median(figures.viewportMs);
-      const ratio = cost / baseCost;
-      if (size !== base) worst.ratio = Math.max(worst.ratio, ratio);
-      if (size.articles === Math.max(...SIZES)) worst.firstUnderline = Math.max(worst.firstUnderline, firstUnderline);
+      const cost = median(figures.oursMs);
+      const ratio = cost / median(baseFigures.oursMs);
+      const clockRatio = (median(figures.loadMs) + median(figures.scanMs)) / baseClock;
+      if (size !== base) {
+        worst.ratio = Math.max(worst.ratio, ratio);
+        worst.clockRatio = Math.max(worst.clockRatio, clockRatio);
+      }
+      if (size.articles === Math.max(...SIZES)) worst.firstUnderline = Math.max(worst.firstUnderline, median(figures.viewportMs));
       worst.longTask = Math.max(worst.longTask, ...figures.longTasks);
       const heap = median(figures.heapMB);
       console.log(
-        `| ${name} | ${size.articles} | ${ms(median(figures.loadMs))} | ${ms(median(figures.viewportMs))} | ${ms(firstUnderline)} | ${ms(median(figures.scanMs))} | ` +
-          `${ms(cost)} | ${ratio.toFixed(2)} | ${heap.toFixed(1)} (${(heap - median(baseFigures.heapMB) >= 0 ? '+' : '')}${(heap - median(baseFigures.heapMB)).toFixed(1)}) | ` +
+        `| ${name} | ${size.articles} | ${ms(cost)} | ${ratio.toFixed(2)} | ${ms(median(figures.loadMs))} | ${ms(median(figures.viewportMs))} | ${ms(median(figures.scanMs))} | ` +
+          `${clockRatio.toFixed(2)} | ${heap.toFixed(1)} (${(heap - median(baseFigures.heapMB) >= 0 ? '+' : '')}${(heap - median(baseFigures.heapMB)).toFixed(1)}) | ` +
           `${figures.mentions} | ${figures.longTasks.length ? figures.longTasks.map((task) => Math.round(task)).join(', ') : '0'} |`,
       );
     }
@@ -272,8 +298,12 @@ function report(sizes: SizeFigures[]): void {
   const largest = sizes.find((size) => size.articles === Math.max(...SIZES))!;
   console.log('');
   console.log('Targets:');
-  console.log(`  ${check(worst.ratio <= TARGETS.pageCostRatio)} page cost with ${largest.articles} articles ≤ ${TARGETS.pageCostRatio}× with ${base.articles}, every page: worst ${worst.ratio.toFixed(2)}×`);
-  console.log(`  ${check(worst.firstUnderline <= TARGETS.firstUnderlineMs)} first underline ≤ ${TARGETS.firstUnderlineMs} ms of our work after start with ${largest.articles} articles: worst ${ms(worst.firstUnderline)} ms`);
+  console.log(
+    `  ${check(worst.ratio <= TARGETS.pageCostRatio)} page cost (our main-thread time) with ${largest.articles} articles ≤ ${TARGETS.pageCostRatio}× with ${base.articles}, every page: worst ${worst.ratio.toFixed(2)}× (load on the clock + scan: worst ${worst.clockRatio.toFixed(2)}×)`,
+  );
+  console.log(
+    `  ${check(worst.firstUnderline <= TARGETS.firstUnderlineMs)} names on screen registered ≤ ${TARGETS.firstUnderlineMs} ms after the first scan starts, with ${largest.articles} articles: worst ${ms(worst.firstUnderline)} ms`,
+  );
   console.log(`  ${check(largest.search.p95 <= TARGETS.searchP95Ms)} popup search p95 ≤ ${TARGETS.searchP95Ms} ms a keystroke at ${largest.search.entities.toLocaleString('en-US')} entities: ${ms(largest.search.p95)} ms`);
   console.log(`  ${check(worst.longTask <= TARGETS.longTaskMs)} no task over ${TARGETS.longTaskMs} ms on the pages: longest ${ms(worst.longTask)} ms`);
 }
@@ -291,13 +321,21 @@ async function main(): Promise<void> {
   }
   mkdirSync(GENERATED, { recursive: true });
   console.log(`Side Notes bench:scale — libraries of ${SIZES.join(', ')} articles, ${targets.length} pages, ${RUNS} runs each, load average ${loadavg()[0].toFixed(1)} on ${availableParallelism()} cores`);
-  const sizes: SizeFigures[] = [];
-  for (const articles of SIZES) {
-    process.stdout.write(`  ${articles} article${articles === 1 ? '' : 's'}: `);
-    sizes.push(await measureSize(articles, targets, server.origin));
+  const set: { ext: ExtensionBrowser; figures: SizeFigures }[] = [];
+  try {
+    for (const articles of SIZES) {
+      console.log(`  ${articles} article${articles === 1 ? '' : 's'}: importing, compiling, listing, exporting`);
+      set.push(await setUpSize(articles));
+    }
+    process.stdout.write('  pages: ');
+    await measurePages(set, targets);
+    console.log('');
+    for (const { figures } of set) figures.search = await measureSearch(server.origin, figures.articles);
+  } finally {
+    for (const { ext } of set) await ext.close();
   }
   await server.close();
-  report(sizes);
+  report(set.map(({ figures }) => figures));
   console.log(`\n${Math.round((Date.now() - began) / 1000)} s, load average ${loadavg()[0].toFixed(1)} at the end`);
 }
 

@@ -51,23 +51,37 @@ export async function captureBundles(tab: Page, urls: string[], { now = new Date
   return bundles;
 }
 
-/** Writes bundles into the extension's library, on, before the others (as `addBundles` does), in one write. */
+/**
+ * Writes bundles into the extension's library, on, before the others (as `addBundles` does), in one write with a new
+ * library revision (as every writer of the library does), and waits until the background has compiled the library
+ * as it now is: pages read the notes as compiled (README, "Compiled once").
+ */
 export async function addToLibrary(browser: ExtensionBrowser, bundles: Bundle[]): Promise<void> {
   await browser.worker.evaluate(
-    async ({ bundles, libraryKey, prefix }) => {
-      const chrome = (globalThis as unknown as { chrome: { storage: { local: { get(key: string): Promise<Record<string, unknown>>; set(items: Record<string, unknown>): Promise<void> } } } }).chrome;
+    async ({ bundles, libraryKey, prefix, revisionKey, compiledKey, patienceMs }) => {
+      const chrome = (globalThis as unknown as { chrome: { storage: { local: { get(key: string | string[]): Promise<Record<string, unknown>>; set(items: Record<string, unknown>): Promise<void> } } } }).chrome;
       const { [libraryKey]: stored } = await chrome.storage.local.get(libraryKey);
       const entries = (stored as { entries: { id: string }[] }).entries;
       const addedAt = new Date().toISOString();
+      const revision = `e2e-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`;
       await chrome.storage.local.set({
         ...Object.fromEntries(bundles.map((bundle) => [`${prefix}${bundle.id}`, bundle])),
         [libraryKey]: {
           entries: [...bundles.map((bundle) => ({ id: bundle.id, enabled: true, builtIn: false, hidden: false, addedAt })), ...entries],
         },
+        [revisionKey]: revision,
       });
+      const deadline = Date.now() + patienceMs;
+      for (;;) {
+        const { [compiledKey]: compiled } = await chrome.storage.local.get(compiledKey);
+        if ((compiled as { revision?: string } | undefined)?.revision === revision) return;
+        if (Date.now() > deadline) throw new Error(`the library was not compiled within ${patienceMs} ms`);
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
     },
-    // utils/library/read.ts's LIBRARY_KEY and BUNDLE_PREFIX (it imports the extension's `browser`).
-    { bundles, libraryKey: 'library', prefix: 'bundle:' },
+    // utils/library/read.ts's LIBRARY_KEY, BUNDLE_PREFIX and LIBRARY_REVISION_KEY, utils/match/stored.ts's COMPILED_KEY
+    // (they import the extension's `browser`).
+    { bundles, libraryKey: 'library', prefix: 'bundle:', revisionKey: 'libraryRevision', compiledKey: 'compiled', patienceMs: 10 * PATIENCE_MS },
   );
 }
 
