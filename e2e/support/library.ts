@@ -49,7 +49,7 @@ export async function captureBundles(
       return tab.waitForLoadState('domcontentloaded');
     });
     await tab.addScriptTag({ content });
-    return tab.evaluate((url) => SideNotesCapture.capture(url, 1), url);
+    return tab.evaluate((url) => SideNotesCapture.draft(url), url);
   }, { tabs });
   const bundles: Bundle[] = [];
   const takenIds = new Set<string>();
