@@ -39,20 +39,16 @@ describe('detection on real pages against hand-made baselines', () => {
   });
 
   it(`finds exactly the entities each of ${baselinePages.length} pages names`, { timeout: 600_000 }, async () => {
-    const tab = await browser.context.newPage();
-    seedOnly = await scoreBaselines(browser, tab, server);
-    await tab.close();
+    seedOnly = await scoreBaselines(browser, server);
     console.log(seedOnly.report);
     expectClean(seedOnly);
   });
 
   it('finds the same with every baseline page captured and saved in the library: no false mention gained, none lost', { timeout: 900_000 }, async () => {
-    const tab = await browser.context.newPage();
-    const captured = await captureBundles(tab, baselinePages.map((page) => `${server.origin}/fixtures/pages/${page}`));
+    const captured = await captureBundles(browser.context, baselinePages.map((page) => `${server.origin}/fixtures/pages/${page}`));
     await addToLibrary(browser, captured);
     const seedIds = seedIdsOfEntries(captured, defaultBundle);
-    const withCaptures = await scoreBaselines(browser, tab, server, (id) => seedIds.get(id) ?? []);
-    await tab.close();
+    const withCaptures = await scoreBaselines(browser, server, (id) => seedIds.get(id) ?? []);
     const capturedNames = withCaptures.results.reduce((total, r) => total + r.capturedOnly.length, 0);
     console.log(`with ${captured.length} captured bundles (${captured.reduce((n, b) => n + b.entities.length, 0)} entities; ${capturedNames} (page, captured-only entity) pairs found, not scored):\n${withCaptures.report}`);
     expectClean(withCaptures);

@@ -33,7 +33,7 @@ describe('captured notes as trustworthy as the seed', () => {
   it('1. a captured description never replaces the seed’s, one naming someone else is not saved, and no placeholder stands in', async () => {
     const tab = await browser.context.newPage();
     const errors = collectErrors(tab);
-    const [nbc, yonhap] = await captureBundles(tab, [url('nbc-yoon.html'), url('yonhap-impeachment.html')]);
+    const [nbc, yonhap] = await captureBundles(browser.context, [url('nbc-yoon.html'), url('yonhap-impeachment.html')]);
     // Saved: Yoon's drafted "Kim and Interior Minister Lee Sang-min" is gone; nothing says "Named in …".
     expect(entityNamed(nbc, 'Yoon Suk Yeol')).not.toHaveProperty('description');
     expect(entityNamed(yonhap, 'Yoon Suk Yeol')).toMatchObject({ description: 'President', descriptionBy: 'capture' });
@@ -66,7 +66,7 @@ describe('captured notes as trustworthy as the seed', () => {
   it('2. a captured name is underlined where it stands alone, never inside a longer name, as a look-alike word or in a menu', async () => {
     const tab = await browser.context.newPage();
     const errors = collectErrors(tab);
-    const [wire] = await captureBundles(tab, [url('ministry-patriot.html')]);
+    const [wire] = await captureBundles(browser.context, [url('ministry-patriot.html')]);
     expect(entityNamed(wire, 'State Department')?.aliases).toEqual([{ text: 'State Department', needs: 'always', case: 'any', alone: true }]);
     expect(entityNamed(wire, 'Patriot')?.aliases[0]).toMatchObject({ text: 'Patriot', needs: 'evidence', alone: true });
     await addToLibrary(browser, [wire]);
@@ -92,9 +92,7 @@ describe('captured notes as trustworthy as the seed', () => {
   });
 
   it('4. a capture drafts no merged people, no demonym, no place as a person, no quote that is a name alone', async () => {
-    const tab = await browser.context.newPage();
-    const [wire] = await captureBundles(tab, [url('ministry-patriot.html')]);
-    await tab.close();
+    const [wire] = await captureBundles(browser.context, [url('ministry-patriot.html')]);
     const names = wire.entities.map((entity) => entity.name);
     expect(names).not.toContain('Zohar Lahav David Morales');
     expect(names).toEqual(expect.arrayContaining(['Zohar Lahav', 'David Morales']));

@@ -44,3 +44,11 @@ export function capture(url: string, runs: number): CaptureRun {
   const textContent = new Readability(document.cloneNode(true) as Document).parse()?.textContent ?? null;
   return { draft, ms, hostMs, htmlChars: before.length, text, textContent, pageUnchanged: document.documentElement.outerHTML === before };
 }
+
+/**
+ * The draft and the article's text alone, as `capture` makes them: what the journeys save (e2e/support/library.ts),
+ * without the timings, the host's second capture and Readability's own text, which they do not need.
+ */
+export function draft(url: string): Pick<CaptureRun, 'draft' | 'text'> {
+  return { draft: captureDraft(document, { url }), text: extractArticle(document)?.text ?? null };
+}

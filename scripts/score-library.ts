@@ -61,11 +61,10 @@ async function main(): Promise<void> {
   let capturedOnly = 0;
   try {
     await localOnly(browser.context);
-    const tab = await browser.context.newPage();
-    seedOnly = await scoreBaselines(browser, tab, server);
+    seedOnly = await scoreBaselines(browser, server);
     await addToLibrary(browser, library.bundles);
     const seedIds = seedIdsOfEntries(library.bundles, seed);
-    withLibrary = await scoreBaselines(browser, tab, server, (id) => seedIds.get(id) ?? []);
+    withLibrary = await scoreBaselines(browser, server, (id) => seedIds.get(id) ?? []);
     capturedOnly = withLibrary.results.reduce((total, result) => total + result.capturedOnly.length, 0);
   } finally {
     await browser.close();

@@ -5,10 +5,10 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Page } from 'playwright-core';
 import { settledPageState, type ExtensionBrowser } from './browser';
 import { ROOT, type PageServer } from './pages';
 import { PATIENCE_MS } from './patience';
+import { inTabs, TAB_POOL_SIZE } from './tabs';
 
 interface Baseline {
   entities: string[];
@@ -50,18 +50,17 @@ export interface BaselineScore {
 }
 
 /**
- * Opens every baseline page in `tab` and scores what the extension underlines. `idsOf`: the baseline ids a found
- * entry stands for (the built-in bundle's ids; with captures loaded, the seed's entities an entry holds, none for a
- * capture's own).
+ * Opens every baseline page, in a few tabs at once (`tabs`), and scores what the extension underlines. `idsOf`: the
+ * baseline ids a found entry stands for (the built-in bundle's ids; with captures loaded, the seed's entities an
+ * entry holds, none for a capture's own).
  */
 export async function scoreBaselines(
   browser: ExtensionBrowser,
-  tab: Page,
   server: PageServer,
   idsOf: (entityId: string) => string[] = (entityId) => [entityId],
+  { tabs = TAB_POOL_SIZE } = {},
 ): Promise<BaselineScore> {
-  const results: PageResult[] = [];
-  for (const page of baselinePages) {
+  const results = await inTabs(browser.context, baselinePages, async (tab, page): Promise<PageResult> => {
     const baseline = baselines[page];
     await tab.goto(`${server.origin}/fixtures/pages/${page}`, { waitUntil: 'domcontentloaded', timeout: PATIENCE_MS });
     const state = await settledPageState(browser, tab);
@@ -69,7 +68,7 @@ export async function scoreBaselines(
     const capturedOnly = [...new Set(state.mentions.filter((mention) => idsOf(mention.entityId).length === 0).map((m) => `${m.name} (${m.kind})`))];
     const expected = new Set(baseline.entities);
     const either = new Set(baseline.borderline ?? []);
-    results.push({
+    return {
       page,
       falsePositives: [...found].filter((id) => !expected.has(id) && !either.has(id)).sort(),
       falseNegatives: [...expected].filter((id) => !found.has(id) && !either.has(id)).sort(),
@@ -77,8 +76,8 @@ export async function scoreBaselines(
       borderlineFound: [...either].filter((id) => found.has(id)).length,
       borderlineMissed: [...either].filter((id) => !found.has(id)).length,
       capturedOnly,
-    });
-  }
+    };
+  }, { tabs });
   const sum = (pick: (r: PageResult) => number) => results.reduce((total, r) => total + pick(r), 0);
   const tp = sum((r) => r.truePositives);
   const fp = sum((r) => r.falsePositives.length);

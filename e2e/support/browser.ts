@@ -117,21 +117,28 @@ export async function launchWithExtension(
 /**
  * The id of the tab that shows `page`, asked of the extension's service worker. The extension may not read tabs'
  * addresses (it holds no `tabs` permission), so the page is brought to the front and the active tab is the one.
+ * One page is asked about at a time: another brought to the front in between would be the active tab.
  */
 export async function tabIdOf(browser: ExtensionBrowser, page: Page): Promise<number> {
   const known = tabIds.get(page);
   if (known !== undefined) return known;
-  await page.bringToFront();
-  const id = await browser.worker.evaluate(async () => {
-    const chrome = (globalThis as unknown as { chrome: typeof extensionApi }).chrome;
-    const [tab] = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
-    if (tab?.id === undefined) throw new Error('no active tab');
-    return tab.id;
+  const asked = tabAsked.then(async () => {
+    await page.bringToFront();
+    return browser.worker.evaluate(async () => {
+      const chrome = (globalThis as unknown as { chrome: typeof extensionApi }).chrome;
+      const [tab] = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
+      if (tab?.id === undefined) throw new Error('no active tab');
+      return tab.id;
+    });
   });
+  tabAsked = asked.catch(() => undefined);
+  const id = await asked;
   tabIds.set(page, id);
   return id;
 }
 const tabIds = new WeakMap<Page, number>();
+/** The last question of `tabIdOf`, answered or not: the next waits for it. */
+let tabAsked: Promise<unknown> = Promise.resolve();
 
 /**
  * Asks the page's content script for its page state, as the popup does (README, "Page state"). The answer crosses

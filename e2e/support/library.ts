@@ -3,7 +3,7 @@
  * capture's own code (scripts/bench-capture-page.ts, run in the page), saved as "Save" in the review page saves them
  * (`bundleFromDraft`, every drafted entity kept), and written into the extension's library.
  */
-import type { Page } from 'playwright-core';
+import { errors, type BrowserContext } from 'playwright-core';
 import type { Bundle } from '@/utils/bundle/schema';
 import { buildCatalogue } from '@/utils/catalogue/catalogue';
 import type { CaptureDraft } from '@/utils/capture/types';
@@ -12,6 +12,7 @@ import type * as CapturePage from '../../scripts/bench-capture-page';
 import { pageScript } from '../../scripts/page-script';
 import type { ExtensionBrowser } from './browser';
 import { PATIENCE_MS } from './patience';
+import { inTabs, TAB_POOL_SIZE } from './tabs';
 
 declare const SideNotesCapture: typeof CapturePage;
 
@@ -30,21 +31,32 @@ export function reviewedAsIs(draft: CaptureDraft): ReviewedEntity[] {
 let script: Promise<string> | undefined;
 
 /**
- * Captures each page in `tab` and saves it as a bundle, ids made unique; a page with no article gives none. The
- * `when` date stands for "today" where a page gives none.
+ * Captures each page, in a few tabs at once (`tabs`), and saves it as a bundle, ids made unique; a page with no
+ * article gives none. The bundles are saved in the pages' order once every page is captured, so each one's id is
+ * the same whichever tab finished first. The `when` date stands for "today" where a page gives none.
  */
-export async function captureBundles(tab: Page, urls: string[], { now = new Date('2025-01-15T12:00:00Z') } = {}): Promise<Bundle[]> {
+export async function captureBundles(
+  context: BrowserContext,
+  urls: string[],
+  { now = new Date('2025-01-15T12:00:00Z'), tabs = TAB_POOL_SIZE } = {},
+): Promise<Bundle[]> {
   script ??= pageScript('bench-capture-page.ts', 'SideNotesCapture');
   const content = await script;
+  const runs = await inTabs(context, urls, async (tab, url) => {
+    // A page whose load never ends (a resource that never answers) is captured once its document is parsed.
+    await tab.goto(url, { waitUntil: 'load', timeout: PATIENCE_MS }).catch((error: unknown) => {
+      if (!(error instanceof errors.TimeoutError)) throw error;
+      return tab.waitForLoadState('domcontentloaded');
+    });
+    await tab.addScriptTag({ content });
+    return tab.evaluate((url) => SideNotesCapture.draft(url), url);
+  }, { tabs });
   const bundles: Bundle[] = [];
   const takenIds = new Set<string>();
-  for (const url of urls) {
-    await tab.goto(url, { waitUntil: 'load', timeout: PATIENCE_MS }).catch(() => tab.waitForLoadState('domcontentloaded'));
-    await tab.addScriptTag({ content });
-    const run = await tab.evaluate((url) => SideNotesCapture.capture(url, 1), url);
+  for (const [index, run] of runs.entries()) {
     if ('error' in run.draft || !run.text || run.draft.entities.length === 0) continue;
     const saved = bundleFromDraft({ source: run.draft.source, entities: reviewedAsIs(run.draft) }, run.text, { now, takenIds });
-    if (!saved.ok) throw new Error(`${url}: ${saved.errors.join('; ')}`);
+    if (!saved.ok) throw new Error(`${urls[index]}: ${saved.errors.join('; ')}`);
     takenIds.add(saved.bundle.id);
     bundles.push(saved.bundle);
   }
