@@ -169,7 +169,7 @@ interface ProfileNode {
  * collection inside it, broken by anything else (the event loop between two tasks, the page's own code): an
  * estimate of its longest task.
  */
-function longestStretch(profile: { nodes: ProfileNode[]; samples?: number[]; timeDeltas?: number[] }): { ms: number; top: string } {
+export function longestStretch(profile: { nodes: ProfileNode[]; samples?: number[]; timeDeltas?: number[] }): { ms: number; top: string } {
   const parent = new Map<number, number>();
   const byId = new Map(profile.nodes.map((node) => [node.id, node]));
   for (const node of profile.nodes) for (const child of node.children ?? []) parent.set(child, node.id);

@@ -28,7 +28,7 @@ import type { browser as extensionApi } from 'wxt/browser';
 import { chromePath, CHROMIUM_FLAGS, launchWithExtension, localOnly, settledPageState, type ExtensionBrowser } from '../e2e/support/browser.ts';
 import { ROOT, startPageServer } from '../e2e/support/pages.ts';
 import { PATIENCE_MS } from '../e2e/support/patience.ts';
-import { selfTimes } from './bench-cold.ts';
+import { longestStretch, selfTimes } from './bench-cold.ts';
 import { BENCH_FOLDERS, benchPages, CORPUS, hasCorpus } from './bench-pages.ts';
 import { generateLibrary, libraryFile } from './generate-library.ts';
 import { pageScript } from './page-script.ts';
@@ -59,6 +59,8 @@ const check = (ok: boolean) => (ok ? '✓' : '✗');
 interface PageFigures {
   /** The content script's own main-thread time, start to first scan done (profiled). */
   oursMs: number[];
+  /** The longest stretch of the content script's code on the main thread in each load (profiled). */
+  longestOursMs: number[];
   loadMs: number[];
   viewportMs: number[];
   scanMs: number[];
@@ -135,6 +137,7 @@ async function measurePage(ext: ExtensionBrowser, url: string, into: PageFigures
   const state = await settledPageState(ext, page);
   const { profile } = (await session.send('Profiler.stop')) as unknown as { profile: Parameters<typeof selfTimes>[0] };
   into.oursMs.push(selfTimes(profile, new Map()));
+  into.longestOursMs.push(longestStretch(profile).ms);
   into.loadMs.push(state.stats.loadMs);
   into.viewportMs.push(state.stats.viewportMs);
   into.scanMs.push(state.stats.scanMs);
@@ -213,7 +216,7 @@ async function setUpSize(articles: number): Promise<{ ext: ExtensionBrowser; fig
 async function measurePages(sizes: { ext: ExtensionBrowser; figures: SizeFigures }[], targets: { name: string; url: string }[]): Promise<void> {
   for (const target of targets) {
     for (const { figures } of sizes) {
-      figures.pages.set(target.name, { oursMs: [], loadMs: [], viewportMs: [], scanMs: [], heapMB: [], longTasks: [], mentions: 0 });
+      figures.pages.set(target.name, { oursMs: [], longestOursMs: [], loadMs: [], viewportMs: [], scanMs: [], heapMB: [], longTasks: [], mentions: 0 });
     }
     for (let run = 0; run < RUNS; run++) {
       const order = run % 2 === 0 ? sizes : [...sizes].reverse();
@@ -270,9 +273,9 @@ function report(sizes: SizeFigures[]): void {
   console.log(
     `Pages (medians of ${RUNS} fresh loads, sizes taking turns; cost = the content script's own main-thread time from its start to its first scan done; ratios against ${base.articles} article${base.articles === 1 ? '' : 's'}):`,
   );
-  console.log('| page | library | cost ms | ×base | load ms (clock) | viewport ms | scan ms | load + scan ×base | heap MB (Δ base) | mentions | tasks > 50 ms |');
-  console.log('| --- | --- | --: | --: | --: | --: | --: | --: | --: | --: | --: |');
-  const worst = { ratio: 0, clockRatio: 0, firstUnderline: 0, longTask: 0 };
+  console.log('| page | library | cost ms | ×base | load ms (clock) | viewport ms | scan ms | load + scan ×base | heap MB (Δ base) | mentions | longest stretch of ours ms | tasks > 50 ms |');
+  console.log('| --- | --- | --: | --: | --: | --: | --: | --: | --: | --: | --: | --: |');
+  const worst = { ratio: 0, clockRatio: 0, firstUnderline: 0, longTask: 0, longestOurs: 0, longestOursLargest: 0 };
   for (const name of base.pages.keys()) {
     const baseFigures = base.pages.get(name)!;
     const baseClock = median(baseFigures.loadMs) + median(baseFigures.scanMs);
@@ -287,11 +290,13 @@ function report(sizes: SizeFigures[]): void {
       }
       if (size.articles === Math.max(...SIZES)) worst.firstUnderline = Math.max(worst.firstUnderline, median(figures.viewportMs));
       worst.longTask = Math.max(worst.longTask, ...figures.longTasks);
+      worst.longestOurs = Math.max(worst.longestOurs, ...figures.longestOursMs);
+      if (size.articles === Math.max(...SIZES)) worst.longestOursLargest = Math.max(worst.longestOursLargest, ...figures.longestOursMs);
       const heap = median(figures.heapMB);
       console.log(
         `| ${name} | ${size.articles} | ${ms(cost)} | ${ratio.toFixed(2)} | ${ms(median(figures.loadMs))} | ${ms(median(figures.viewportMs))} | ${ms(median(figures.scanMs))} | ` +
           `${clockRatio.toFixed(2)} | ${heap.toFixed(1)} (${(heap - median(baseFigures.heapMB) >= 0 ? '+' : '')}${(heap - median(baseFigures.heapMB)).toFixed(1)}) | ` +
-          `${figures.mentions} | ${figures.longTasks.length ? figures.longTasks.map((task) => Math.round(task)).join(', ') : '0'} |`,
+          `${figures.mentions} | ${ms(Math.max(...figures.longestOursMs))} | ${figures.longTasks.length ? figures.longTasks.map((task) => Math.round(task)).join(', ') : '0'} |`,
       );
     }
   }
@@ -305,7 +310,10 @@ function report(sizes: SizeFigures[]): void {
     `  ${check(worst.firstUnderline <= TARGETS.firstUnderlineMs)} names on screen registered ≤ ${TARGETS.firstUnderlineMs} ms after the first scan starts, with ${largest.articles} articles: worst ${ms(worst.firstUnderline)} ms`,
   );
   console.log(`  ${check(largest.search.p95 <= TARGETS.searchP95Ms)} popup search p95 ≤ ${TARGETS.searchP95Ms} ms a keystroke at ${largest.search.entities.toLocaleString('en-US')} entities: ${ms(largest.search.p95)} ms`);
-  console.log(`  ${check(worst.longTask <= TARGETS.longTaskMs)} no task over ${TARGETS.longTaskMs} ms on the pages: longest ${ms(worst.longTask)} ms`);
+  console.log(
+    `  ${check(worst.longestOursLargest <= TARGETS.longTaskMs)} no stretch of our code over ${TARGETS.longTaskMs} ms on the pages with ${largest.articles} articles: longest ${ms(worst.longestOursLargest)} ms (${ms(worst.longestOurs)} ms over every size)`,
+  );
+  console.log(`  (every main-thread task of the pages, theirs included: longest ${ms(worst.longTask)} ms)`);
 }
 
 async function main(): Promise<void> {
