@@ -137,8 +137,8 @@ const RETRY_EVERY_MS = 250;
  * Opens one of the extension's pages in a new tab and waits until `ready` (a selector) is in it. The navigation is
  * not awaited: Firefox reports no load event for extension pages, so the wait is on the page's content. A navigation
  * that Firefox dropped (it can, while the machine is busy or the add-on still starting) is tried again, and a tab
- * that went away under the attempt (its browsing context closed or detached) is replaced by a new one, until the page
- * is there or the patience runs out.
+ * that went away under the attempt (its browsing context closed or detached) or never left about:blank is replaced by
+ * a new one, until the page is there or the patience runs out.
  */
 export async function openExtensionPage(
   browser: Browser,
@@ -161,12 +161,19 @@ export async function openExtensionPage(
       return page;
     } catch (error) {
       lastError = error;
+      const at = page?.url();
       if (Date.now() >= deadline) {
         const cause = (error as Error).cause;
         throw new Error(
-          `${url} never showed ${ready} in ${PATIENCE_MS} ms (${attempt} attempts; at ${page?.url()}): ${String(lastError)}` +
+          `${url} never showed ${ready} in ${PATIENCE_MS} ms (${attempt} attempts; at ${at}): ${String(lastError)}` +
             (cause ? ` (cause: ${String(cause)})` : ''),
         );
+      }
+      // A tab whose navigation never even started (still blank) is not asked again: a CI run saw one ignore four
+      // navigations in a row. The next attempt opens a new tab.
+      if (page && at === 'about:blank') {
+        await page.close().catch(() => {});
+        page = null;
       }
       await new Promise((resolve) => setTimeout(resolve, RETRY_EVERY_MS));
     }
