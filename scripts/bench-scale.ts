@@ -26,6 +26,7 @@ import { join } from 'node:path';
 import { chromium, type Page } from 'playwright-core';
 import type { browser as extensionApi } from 'wxt/browser';
 import { chromePath, CHROMIUM_FLAGS, launchWithExtension, localOnly, settledPageState, type ExtensionBrowser } from '../e2e/support/browser.ts';
+import { whenCompiled } from '../e2e/support/library.ts';
 import { ROOT, startPageServer } from '../e2e/support/pages.ts';
 import { PATIENCE_MS } from '../e2e/support/patience.ts';
 import { longestStretch, selfTimes } from './bench-cold.ts';
@@ -99,19 +100,6 @@ function generatedPage(): string {
   return `<!doctype html><html><head><meta charset="utf-8"><title>${bundle.source.title}</title></head><body><h1>${bundle.source.title}</h1>${paragraphs.join('\n')}</body></html>`;
 }
 
-async function waitCompiled(ext: ExtensionBrowser): Promise<void> {
-  await ext.worker.evaluate(async (patienceMs) => {
-    const chrome = (globalThis as unknown as { chrome: typeof extensionApi }).chrome;
-    const deadline = Date.now() + patienceMs;
-    for (;;) {
-      const stored = await chrome.storage.local.get(['compiled', 'libraryRevision']);
-      if ((stored.compiled as { revision?: string } | undefined)?.revision === stored.libraryRevision) return;
-      if (Date.now() > deadline) throw new Error('the library was never compiled');
-      await new Promise((resolve) => setTimeout(resolve, 50));
-    }
-  }, LONG_MS);
-}
-
 async function storageBytes(ext: ExtensionBrowser): Promise<{ all: number; compiled: number }> {
   return ext.worker.evaluate(async () => {
     const chrome = (globalThis as unknown as { chrome: typeof extensionApi }).chrome;
@@ -171,7 +159,7 @@ async function setUpSize(articles: number): Promise<{ ext: ExtensionBrowser; fig
       )
     ).jsonValue()) as number;
     const compileStart = performance.now();
-    await waitCompiled(ext);
+    await whenCompiled(ext, LONG_MS);
     const compileMs = performance.now() - compileStart;
     const bytes = await storageBytes(ext);
 

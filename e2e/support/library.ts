@@ -64,37 +64,49 @@ export async function captureBundles(
 }
 
 /**
+ * Waits until the background has compiled the library as it now is (the compiled form's revision is the library's):
+ * pages read the notes only as compiled (README, "Compiled once").
+ */
+export async function whenCompiled(browser: ExtensionBrowser, patienceMs = 10 * PATIENCE_MS): Promise<void> {
+  await browser.worker.evaluate(
+    async ({ revisionKey, compiledKey, patienceMs }) => {
+      const chrome = (globalThis as unknown as { chrome: { storage: { local: { get(keys: string[]): Promise<Record<string, unknown>> } } } }).chrome;
+      const deadline = Date.now() + patienceMs;
+      for (;;) {
+        const stored = await chrome.storage.local.get([revisionKey, compiledKey]);
+        if ((stored[compiledKey] as { revision?: string } | undefined)?.revision === stored[revisionKey]) return;
+        if (Date.now() > deadline) throw new Error(`the library was not compiled within ${patienceMs} ms`);
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+    },
+    // utils/library/read.ts's LIBRARY_REVISION_KEY and utils/match/stored.ts's COMPILED_KEY (they import the extension's `browser`).
+    { revisionKey: 'libraryRevision', compiledKey: 'compiled', patienceMs },
+  );
+}
+
+/**
  * Writes bundles into the extension's library, on, before the others (as `addBundles` does), in one write with a new
- * library revision (as every writer of the library does), and waits until the background has compiled the library
- * as it now is: pages read the notes as compiled (README, "Compiled once").
+ * library revision (as every writer of the library does), and waits until the background has compiled it.
  */
 export async function addToLibrary(browser: ExtensionBrowser, bundles: Bundle[]): Promise<void> {
   await browser.worker.evaluate(
-    async ({ bundles, libraryKey, prefix, revisionKey, compiledKey, patienceMs }) => {
-      const chrome = (globalThis as unknown as { chrome: { storage: { local: { get(key: string | string[]): Promise<Record<string, unknown>>; set(items: Record<string, unknown>): Promise<void> } } } }).chrome;
+    async ({ bundles, libraryKey, prefix, revisionKey }) => {
+      const chrome = (globalThis as unknown as { chrome: { storage: { local: { get(key: string): Promise<Record<string, unknown>>; set(items: Record<string, unknown>): Promise<void> } } } }).chrome;
       const { [libraryKey]: stored } = await chrome.storage.local.get(libraryKey);
       const entries = (stored as { entries: { id: string }[] }).entries;
       const addedAt = new Date().toISOString();
-      const revision = `e2e-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`;
       await chrome.storage.local.set({
         ...Object.fromEntries(bundles.map((bundle) => [`${prefix}${bundle.id}`, bundle])),
         [libraryKey]: {
           entries: [...bundles.map((bundle) => ({ id: bundle.id, enabled: true, builtIn: false, hidden: false, addedAt })), ...entries],
         },
-        [revisionKey]: revision,
+        [revisionKey]: `e2e-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`,
       });
-      const deadline = Date.now() + patienceMs;
-      for (;;) {
-        const { [compiledKey]: compiled } = await chrome.storage.local.get(compiledKey);
-        if ((compiled as { revision?: string } | undefined)?.revision === revision) return;
-        if (Date.now() > deadline) throw new Error(`the library was not compiled within ${patienceMs} ms`);
-        await new Promise((resolve) => setTimeout(resolve, 50));
-      }
     },
-    // utils/library/read.ts's LIBRARY_KEY, BUNDLE_PREFIX and LIBRARY_REVISION_KEY, utils/match/stored.ts's COMPILED_KEY
-    // (they import the extension's `browser`).
-    { bundles, libraryKey: 'library', prefix: 'bundle:', revisionKey: 'libraryRevision', compiledKey: 'compiled', patienceMs: 10 * PATIENCE_MS },
+    // utils/library/read.ts's LIBRARY_KEY, BUNDLE_PREFIX and LIBRARY_REVISION_KEY.
+    { bundles, libraryKey: 'library', prefix: 'bundle:', revisionKey: 'libraryRevision' },
   );
+  await whenCompiled(browser);
 }
 
 /**

@@ -38,9 +38,8 @@ export interface SiteSettings {
 export const DEFAULT_SITE_SETTINGS: SiteSettings = { paused: false, disabledSites: [] };
 
 export function readSiteSettings(stored: unknown): SiteSettings {
-  const paused = field(stored, 'paused');
   return {
-    paused: typeof paused === 'boolean' ? paused : false,
+    paused: field(stored, 'paused') === true,
     disabledSites: stringSet(field(stored, 'disabledSites'), (site) => site.trim() !== '', normalizeHost),
   };
 }
@@ -89,13 +88,12 @@ export const DEFAULT_APPEARANCE: Appearance = {
 
 export function readAppearance(stored: unknown): Appearance {
   const delay = field(stored, 'hoverDelayMs');
-  const quiet = field(stored, 'quiet');
   return {
     hoverDelayMs:
       typeof delay === 'number' && Number.isInteger(delay) && delay >= 0 && delay <= MAX_HOVER_DELAY_MS ? delay : DEFAULT_APPEARANCE.hoverDelayMs,
     hoverModifier: oneOf(HOVER_MODIFIERS, field(stored, 'hoverModifier'), DEFAULT_APPEARANCE.hoverModifier),
     underline: oneOf(UNDERLINE_STYLES, field(stored, 'underline'), DEFAULT_APPEARANCE.underline),
-    quiet: typeof quiet === 'boolean' ? quiet : false,
+    quiet: field(stored, 'quiet') === true,
     // A kind this version does not know is kept: a newer version wrote it, and it harms nothing here.
     unmarkedKinds: stringSet(field(stored, 'unmarkedKinds')) as EntityKind[],
   };
